@@ -1,0 +1,20 @@
+"""Settings for the test suite: fast, isolated, no network."""
+
+from .base import *  # noqa: F403
+from .base import TASK_BACKENDS, TEMPLATES
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+TEMPLATES[0]["OPTIONS"]["debug"] = True  # templates report missing variables in tests
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Static files come from the finders in tests; no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

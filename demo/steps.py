@@ -1,0 +1,12 @@
+"""The demo content, step by step, bottom layer first.
+
+Each feature adds its own `demo.py` with a `build(stdout)` function that uses the same
+factories as its tests, and appends it here. Every step is idempotent.
+"""
+
+STEPS = [
+    "enterprises.demo.build_units",
+    "home.demo.build",
+    # Features add their steps here, before the home page's sections are composed.
+    "home.demo.build_home_sections",
+]

@@ -1,0 +1,95 @@
+"""The home page, a plain content page, and the site's contact profile."""
+
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock, HomeSectionsBlock, LinkBlock
+
+
+class HomePage(Page):
+    """The root of each language's tree: sections editable by programme editors."""
+
+    intro = models.TextField(_("Giới thiệu ngắn"), blank=True)
+    sections = StreamField(HomeSectionsBlock(), blank=True, verbose_name=_("Các mục"))
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("sections")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("Trang chủ")
+        verbose_name_plural = _("Trang chủ")
+
+
+class StandardPage(Page):
+    """A general content page (about the programme, contacts, privacy notice)."""
+
+    intro = models.TextField(_("Tóm tắt"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Nội dung"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("Trang nội dung")
+        verbose_name_plural = _("Trang nội dung")
+
+
+@register_setting(icon="site")
+class SiteProfile(BaseSiteSetting):
+    """Who runs the programme and how to reach them, shown in the footer."""
+
+    programme_name = models.CharField(_("Tên chương trình"), max_length=200, blank=True)
+    programme_name_en = models.CharField(_("Tên chương trình (tiếng Anh)"), max_length=200, blank=True)
+    owner = models.CharField(_("Cơ quan chủ trì"), max_length=200, blank=True)
+    owner_en = models.CharField(_("Cơ quan chủ trì (tiếng Anh)"), max_length=200, blank=True)
+    address = models.CharField(_("Địa chỉ"), max_length=300, blank=True)
+    address_en = models.CharField(_("Địa chỉ (tiếng Anh)"), max_length=300, blank=True)
+    phone = models.CharField(_("Điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("Thư điện tử"), blank=True)
+    footer_note = RichTextField(_("Ghi chú chân trang"), blank=True, features=["bold", "italic", "link"])
+    footer_links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("Liên kết chân trang"))
+
+    panels = [
+        MultiFieldPanel([FieldPanel("programme_name"), FieldPanel("programme_name_en")], heading=_("Chương trình")),
+        MultiFieldPanel(
+            [
+                FieldPanel("owner"),
+                FieldPanel("owner_en"),
+                FieldPanel("address"),
+                FieldPanel("address_en"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("Liên hệ"),
+        ),
+        FieldPanel("footer_note"),
+        FieldPanel("footer_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("Thông tin đơn vị")
+
+    def _localized(self, field):
+        if translation.get_language() == "en":
+            return getattr(self, f"{field}_en") or getattr(self, field)
+        return getattr(self, field)
+
+    @property
+    def local_programme_name(self):
+        return self._localized("programme_name")
+
+    @property
+    def local_owner(self):
+        return self._localized("owner")
+
+    @property
+    def local_address(self):
+        return self._localized("address")

@@ -1,0 +1,77 @@
+"""The main menu and the language switcher, with the menu cached until content changes."""
+
+from django.core.cache import cache
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+MENU_VERSION_KEY = "nav:menu-version"
+
+
+def _menu_version():
+    version = cache.get(MENU_VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.set(MENU_VERSION_KEY, version, None)
+    return version
+
+
+def invalidate_menu(**kwargs):
+    try:
+        cache.incr(MENU_VERSION_KEY)
+    except ValueError:
+        cache.set(MENU_VERSION_KEY, 1, None)
+
+
+def localized_home(site, language_code):
+    """The root page of `site` in the given language, or None when it is not translated."""
+    root = site.root_page
+    if root.locale.language_code == language_code:
+        return root
+    try:
+        locale = Locale.objects.get(language_code=language_code)
+    except Locale.DoesNotExist:
+        return None
+    return root.get_translation_or_none(locale)
+
+
+def main_menu(request):
+    """[(title, url)] of the home page's children shown in menus, in the active language."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    language = translation.get_language()
+    key = f"nav:menu:{site.pk}:{language}:{_menu_version()}"
+    items = cache.get(key)
+    if items is None:
+        home = localized_home(site, language) or site.root_page
+        pages = (
+            home.get_children().live().public().in_menu().specific(defer=True).only("title", "url_path", "locale_id")
+        )
+        items = [(page.title, page.get_url(request)) for page in pages]
+        cache.set(key, items, 60 * 60)
+    return items
+
+
+def language_links(request, page=None):
+    """One entry per language: the same page in that language where a translation exists,
+    otherwise that language's home page (or the same URL for views that are not pages)."""
+    current = translation.get_language()
+    site = Site.find_for_request(request) if request else None
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[other.locale.language_code] = other
+    links = []
+    from django.conf import settings
+
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request)
+        elif isinstance(page, Page) and site is not None:
+            home = localized_home(site, code)
+            url = home.get_url(request) if home and home.live else "/" if code == "vi" else f"/{code}/"
+        else:
+            url = translate_url(request.get_full_path() if request else "/", code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links

@@ -1,0 +1,18 @@
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .navigation import invalidate_menu
+
+
+def connect():
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(invalidate_menu, dispatch_uid=f"menu-{id(signal)}")
+    # Page subclasses send these signals with their own class as sender, so filter here.
+    post_save.connect(_on_change, dispatch_uid="menu-page-save")
+    post_delete.connect(_on_change, dispatch_uid="menu-page-delete")
+
+
+def _on_change(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        invalidate_menu()

@@ -1,0 +1,3 @@
+"""Plain views of this app (where no page fits), included under the language prefix."""
+
+urlpatterns = []
