@@ -109,6 +109,36 @@ ROLES_BY_KEY = {role.key: role for role in ROLES}
 RETIRED_GROUPS = ["Moderators", "Editors"]
 
 
+def app_role_permissions():
+    """Extra model permissions that each feature app declares in its own `roles.py` as
+    ROLE_PERMISSIONS = {"role_key": ["app_label.codename", ...]}, so a feature owns the
+    rights over its models without editing this file."""
+    from importlib import import_module
+
+    from django.apps import apps as global_apps
+
+    extra = {}
+    for app_config in global_apps.get_app_configs():
+        if app_config.name == "accounts":
+            continue
+        try:
+            module = import_module(f"{app_config.name}.roles")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{app_config.name}.roles":
+                raise
+            continue
+        for key, permissions in getattr(module, "ROLE_PERMISSIONS", {}).items():
+            if key not in ROLES_BY_KEY:
+                raise LookupError(f"{app_config.name}.roles names an unknown role {key!r}")
+            extra.setdefault(key, []).extend(permissions)
+    return extra
+
+
+def role_permissions(role):
+    """Every model permission the role holds: its own plus those the feature apps add."""
+    return list(dict.fromkeys(role.permissions + app_role_permissions().get(role.key, [])))
+
+
 def group_name(key):
     return ROLES_BY_KEY[key].name
 
@@ -151,7 +181,7 @@ def sync_roles(apps=None, using="default"):
 
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role.name)
-        group.permissions.set([_permission(apps, p) for p in role.permissions])
+        group.permissions.set([_permission(apps, p) for p in role_permissions(role)])
 
         if root_collection is not None:
             wanted = set()

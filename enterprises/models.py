@@ -67,3 +67,136 @@ class AdministrativeUnit(models.Model):
 
     def is_valid_on(self, day):
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+class Sector(models.Model):
+    """A VSIC 2018 code (section A–U or a level-2 division), with its Decree 80 group."""
+
+    class SizeGroup(models.TextChoices):
+        # Decree 80/2021/NĐ-CP sets different size limits for these two groups.
+        AGRI_INDUSTRY = "agri_industry", _("Nông, lâm nghiệp, thủy sản; công nghiệp và xây dựng")
+        TRADE_SERVICES = "trade_services", _("Thương mại và dịch vụ")
+
+    code = models.CharField(_("mã ngành"), max_length=10, unique=True)
+    name = models.CharField(_("tên ngành"), max_length=255)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
+    level = models.PositiveSmallIntegerField(_("cấp"), default=1)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("ngành cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    size_group = models.CharField(_("nhóm quy mô (Nghị định 80)"), max_length=20, choices=SizeGroup.choices)
+
+    class Meta:
+        verbose_name = _("ngành kinh tế")
+        verbose_name_plural = _("ngành kinh tế")
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} – {self.name}"
+
+
+class Enterprise(models.Model):
+    """An enterprise, cooperative or household business in the province's registry.
+
+    Other apps refer to enterprises by foreign key and reach the registry through
+    `enterprises.services`, never through its internals.
+    """
+
+    class LegalForm(models.TextChoices):
+        LLC = "llc", _("Công ty trách nhiệm hữu hạn")
+        JSC = "jsc", _("Công ty cổ phần")
+        PARTNERSHIP = "partnership", _("Công ty hợp danh")
+        PRIVATE = "private", _("Doanh nghiệp tư nhân")
+        COOPERATIVE = "cooperative", _("Hợp tác xã")
+        HOUSEHOLD = "household", _("Hộ kinh doanh")
+        BRANCH = "branch", _("Chi nhánh, đơn vị phụ thuộc")
+
+    class SizeClass(models.TextChoices):
+        MICRO = "micro", _("Siêu nhỏ")
+        SMALL = "small", _("Nhỏ")
+        MEDIUM = "medium", _("Vừa")
+        LARGE = "large", _("Lớn")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Đang hoạt động")
+        PENDING = "pending", _("Chờ xác minh")
+        CLOSED = "closed", _("Đã giải thể, ngừng hoạt động")
+
+    tax_code = models.CharField(_("mã số thuế"), max_length=14, unique=True)
+    name = models.CharField(_("tên doanh nghiệp"), max_length=255)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
+    short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
+    legal_form = models.CharField(_("loại hình"), max_length=20, choices=LegalForm.choices, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("ngành chính"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="enterprises",
+    )
+    area = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("địa bàn"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="enterprises",
+        help_text=_("Đơn vị hành chính tại thời điểm ghi nhận; giữ nguyên khi địa giới thay đổi."),
+    )
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("năm thành lập"), null=True, blank=True)
+
+    employees = models.PositiveIntegerField(_("số lao động tham gia BHXH bình quân năm"), null=True, blank=True)
+    revenue = models.DecimalField(
+        _("tổng doanh thu năm (triệu đồng)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    capital = models.DecimalField(
+        _("tổng nguồn vốn (triệu đồng)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    figures_year = models.PositiveSmallIntegerField(_("năm của số liệu"), null=True, blank=True)
+    size_class = models.CharField(_("quy mô"), max_length=10, choices=SizeClass.choices, blank=True)
+
+    contact_name = models.CharField(_("người liên hệ"), max_length=150, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    website = models.URLField(_("trang web"), blank=True)
+    social_pages = models.TextField(_("trang mạng xã hội"), blank=True, help_text=_("Mỗi địa chỉ một dòng."))
+    publish_dbi_consent = models.BooleanField(
+        _("đồng ý công bố kết quả DBI"),
+        default=False,
+        help_text=_("Doanh nghiệp đồng ý để kết quả DBI đã thẩm định xuất hiện trong bảng xếp hạng công khai."),
+    )
+
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("doanh nghiệp")
+        verbose_name_plural = _("doanh nghiệp")
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["size_class"]),
+            models.Index(fields=["status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.tax_code})"
+
+    def clean(self):
+        from .validators import normalize_tax_code, validate_tax_code
+
+        self.tax_code = normalize_tax_code(self.tax_code)
+        validate_tax_code(self.tax_code)
+
+    def save(self, *args, **kwargs):
+        from .validators import normalize_tax_code
+
+        self.tax_code = normalize_tax_code(self.tax_code)
+        super().save(*args, **kwargs)

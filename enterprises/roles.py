@@ -1,0 +1,23 @@
+"""Rights over the registry, added to the roles declared in accounts/roles.py."""
+
+REGISTRY_EDIT = [
+    "enterprises.add_enterprise",
+    "enterprises.change_enterprise",
+    "enterprises.view_enterprise",
+    "enterprises.view_sector",
+    "enterprises.view_administrativeunit",
+]
+
+ROLE_PERMISSIONS = {
+    "programme_editor": REGISTRY_EDIT
+    + [
+        "enterprises.delete_enterprise",
+        "enterprises.add_sector",
+        "enterprises.change_sector",
+        "enterprises.add_administrativeunit",
+        "enterprises.change_administrativeunit",
+    ],
+    "assessor": ["enterprises.view_enterprise", "enterprises.change_enterprise"],
+    "event_organiser": ["enterprises.view_enterprise"],
+    "honours_committee": ["enterprises.view_enterprise"],
+}

@@ -1,0 +1,24 @@
+"""Accessibility checks with axe-core (installed from npm by the set-up), WCAG 2.1 AA."""
+
+from pathlib import Path
+
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return result["violations"]
+
+
+def assert_accessible(page):
+    """Fail with a readable list when the page has any WCAG 2.1 A/AA violation."""
+    violations = axe_violations(page)
+    if violations:
+        lines = [f"{len(violations)} accessibility violation(s) on {page.url}:"]
+        for violation in violations:
+            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+            for node in violation["nodes"][:5]:
+                lines.append(f"    {node['target']}: {node['failureSummary']}")
+        raise AssertionError("\n".join(lines))
