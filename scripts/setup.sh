@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the project needs, from the project's own files:
-# Debian packages (chromium for browser tests, gettext for translations), the Python
+# Debian packages (chromium for browser tests, gettext for translations, pango for PDFs), the Python
 # virtual environment (.venv, from requirements-dev.txt) and the npm packages
 # (Bootstrap, axe-core, from package-lock.json). Safe to run again: it skips what is done.
 set -euo pipefail
@@ -13,7 +13,7 @@ command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 missing=()
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "==> Installing Debian packages: ${missing[*]}"
     SUDO=""

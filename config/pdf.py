@@ -1,0 +1,30 @@
+"""PDF documents (handbook, results, certificates, reports) from HTML templates.
+
+WeasyPrint renders with the DejaVu fonts shipped in site/static/fonts, which cover every
+Vietnamese letter and tone mark, so the output never depends on the machine's fonts.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+FONT_DIR = Path(settings.BASE_DIR) / "site" / "static" / "fonts"
+
+FONT_CSS = f"""
+@font-face {{ font-family: "DX Sans"; src: url("{(FONT_DIR / "DejaVuSans.ttf").as_uri()}"); }}
+@font-face {{ font-family: "DX Sans"; font-weight: bold; src: url("{(FONT_DIR / "DejaVuSans-Bold.ttf").as_uri()}"); }}
+@font-face {{ font-family: "DX Sans"; font-style: italic; src: url("{(FONT_DIR / "DejaVuSans-Oblique.ttf").as_uri()}"); }}
+html {{ font-family: "DX Sans", sans-serif; }}
+"""
+
+
+def render_pdf(template_name, context=None, request=None, base_url=None):
+    """Render a Django template to PDF bytes. Images and links resolve against base_url
+    (default: the request's absolute URL, or the project folder)."""
+    from weasyprint import CSS, HTML
+
+    html = render_to_string(template_name, context or {}, request=request)
+    if base_url is None:
+        base_url = request.build_absolute_uri("/") if request is not None else str(settings.BASE_DIR)
+    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[CSS(string=FONT_CSS)])
