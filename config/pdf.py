@@ -11,12 +11,19 @@ from django.template.loader import render_to_string
 
 FONT_DIR = Path(settings.BASE_DIR) / "site" / "static" / "fonts"
 
-FONT_CSS = f"""
-@font-face {{ font-family: "DX Sans"; src: url("{(FONT_DIR / "DejaVuSans.ttf").as_uri()}"); }}
-@font-face {{ font-family: "DX Sans"; font-weight: bold; src: url("{(FONT_DIR / "DejaVuSans-Bold.ttf").as_uri()}"); }}
-@font-face {{ font-family: "DX Sans"; font-style: italic; src: url("{(FONT_DIR / "DejaVuSans-Oblique.ttf").as_uri()}"); }}
-html {{ font-family: "DX Sans", sans-serif; }}
-"""
+
+def _face(file, extra=""):
+    return f'@font-face {{ font-family: "DX Sans"; {extra} src: url("{(FONT_DIR / file).as_uri()}"); }}'
+
+
+FONT_CSS = "\n".join(
+    [
+        _face("DejaVuSans.ttf"),
+        _face("DejaVuSans-Bold.ttf", "font-weight: bold;"),
+        _face("DejaVuSans-Oblique.ttf", "font-style: italic;"),
+        'html { font-family: "DX Sans", sans-serif; }',
+    ]
+)
 
 
 def render_pdf(template_name, context=None, request=None, base_url=None):
