@@ -279,7 +279,10 @@ class Enterprise(models.Model):
 
         self.tax_code = normalize_tax_code(self.tax_code)
         if self.recorded_on is None:
-            self.recorded_on = timezone.localdate()
+            # A record filed under a unit that has since ended was made while it was in force.
+            today = timezone.localdate()
+            ended = self.area.valid_to if self.area_id else None
+            self.recorded_on = ended if ended and ended < today else today
         self.update_search_text()
         group_changed = group is None and self.sector_id and self.size_group != self.sector.size_group
         if self._state.adding or self.figures_changed_since_sizing() or group_changed or group is not None:

@@ -16,6 +16,11 @@ ROLE_PERMISSIONS = {
         "enterprises.change_sector",
         "enterprises.add_administrativeunit",
         "enterprises.change_administrativeunit",
+        # The enterprises' own users: invite, verify, revoke.
+        "enterprises.add_enterprisemembership",
+        "enterprises.change_enterprisemembership",
+        "enterprises.delete_enterprisemembership",
+        "enterprises.view_enterprisemembership",
     ],
     "assessor": ["enterprises.view_enterprise", "enterprises.change_enterprise"],
     "event_organiser": ["enterprises.view_enterprise"],

@@ -1,0 +1,94 @@
+"""Admin forms and filters for the registry's Wagtail views."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .hooks import enterprise_list_filters
+from .models import AdministrativeUnit, Enterprise, EnterpriseMembership, Sector
+
+
+def _hook_method(queryset_fn):
+    def method(queryset, name, value):
+        return queryset if value is None else queryset_fn(queryset, value)
+
+    return method
+
+
+class EnterpriseFilterSet(WagtailFilterSet):
+    sector = django_filters.ModelChoiceFilter(
+        label=_("Ngành"), queryset=Sector.objects.filter(level__lte=2), method="filter_sector"
+    )
+    area = django_filters.ModelChoiceFilter(
+        label=_("Địa bàn"),
+        queryset=AdministrativeUnit.objects.order_by("level", "name"),
+        method="filter_area",
+    )
+
+    class Meta:
+        model = Enterprise
+        fields = ["sector", "area", "size_class", "legal_form", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filters that apps above the registry register (enterprises.hooks).
+        for hook in enterprise_list_filters():
+            extra = django_filters.BooleanFilter(label=hook.label, method=_hook_method(hook.queryset_fn))
+            extra.parent = self
+            extra.model = Enterprise
+            self.filters[hook.name] = extra
+
+    def filter_sector(self, queryset, name, value):
+        # A section (level 1) includes its divisions.
+        return queryset.filter(Q(sector=value) | Q(sector__parent=value)) if value else queryset
+
+    def filter_area(self, queryset, name, value):
+        # A province or district includes the units below it.
+        if not value:
+            return queryset
+        return queryset.filter(Q(area=value) | Q(area__parent=value) | Q(area__parent__parent=value))
+
+
+class EnterpriseAdminForm(WagtailAdminModelForm):
+    """The admin form: an assessor ticks "figures verified" and the form records who and when."""
+
+    figures_verified = forms.BooleanField(
+        label=_("Số liệu đã được thẩm định"),
+        required=False,
+        help_text=_("Khi đánh dấu, doanh nghiệp không thể tự sửa số lao động, doanh thu, nguồn vốn và năm số liệu."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["figures_verified"].initial = self.instance.figures_verified
+
+    def save(self, commit=True):
+        enterprise = super().save(commit=False)
+        verified = self.cleaned_data.get("figures_verified")
+        if verified and not enterprise.figures_verified_at:
+            enterprise.figures_verified_at = timezone.now()
+            enterprise.figures_verified_by = getattr(self, "for_user", None)
+        elif not verified:
+            enterprise.figures_verified_at = None
+            enterprise.figures_verified_by = None
+        if commit:
+            enterprise.save()
+            self.save_m2m()
+        return enterprise
+
+
+class MembershipAdminForm(WagtailAdminModelForm):
+    """Activating a self-registered membership records the programme editor who verified it."""
+
+    def save(self, commit=True):
+        membership = super().save(commit=False)
+        if membership.status == EnterpriseMembership.Status.ACTIVE and not membership.verified_at:
+            membership.verified_at = timezone.now()
+            membership.verified_by = getattr(self, "for_user", None)
+        if commit:
+            membership.save()
+        return membership

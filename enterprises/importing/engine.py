@@ -1,0 +1,302 @@
+"""Validating and writing import rows in batches, inside one transaction."""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import VERIFIED_FIGURES, AdministrativeUnit, Enterprise, Sector
+from ..sectors import sector_for_code
+from ..text import fold
+from ..validators import normalize_tax_code, validate_tax_code
+from .columns import (
+    HEADER_INDEX,
+    NUMBER_FIELDS,
+    REQUIRED,
+    TEXT_LIMITS,
+    YEAR_FIELDS,
+    cell_text,
+    header_key,
+    heading,
+    parse_email,
+    parse_legal_form,
+    parse_number,
+    parse_status,
+    parse_website,
+    parse_year,
+)
+from .readers import RowSource
+
+BATCH_SIZE = 1000
+# The report keeps every problem up to this many, and the first rows of each outcome for display.
+MAX_PROBLEMS = 2000
+MAX_KEPT_ROWS = 500
+
+CREATED, UPDATED, REJECTED = "created", "updated", "rejected"
+ACTION_LABELS = {CREATED: "Tạo mới", UPDATED: "Cập nhật", REJECTED: "Từ chối"}
+DERIVED = ["search_text", "recorded_on", "size_class", "size_group", "size_basis"]
+DERIVED += ["size_employees", "size_revenue", "size_capital", "updated_at"]
+
+
+@dataclass
+class RowResult:
+    row: int
+    action: str
+    tax_code: str = ""
+    name: str = ""
+    problems: list = field(default_factory=list)  # [(column heading, message)]
+    notes: list = field(default_factory=list)
+
+    @property
+    def action_label(self):
+        return ACTION_LABELS[self.action]
+
+
+@dataclass
+class ImportReport:
+    filename: str
+    commit: bool
+    counts: Counter = field(default_factory=Counter)
+    rows: list = field(default_factory=list)
+    file_errors: list = field(default_factory=list)
+    ignored_columns: list = field(default_factory=list)
+    problems_left_off: int = 0
+    problems_kept: int = 0
+    written: bool = False
+
+    @property
+    def ok(self):
+        return not self.file_errors and not self.counts[REJECTED]
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+    def keep(self, result):
+        if result.action == REJECTED:
+            if self.problems_kept >= MAX_PROBLEMS:
+                self.problems_left_off += 1
+                return
+            self.problems_kept += len(result.problems)
+        elif self.counts[result.action] > MAX_KEPT_ROWS:
+            return
+        self.rows.append(result)
+
+
+class _Rollback(Exception):
+    pass
+
+
+class Lookups:
+    """Everything a row is checked against, loaded once (sectors and units are small)."""
+
+    def __init__(self, on_date):
+        self.on_date = on_date
+        self.sectors = {sector.code: sector for sector in Sector.objects.all()}
+        self.sectors_by_pk = {sector.pk: sector for sector in self.sectors.values()}
+        self.units_by_key = {}
+        for unit in AdministrativeUnit.objects.all():
+            keys = {fold(unit.code), fold(unit.name), fold(unit.name_en)}
+            if unit.kind and fold(unit.name).startswith(fold(unit.kind) + " "):
+                keys.add(fold(unit.name)[len(fold(unit.kind)) + 1 :])
+            for key in keys - {""}:
+                self.units_by_key.setdefault(key, []).append(unit)
+
+    def unit(self, text):
+        found = self.units_by_key.get(fold(text), [])
+        if len(found) > 1:
+            in_force = [unit for unit in found if unit.is_valid_on(self.on_date)]
+            found = in_force or found
+        if not found:
+            raise ValueError(f"Không tìm thấy địa bàn “{text}” trong danh mục đơn vị hành chính.")
+        if len(found) > 1:
+            names = ", ".join(sorted(f"{unit.name} ({unit.parent or unit.code})" for unit in found))
+            raise ValueError(f"Địa bàn “{text}” chưa rõ, trùng tên: {names}. Hãy ghi đủ tên hoặc mã đơn vị.")
+        return found[0]
+
+    def sector(self, text):
+        sector = sector_for_code(text, self.sectors)
+        if sector is None:
+            raise ValueError(f"Không tìm thấy ngành “{text}” trong hệ thống ngành kinh tế VSIC 2018.")
+        return sector
+
+
+def _parse_row(cells, columns, lookups, result):
+    """Values for the model from one row's cells; problems are added to `result`."""
+    values = {}
+    for index, name in columns.items():
+        text = cell_text(cells[index]) if index < len(cells) else ""
+        raw = cells[index] if index < len(cells) else None
+        if not text:
+            continue
+        try:
+            if name == "tax_code":
+                code = normalize_tax_code(raw)
+                try:
+                    validate_tax_code(code)
+                except Exception as exc:
+                    raise ValueError(" ".join(exc.messages))
+                values[name] = code
+            elif name == "sector":
+                values[name] = lookups.sector(text)
+            elif name == "area":
+                values[name] = lookups.unit(text)
+            elif name == "legal_form":
+                values[name] = parse_legal_form(text)
+            elif name == "status":
+                values[name] = parse_status(text)
+            elif name in NUMBER_FIELDS:
+                try:
+                    values[name] = parse_number(raw, whole=NUMBER_FIELDS[name])
+                except ValueError:
+                    kind = "số nguyên không âm" if NUMBER_FIELDS[name] else "số không âm (triệu đồng)"
+                    raise ValueError(f"“{text}” không phải là {kind}.")
+            elif name in YEAR_FIELDS:
+                try:
+                    values[name] = parse_year(raw)
+                except ValueError:
+                    raise ValueError(f"Năm “{text}” không hợp lệ.")
+            elif name == "email":
+                values[name] = parse_email(text)
+            elif name == "website":
+                values[name] = parse_website(text)
+            else:
+                limit = TEXT_LIMITS.get(name)
+                if limit and len(text) > limit:
+                    raise ValueError(f"Dài quá {limit} ký tự.")
+                values[name] = text
+        except ValueError as exc:
+            result.problems.append((heading(name), str(exc)))
+    for name in REQUIRED:
+        if name not in values and not any(col == heading(name) for col, _ in result.problems):
+            message = "Thiếu mã số thuế." if name == "tax_code" else "Thiếu tên doanh nghiệp."
+            result.problems.append((heading(name), message))
+    return values
+
+
+def _recorded_on(unit, on_date):
+    if unit is None or unit.is_valid_on(on_date):
+        return on_date
+    return unit.valid_to if unit.valid_to and unit.valid_to < on_date else on_date
+
+
+def _write_batch(batch, report, lookups, commit):
+    """Look the batch's tax codes up in one query, then create or update in bulk."""
+    codes = [values["tax_code"] for _result, values in batch]
+    existing = Enterprise.objects.in_bulk(codes, field_name="tax_code")
+    to_create, to_update, fields = [], [], set()
+    now = timezone.now()
+    for result, values in batch:
+        enterprise = existing.get(values["tax_code"])
+        if enterprise is None:
+            enterprise = Enterprise(status=Enterprise.Status.ACTIVE)
+            result.action = CREATED
+        else:
+            result.action = UPDATED
+            if enterprise.figures_verified:
+                kept = [name for name in VERIFIED_FIGURES if name in values]
+                for name in kept:
+                    del values[name]
+                if kept:
+                    result.notes.append("Giữ nguyên số liệu đã được thẩm định.")
+        area_changed = "area" in values and values["area"].pk != enterprise.area_id
+        for name, value in values.items():
+            setattr(enterprise, name, value)
+        if result.action == CREATED or area_changed:
+            enterprise.recorded_on = _recorded_on(values.get("area"), lookups.on_date)
+        sector = values.get("sector") or lookups.sectors_by_pk.get(enterprise.sector_id)
+        enterprise.update_derived(group=sector.size_group if sector else "")
+        enterprise.updated_at = now
+        if result.action == CREATED:
+            to_create.append(enterprise)
+        else:
+            to_update.append(enterprise)
+            fields.update(values)
+        report.counts[result.action] += 1
+        report.keep(result)
+    if commit and report.ok:
+        Enterprise.objects.bulk_create(to_create, batch_size=500)
+        if to_update:
+            Enterprise.objects.bulk_update(to_update, sorted(fields | set(DERIVED)), batch_size=500)
+
+
+def import_file(source, name=None, *, commit=False, on_date=None, progress=None, batch_size=BATCH_SIZE):
+    """Check (and with commit=True, import) an enterprise list; returns an ImportReport.
+
+    Rows are matched on tax code: a known code updates the enterprise, a new one creates it.
+    Blank cells leave an existing value unchanged. With commit=True everything is written in
+    one transaction, and nothing at all if any row is rejected. `progress(done, total)` is
+    called after each batch (total may be None)."""
+    on_date = on_date or timezone.localdate()
+    if isinstance(on_date, str):
+        on_date = datetime.date.fromisoformat(on_date)
+    report = ImportReport(filename=str(name or getattr(source, "name", source)), commit=commit)
+    lookups = Lookups(on_date)
+    seen = {}  # tax code → first row number, for duplicates within the file
+    try:
+        with transaction.atomic(), RowSource(source, name) as rows_source:
+            rows = rows_source.rows()
+            columns = _read_header(rows, report)
+            if columns is None:
+                raise _Rollback
+            batch, done, number = [], 0, 0
+            for number, cells in rows:
+                if not any(cell_text(cell) for cell in cells):
+                    continue
+                result = RowResult(row=number, action=REJECTED)
+                values = _parse_row(cells, columns, lookups, result)
+                code = values.get("tax_code")
+                result.tax_code, result.name = code or "", values.get("name", "")
+                if code and code in seen:
+                    result.problems.append((heading("tax_code"), f"Mã số thuế {code} trùng với dòng {seen[code]}."))
+                elif code:
+                    seen[code] = number
+                if result.problems:
+                    report.counts[REJECTED] += 1
+                    report.keep(result)
+                else:
+                    batch.append((result, values))
+                done += 1
+                if len(batch) >= batch_size:
+                    _write_batch(batch, report, lookups, commit)
+                    batch = []
+                if progress and done % batch_size == 0:
+                    progress(number, rows_source.total)
+            if batch:
+                _write_batch(batch, report, lookups, commit)
+            if progress:
+                progress(rows_source.total or number, rows_source.total)
+            if not commit or not report.ok:
+                raise _Rollback
+            report.written = True
+    except _Rollback:
+        pass
+    except ValueError as exc:  # an unreadable file
+        report.file_errors.append(str(exc))
+    report.rows.sort(key=lambda r: r.row)
+    return report
+
+
+def _read_header(rows, report):
+    """{cell index: field} from the first non-empty row, or None (with a file error)."""
+    for _number, cells in rows:
+        if not any(cell_text(cell) for cell in cells):
+            continue
+        columns = {}
+        for index, cell in enumerate(cells):
+            key = header_key(cell_text(cell))
+            if not key:
+                continue
+            if key in HEADER_INDEX and HEADER_INDEX[key] not in columns.values():
+                columns[index] = HEADER_INDEX[key]
+            else:
+                report.ignored_columns.append(cell_text(cell))
+        missing = [heading(name) for name in REQUIRED if name not in columns.values()]
+        if missing:
+            report.file_errors.append("Tệp thiếu cột bắt buộc: " + ", ".join(missing) + ".")
+            return None
+        return columns
+    report.file_errors.append("Tệp trống: không có dòng tiêu đề.")
+    return None

@@ -1,0 +1,229 @@
+"""Admin wiring for the registry: snippets with filters, folded search, history and exports."""
+
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .admin_forms import EnterpriseAdminForm, EnterpriseFilterSet, MembershipAdminForm
+from .models import AdministrativeUnit, Enterprise, EnterpriseMembership, Sector
+from .services import send_invitation
+from .text import fold
+from .validators import normalize_tax_code
+
+
+class EnterpriseIndexView(IndexView):
+    """Search on the folded `search_text` column, so "ca phe" finds "Cà phê", and on tax codes
+    typed with spaces or dots."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("sector", "area")
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        condition = Q(search_text__icontains=fold(self.search_query))
+        code = normalize_tax_code(self.search_query)
+        if code.replace("-", "").isdigit():
+            condition |= Q(tax_code__startswith=code)
+        return queryset.filter(condition)
+
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.request.user.has_perm("enterprises.add_enterprise"):
+            buttons.append(
+                Button(_("Nhập từ tệp CSV/XLSX"), url=reverse("enterprises_import"), icon_name="upload", priority=80)
+            )
+        return buttons
+
+
+class EnterpriseViewSet(SnippetViewSet):
+    model = Enterprise
+    icon = "group"
+    menu_label = _("Doanh nghiệp")
+    index_view_class = EnterpriseIndexView
+    filterset_class = EnterpriseFilterSet
+    search_fields = ["search_text"]
+    search_backend_name = None
+    list_per_page = 50
+    list_display = [
+        "name",
+        "tax_code",
+        Column("sector", label=_("Ngành")),
+        Column("area", label=_("Địa bàn")),
+        Column("get_size_class_display", label=_("Quy mô")),
+        Column("get_status_display", label=_("Trạng thái")),
+        UpdatedAtColumn(),
+    ]
+    list_export = [
+        "tax_code",
+        "name",
+        "name_en",
+        "short_name",
+        "get_legal_form_display",
+        "sector.code",
+        "sector.name",
+        "area.name",
+        "address",
+        "founded_year",
+        "employees",
+        "revenue",
+        "capital",
+        "figures_year",
+        "get_size_class_display",
+        "contact_name",
+        "email",
+        "phone",
+        "website",
+        "get_status_display",
+        "publish_dbi_consent",
+    ]
+    export_headings = {
+        "tax_code": _("Mã số thuế"),
+        "name": _("Tên doanh nghiệp"),
+        "name_en": _("Tên tiếng Anh"),
+        "short_name": _("Tên viết tắt"),
+        "get_legal_form_display": _("Loại hình"),
+        "sector.code": _("Mã ngành"),
+        "sector.name": _("Ngành"),
+        "area.name": _("Địa bàn"),
+        "address": _("Địa chỉ"),
+        "founded_year": _("Năm thành lập"),
+        "employees": _("Số lao động"),
+        "revenue": _("Doanh thu (triệu đồng)"),
+        "capital": _("Nguồn vốn (triệu đồng)"),
+        "figures_year": _("Năm số liệu"),
+        "get_size_class_display": _("Quy mô"),
+        "contact_name": _("Người liên hệ"),
+        "email": _("Thư điện tử"),
+        "phone": _("Điện thoại"),
+        "website": _("Trang web"),
+        "get_status_display": _("Trạng thái"),
+        "publish_dbi_consent": _("Đồng ý công bố DBI"),
+    }
+    export_filename = "doanh-nghiep"
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("tax_code"),
+                    FieldPanel("name"),
+                    FieldRowPanel([FieldPanel("name_en"), FieldPanel("short_name")]),
+                    FieldRowPanel([FieldPanel("legal_form"), FieldPanel("status")]),
+                    FieldPanel("sector"),
+                    FieldRowPanel([FieldPanel("area"), FieldPanel("recorded_on")]),
+                    FieldPanel("address"),
+                    FieldPanel("founded_year"),
+                ],
+                heading=_("Thông tin chung"),
+            ),
+            ObjectList(
+                [
+                    FieldRowPanel([FieldPanel("employees"), FieldPanel("figures_year")]),
+                    FieldRowPanel([FieldPanel("revenue"), FieldPanel("capital")]),
+                    FieldPanel("figures_verified"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("size_class", read_only=True),
+                            FieldPanel("size_basis", read_only=True),
+                            FieldPanel("figures_verified_by", read_only=True),
+                            FieldPanel("figures_verified_at", read_only=True),
+                        ],
+                        heading=_("Quy mô theo Nghị định 80/2021/NĐ-CP (tự tính khi lưu)"),
+                    ),
+                ],
+                heading=_("Số liệu và quy mô"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("contact_name"),
+                    FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+                    FieldPanel("website"),
+                    FieldPanel("social_pages"),
+                    FieldPanel("publish_dbi_consent"),
+                ],
+                heading=_("Liên hệ"),
+            ),
+        ],
+        base_form_class=EnterpriseAdminForm,
+    )
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = EnterpriseMembership
+    icon = "user"
+    menu_label = _("Người dùng doanh nghiệp")
+    list_display = ["email", "enterprise", Column("get_status_display", label=_("Trạng thái")), "created_at"]
+    list_filter = ["status", "origin"]
+    search_fields = ["email", "enterprise__name", "enterprise__tax_code"]
+    search_backend_name = None
+    edit_handler = ObjectList(
+        [
+            FieldPanel("enterprise"),
+            FieldPanel("email"),
+            FieldPanel("position"),
+            FieldPanel("status"),
+            FieldPanel("origin", read_only=True),
+            FieldPanel("user", read_only=True),
+            FieldPanel("verified_by", read_only=True),
+            FieldPanel("verified_at", read_only=True),
+        ],
+        base_form_class=MembershipAdminForm,
+    )
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "list-ul"
+    menu_label = _("Ngành kinh tế (VSIC)")
+    list_display = ["code", "name", "name_en", Column("get_size_group_display", label=_("Nhóm quy mô"))]
+    list_filter = ["level", "size_group"]
+    search_fields = ["code", "name", "name_en"]
+    search_backend_name = None
+
+
+class AdministrativeUnitViewSet(SnippetViewSet):
+    model = AdministrativeUnit
+    icon = "site"
+    menu_label = _("Đơn vị hành chính")
+    list_display = ["name", "code", "level", "parent", "valid_from", "valid_to"]
+    list_filter = ["level"]
+    search_fields = ["code", "name", "name_en"]
+    search_backend_name = None
+
+
+class RegistryGroup(SnippetViewSetGroup):
+    menu_label = _("Doanh nghiệp")
+    menu_icon = "group"
+    menu_order = 250
+    items = (EnterpriseViewSet, MembershipViewSet, SectorViewSet, AdministrativeUnitViewSet)
+
+
+register_snippet(RegistryGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("enterprises/import/", admin_views.import_upload, name="enterprises_import"),
+        path("enterprises/import/confirm/", admin_views.import_confirm, name="enterprises_import_confirm"),
+    ]
+
+
+@hooks.register("after_create_snippet")
+def invite_new_member(request, instance):
+    """A membership created in the admin for someone not yet linked is an invitation: e-mail it."""
+    waiting = (EnterpriseMembership.Status.INVITED, EnterpriseMembership.Status.PENDING)
+    if isinstance(instance, EnterpriseMembership) and instance.user_id is None and instance.status in waiting:
+        instance.status = EnterpriseMembership.Status.INVITED
+        instance.origin = EnterpriseMembership.Origin.INVITATION
+        instance.invited_by = request.user
+        instance.save(update_fields=["status", "origin", "invited_by"])
+        send_invitation(instance, request)
