@@ -241,26 +241,51 @@ def load_file(path):
     return load_data(data, source_name=Path(path).name)
 
 
-def framework_as_dict(framework):
-    """The framework back in data-file layout (what `scoring.spec_from_dict` compiles)."""
-    criteria_by_component = {}
+def framework_as_dict(framework, full=False):
+    """The framework back in data-file layout (what `scoring.spec_from_dict` compiles; with
+    full=True also every text, for copying it into a new version)."""
+    text = lambda vi, en: {"vi": vi, "en": en}  # noqa: E731
     options_by_criterion = {}
-    for option in AnswerOption.objects.filter(criterion__framework=framework).values("criterion_id", "level", "points"):
-        options_by_criterion.setdefault(option["criterion_id"], []).append(option)
-    for criterion in framework.criteria.order_by("order").values(
-        "id", "component_id", "code", "max_points", "points_per_level"
-    ):
-        criterion["options"] = options_by_criterion.get(criterion.pop("id"), [])
-        criteria_by_component.setdefault(criterion.pop("component_id"), []).append(criterion)
+    for o in AnswerOption.objects.filter(criterion__framework=framework).order_by("level"):
+        options_by_criterion.setdefault(o.criterion_id, []).append(
+            {"level": o.level, "points": o.points, "vi": o.text, "en": o.text_en}
+        )
+    criteria_by_component = {}
+    for c in framework.criteria.order_by("order"):
+        item = {
+            "code": c.code,
+            "max_points": c.max_points,
+            "points_per_level": c.points_per_level,
+            "options": options_by_criterion.get(c.pk, []),
+        }
+        if full:
+            item.update(
+                name=text(c.text, c.text_en),
+                gate=text(c.question, c.question_en),
+                help=text(c.help_text, c.help_text_en),
+                group=text(c.group, c.group_en),
+                answer_kind=c.answer_kind,
+                unconfirmed=c.unconfirmed,
+                note=c.note,
+            )
+        criteria_by_component.setdefault(c.component_id, []).append(item)
     pillars = []
     for pillar in framework.pillars.order_by("order").prefetch_related("components"):
+        components = sorted(pillar.components.all(), key=lambda c: c.order)
         pillars.append(
             {
                 "code": pillar.code,
                 "max_points": pillar.max_points,
+                "name": text(pillar.name, pillar.name_en),
+                "description": text(pillar.description, pillar.description_en),
                 "components": [
-                    {"code": c.code, "criteria": criteria_by_component.get(c.id, [])}
-                    for c in sorted(pillar.components.all(), key=lambda c: c.order)
+                    {
+                        "code": c.code,
+                        "max_points": c.max_points,
+                        "name": text(c.name, c.name_en),
+                        "criteria": criteria_by_component.get(c.id, []),
+                    }
+                    for c in components
                 ],
             }
         )
@@ -271,3 +296,18 @@ def framework_as_dict(framework):
         "overall_rules": framework.overall_rules,
         "pillars": pillars,
     }
+
+
+@transaction.atomic
+def clone_framework(framework):
+    """A new, unfrozen version with the same content (an admin edit of a frozen framework)."""
+    data = framework_as_dict(framework, full=True)
+    latest = Framework.objects.select_for_update().filter(code=framework.code).order_by("-version").first()
+    copy = Framework.objects.get(pk=framework.pk)
+    copy.pk = None
+    copy.version = latest.version + 1
+    copy.frozen = False
+    copy.source_hash = ""
+    copy.save()
+    _create_tree(copy, data["pillars"])
+    return copy

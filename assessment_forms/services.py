@@ -185,33 +185,64 @@ def unverify(submission, user, note=""):
 def rescore(queryset=None, batch_size=2000):
     """Rescore stored submissions (after a framework fix). Returns the number whose result changed.
 
-    Reads answers in batches, scores in process and writes back only what changed."""
+    Reads answers in batches, scores in process, and writes back only what changed, in bulk
+    (one update and one delete + insert of pillar scores per batch)."""
     queryset = (queryset if queryset is not None else Submission.objects.scored()).order_by("pk")
-    specs = {}
+    specs, pillar_ids = {}, {}
     changed = 0
     last_pk = 0
     while True:
-        batch = list(
-            queryset.filter(pk__gt=last_pk).values("pk", "framework_id", "answers", "total", "level")[:batch_size]
-        )
+        rows = queryset.filter(pk__gt=last_pk).values("pk", "framework_id", "answers", "total", "level", "status")
+        batch = list(rows[:batch_size])
         if not batch:
             break
         last_pk = batch[-1]["pk"]
         updates = []
         for row in batch:
-            spec = specs.get(row["framework_id"])
-            if spec is None:
-                spec = specs[row["framework_id"]] = get_spec(Framework.objects.get(pk=row["framework_id"]))
-            result = score(spec, row["answers"] or {}, validate=False)
+            framework_id = row["framework_id"]
+            if framework_id not in specs:
+                framework = Framework.objects.get(pk=framework_id)
+                specs[framework_id] = get_spec(framework)
+                pillar_ids[framework_id] = dict(framework.pillars.values_list("code", "pk"))
+            result = score(specs[framework_id], row["answers"] or {}, validate=False)
             if result.total != row["total"] or result.level != row["level"]:
-                updates.append((row["pk"], result))
-        for pk, result in updates:
-            submission = Submission.objects.get(pk=pk)
-            save_result(submission, result)
-            if submission.status == Submission.Status.VERIFIED:
-                results_changed.send(Submission, submission=submission, action="rescored")
+                updates.append((row, result))
+        if updates:
+            _write_results(updates, pillar_ids)
         changed += len(updates)
     return changed
+
+
+@transaction.atomic
+def _write_results(updates, pillar_ids):
+    Submission.objects.bulk_update(
+        [Submission(pk=row["pk"], total=r.total, max_total=r.max, level=r.level) for row, r in updates],
+        ["total", "max_total", "level"],
+    )
+    ids = [row["pk"] for row, _r in updates]
+    PillarScore.objects.filter(submission_id__in=ids).delete()
+    PillarScore.objects.bulk_create(
+        [
+            PillarScore(
+                submission_id=row["pk"],
+                pillar_id=pillar_ids[row["framework_id"]][p.code],
+                points=p.points,
+                max_points=p.max,
+                percent=Decimal(str(p.percent)),
+                level=p.level,
+            )
+            for row, r in updates
+            for p in r.pillars
+        ]
+    )
+    verified = [row["pk"] for row, _r in updates if row["status"] == Submission.Status.VERIFIED]
+    if verified:
+        transaction.on_commit(
+            lambda: [
+                results_changed.send(Submission, submission=s, action="rescored")
+                for s in Submission.objects.filter(pk__in=verified)
+            ]
+        )
 
 
 # --- reading results (the contract for honours, dashboard and home) ----------------------

@@ -8,6 +8,7 @@ STEPS = [
     "enterprises.demo.build_units",
     "enterprises.demo.build_enterprises",
     "home.demo.build",
+    "assessment_forms.demo.build",
     # Features add their steps here, before the home page's sections are composed.
     "home.demo.build_home_sections",
 ]

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -13,7 +13,7 @@ from .framework import Framework
 
 class AssessmentPage(RoutablePageMixin, Page):
     """Embeds a DBI self-assessment. Sub-URLs (see assessment_forms.routes): the start form,
-    each pillar step, the result and its PDF, all keyed by the respondent's resume token."""
+    each pillar step, the result and its PDF, all keyed by the respondent's signed resume link."""
 
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
     framework_code = models.CharField(
@@ -51,3 +51,35 @@ class AssessmentPage(RoutablePageMixin, Page):
 
     def get_framework(self):
         return Framework.objects.filter(code=self.framework_code).order_by("-version").first()
+
+    # Routes: the handlers live in assessment_forms.views and call services for every write.
+
+    @path("")
+    def start(self, request):
+        from ..views import start
+
+        return start(self, request)
+
+    @re_path(r"^t/(?P<token>[-\w]+)/$")
+    def resume(self, request, token):
+        from ..views import resume
+
+        return resume(self, request, token)
+
+    @re_path(r"^t/(?P<token>[-\w]+)/step/(?P<number>\d+)/$")
+    def step(self, request, token, number):
+        from ..views import step
+
+        return step(self, request, token, number)
+
+    @re_path(r"^t/(?P<token>[-\w]+)/result/$")
+    def result(self, request, token):
+        from ..views import result
+
+        return result(self, request, token)
+
+    @re_path(r"^t/(?P<token>[-\w]+)/result/pdf/$")
+    def result_pdf(self, request, token):
+        from ..views import result_pdf
+
+        return result_pdf(self, request, token)

@@ -35,6 +35,9 @@ def test_load_1970_complete_and_idempotent():
         assert levels[0] == 0, criterion.code
         assert max(levels.values()) == criterion.max_points, criterion.code
         assert all(o.text and o.text_en for o in criterion.options.all()), criterion.code
+    for criterion in framework.criteria.all():
+        assert criterion.help_text and criterion.help_text_en, criterion.code
+    assert all(p.description and p.description_en for p in framework.pillars.all())
     assert "unchanged" in load(DBI_1970_FILE)
     assert Framework.objects.count() == 1 and Criterion.objects.count() == 60
 
