@@ -43,9 +43,7 @@ class RegistrationForm(forms.Form):
     phone = forms.CharField(label=_("Số điện thoại"), max_length=30)
     seats = forms.IntegerField(label=_("Số người tham dự"), min_value=1, initial=1)
     consent = forms.BooleanField(
-        label=_(
-            "Tôi đồng ý để ban tổ chức xử lý các thông tin trên cho việc tổ chức sự kiện, theo thông báo bảo vệ dữ liệu cá nhân."
-        ),
+        label=_("Tôi đồng ý để ban tổ chức xử lý thông tin trên để tổ chức sự kiện (bảo vệ dữ liệu cá nhân)."),
         error_messages={"required": _("Cần đồng ý với thông báo bảo vệ dữ liệu cá nhân để đăng ký.")},
     )
     # Anti-spam: a field people never see, and the time the form was shown (signed).
