@@ -65,7 +65,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         return self.render(request, context_overrides=calendar_context(self, request), template="events/calendar.html")
 
-    @path("feed.ics")
+    @path("ical/")
     def feed(self, request):
         from ..ical import calendar_response
 
@@ -373,7 +373,7 @@ class EventPage(RoutablePageMixin, Page):
                 form = RegistrationForm(event)
         return self.render(request, context_overrides={"form": form, "registration_state": state, "event": event})
 
-    @path("event.ics", name="ics")
+    @path("ical/", name="ics")
     def ics(self, request):
         from ..ical import calendar_response
 
