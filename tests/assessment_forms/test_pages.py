@@ -1,0 +1,134 @@
+"""The public form: start, steps with autosave, resume, idempotent submit, result, PDF, privacy."""
+
+import re
+import time
+
+import pytest
+from django.core import signing
+
+from assessment_forms.factories import VerifiedSubmissionFactory
+from assessment_forms.forms import STARTED_SALT, field_name
+from assessment_forms.models import AssessmentPage, Submission
+from assessment_forms.views import resume_url
+from enterprises.factories import EnterpriseFactory
+from enterprises.models import Enterprise
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page(site_home, framework):
+    page = AssessmentPage(title="Tự đánh giá DBI", slug="tu-danh-gia", min_fill_seconds=0)
+    site_home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def start(client, page, **overrides):
+    data = {
+        "tax_code": "0100109106",
+        "enterprise_name": "Công ty TNHH Cà phê Đắk Mil",
+        "respondent_name": "Trần Văn Minh",
+        "respondent_email": "minh@caphe.vn",
+        "website": "",
+        "started": signing.dumps(time.time() - 10, salt=STARTED_SALT),
+        "form_key": "k" * 32,
+    }
+    data.update(overrides)
+    return client.post(page.url, data)
+
+
+def test_start_page_renders_without_writes(client, page, django_assert_max_num_queries):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert "Mã số thuế" in response.content.decode()
+    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+
+
+def test_full_walk_resume_and_idempotent_submit(client, page, framework):
+    response = start(client, page)
+    assert response.status_code == 302
+    submission = Submission.objects.get()
+    assert submission.enterprise.status == Enterprise.Status.PENDING
+    assert submission.status == "draft"
+    # double click on start reuses the draft
+    start(client, page)
+    assert Submission.objects.count() == 1
+
+    step1 = response["Location"]
+    assert step1.endswith("/step/1/")
+    html = client.get(step1).content.decode()
+    assert 'role="progressbar"' in html
+    # autosave
+    r = client.post(step1, {field_name("1.1.01"): "4"}, headers={"X-Autosave": "1"})
+    assert r.json() == {"saved": True, "step": 1}
+    submission.refresh_from_db()
+    assert submission.answers == {"1.1.01": 4}
+
+    # resume from the link lands on the last step saved
+    token = re.search(r"/t/([^/]+)/", step1).group(1)
+    resume = client.get(f"{page.url}t/{token}/")
+    assert resume["Location"].endswith("/step/1/")
+    # forged token
+    assert client.get(f"{page.url}t/{token[:-2]}xx/").status_code == 404
+
+    example = {"1.1.01": 4, "1.1.02": 3, "1.1.07": 3, "2.1.01": 2, "3.1.01": 2, "3.1.02": 2}
+    for number in range(1, 7):
+        url = step1.replace("/step/1/", f"/step/{number}/")
+        data = {field_name(code): str(level) for code, level in example.items() if code[0] == str(number)}
+        data["action"] = "submit" if number == 6 else "next"
+        data["submit_key"] = "x"
+        r = client.post(url, data)
+        assert r.status_code == 302
+    assert r["Location"].endswith("/result/")
+    submission.refresh_from_db()
+    assert submission.status == "submitted"
+    assert submission.total == 4 + 3 + 3 + 10 + 2 + 2
+    # resubmitting the last step changes nothing
+    r = client.post(url, {"action": "submit"})
+    assert r["Location"].endswith("/result/")
+    assert submission.revisions.count() == 1
+
+    html = client.get(r["Location"]).content.decode()
+    assert "<svg" in html and "dbi-radar" in html
+    assert "Việc nên làm tiếp" in html
+    assert "Chưa đủ 5 doanh nghiệp" in html
+
+    pdf = client.get(r["Location"].replace("/result/", "/result/pdf/"))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_honeypot_and_too_fast(client, page):
+    assert start(client, page, website="http://spam").status_code == 200
+    page.min_fill_seconds = 30
+    page.save_revision().publish()
+    assert start(client, page).status_code == 200
+    assert not Submission.objects.exists()
+
+
+def test_result_with_peers_previous_and_recommendations(client, page, framework):
+    from assessment_forms import services
+
+    enterprise = EnterpriseFactory()
+    VerifiedSubmissionFactory(enterprise=enterprise, framework=framework, year=2024, target_level=1)
+    mine = VerifiedSubmissionFactory(enterprise=enterprise, framework=framework, year=2025, target_level=2)
+    for _ in range(5):
+        peer = EnterpriseFactory(sector=enterprise.sector, area=enterprise.area, size_class=enterprise.size_class)
+        VerifiedSubmissionFactory(enterprise=peer, framework=framework, year=2025)
+
+    def provider(pillars, request):
+        return [{"title": f"Chương {p}", "url": f"/cam-nang/{p.lower()}/", "kind": "handbook"} for p in pillars]
+
+    services.register_recommendation_provider(provider)
+    try:
+        html = client.get(resume_url(page, mine, "result")).content.decode()
+    finally:
+        services._recommendation_providers.clear()
+    assert "Trung vị tổng điểm của 5 doanh nghiệp" in html
+    assert "Lần đánh giá trước (năm 2024)" in html
+    assert "/cam-nang/" in html
+    assert "stroke-dasharray" in html  # the median polygon
+
+
+def test_unknown_and_private(client, page):
+    assert client.get(page.url + "t/nope/result/").status_code == 404
