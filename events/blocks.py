@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from assessment_forms.blocks import AssessmentCallToActionBlock
+
 from .choices import pillar_choices
 
 
@@ -62,6 +64,7 @@ class EventBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Đoạn văn"), features=["bold", "italic", "link", "ol", "ul", "h3"], icon="pilcrow"
     )
+    assessment_cta = AssessmentCallToActionBlock()
 
 
 class EventDocumentsBlock(blocks.StreamBlock):

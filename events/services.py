@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
@@ -145,13 +146,16 @@ def register(event, data, *, language="vi", request=None, now=None):
                 .exists()
             ):
                 return Outcome(False, field="email", message=str(DUPLICATE_MESSAGE))
-            enterprise, _created = get_or_create_pending(
-                data["tax_code"],
-                data["enterprise_name"],
-                contact_name=data["attendee_name"],
-                email=email,
-                phone=data.get("phone", ""),
-            )
+            try:
+                enterprise, _created = get_or_create_pending(
+                    data["tax_code"],
+                    data["enterprise_name"],
+                    contact_name=data["attendee_name"],
+                    email=email,
+                    phone=data.get("phone", ""),
+                )
+            except ValidationError as error:
+                return Outcome(False, field="tax_code", message=" ".join(error.messages))
             seats = data["seats"]
             used = _enterprise_seats(event, enterprise)
             if used + seats > event.max_seats_per_enterprise:
