@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Sự kiện và tập huấn")
+
+    def ready(self):
+        # The assessment results suggest upcoming events on the enterprise's weakest pillars.
+        from assessment_forms.services import register_recommendation_provider
+
+        from .services import recommend_events
+
+        register_recommendation_provider(recommend_events)

@@ -1,0 +1,71 @@
+"""Seats are never oversold: many registrations at once on PostgreSQL, where the event row
+lock (`select_for_update`) is what keeps capacity."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from enterprises.factories import random_tax_code
+from events import services
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.forms import started_token
+from events.models import Registration
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
+]
+
+CAPACITY = 5
+ATTEMPTS = 40
+
+
+def test_concurrent_registrations_fill_exactly_the_capacity():
+    from tests.e2e.conftest import restore_base_data
+
+    restore_base_data()
+    from home.factories import make_site_home
+
+    home = make_site_home()
+    index = EventIndexPageFactory(parent=home)
+    event = EventPageFactory(parent=index, capacity=CAPACITY, max_seats_per_enterprise=1)
+    codes = [random_tax_code() for _ in range(ATTEMPTS)]
+    barrier = threading.Barrier(ATTEMPTS)
+    outcomes, errors = [], []
+
+    def attempt(n):
+        try:
+            barrier.wait()
+            outcome = services.register(
+                event,
+                {
+                    "tax_code": codes[n],
+                    "enterprise_name": f"Doanh nghiệp {n}",
+                    "attendee_name": f"Người {n}",
+                    "email": f"nguoi{n}@dn.vn",
+                    "phone": "0900000000",
+                    "seats": 1,
+                    "submission_key": f"{n:032x}",
+                    "started": started_token(30),
+                },
+            )
+            outcomes.append(outcome)
+        except Exception as exc:  # any error fails the test below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(ATTEMPTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert len(outcomes) == ATTEMPTS and all(outcome.ok for outcome in outcomes)
+    statuses = list(Registration.objects.filter(event=event).values_list("status", flat=True))
+    assert statuses.count(Registration.Status.CONFIRMED) == CAPACITY
+    assert statuses.count(Registration.Status.WAITING) == ATTEMPTS - CAPACITY
+    assert services.seats_taken(event) == CAPACITY
