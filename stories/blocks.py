@@ -8,12 +8,10 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from assessment_forms.blocks import AssessmentCallToActionBlock
+
 from .choices import DESK_CHOICES, KIND_CHOICES
 
-try:  # The DBI call-to-action comes from the assessment framework, a lower layer.
-    from assessment_forms.blocks import AssessmentCallToActionBlock
-except ImportError:  # pragma: no cover - only before the assessment app ships its blocks
-    AssessmentCallToActionBlock = None
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -143,9 +141,8 @@ def _body_blocks():
         ("audio", AudioBlock()),
         ("video", VideoBlock()),
         ("facts", FactBoxBlock()),
+        ("dbi_cta", AssessmentCallToActionBlock()),
     ]
-    if AssessmentCallToActionBlock is not None:
-        body.append(("dbi_cta", AssessmentCallToActionBlock()))
     return body
 
 

@@ -16,11 +16,9 @@ FALLBACK_PILLARS = [
 
 
 def pillar_choices():
-    """[("P1", name), ...] from assessment_forms.services when available."""
-    try:
-        from assessment_forms.services import pillar_choices as framework_pillars
-    except ImportError:
-        return list(FALLBACK_PILLARS)
+    """[("P1", name), ...] from the assessment framework, or the fallback while it has no data."""
+    from assessment_forms.services import pillar_choices as framework_pillars
+
     try:
         choices = list(framework_pillars())
     except Exception:  # noqa: BLE001 - an empty framework database must not break page editing

@@ -60,14 +60,12 @@ def related_stories(story, limit=3):
 def enterprise_profiles(enterprises):
     """Profile data for each enterprise of a success story, with its verified DBI level only
     when the enterprise agreed to publish it."""
-    try:
-        from assessment_forms.services import latest_verified
-    except ImportError:  # pragma: no cover - before the assessment framework ships
-        latest_verified = None
+    from assessment_forms.services import latest_verified
+
     profiles = []
     for enterprise in enterprises:
         result = None
-        if enterprise.publish_dbi_consent and latest_verified is not None:
+        if enterprise.publish_dbi_consent:
             result = latest_verified(enterprise)
         profiles.append({"enterprise": enterprise, "dbi": result})
     return profiles

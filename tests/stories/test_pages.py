@@ -98,25 +98,51 @@ def test_related_stories_share_tags(client, newsroom):
     assert "Bài không liên quan" not in [item.title for item in related]
 
 
-def test_success_story_shows_profile_and_consented_level(client, newsroom, monkeypatch):
+def test_success_story_shows_profile_and_consented_level(client, newsroom):
+    from assessment_forms.factories import VerifiedSubmissionFactory
+
     _, desks = newsroom
     sector = SectorFactory(code="A01", name="Trồng trọt")
     agreed = EnterpriseFactory(name="Hợp tác xã Cà phê Thuận An", sector=sector, publish_dbi_consent=True)
     refused = EnterpriseFactory(name="Công ty TNHH Tiêu Đắk Song", sector=sector, publish_dbi_consent=False)
+    shown = VerifiedSubmissionFactory(enterprise=agreed, target_level=3, seed=1)
+    hidden = VerifiedSubmissionFactory(enterprise=refused, target_level=2, seed=2)
     story = StoryPageFactory(parent=desks["newspaper"], kind=Kind.SUCCESS_STORY, title="Thành công")
     StoryEnterprise.objects.create(page=story, enterprise=agreed)
     StoryEnterprise.objects.create(page=story, enterprise=refused)
 
-    class Result:
-        level = 3
-        total = 215
-
-    import types
-
-    fake = types.ModuleType("assessment_forms.services")
-    fake.latest_verified = lambda enterprise: Result()
-    monkeypatch.setitem(__import__("sys").modules, "assessment_forms.services", fake)
     html = client.get(story.url).content.decode()
     assert "Hợp tác xã Cà phê Thuận An" in html
     assert "Công ty TNHH Tiêu Đắk Song" in html
-    assert html.count("215/320") == 1
+    assert f"Mức 3 ({shown.total}/320 điểm)" in html
+    assert f"({hidden.total}/320 điểm)" not in html or hidden.total == shown.total
+    assert html.count("/320 điểm)") == 1
+
+
+def test_story_body_renders_every_block(client, newsroom):
+    from stories.media import make_audio, make_image
+
+    _, desks = newsroom
+    image = make_image("Ảnh minh họa khối")
+    audio = make_audio("Âm thanh khối", seconds=1, slug="khoi")
+    body = [
+        ("paragraph", "<p>Mở đầu.</p>"),
+        ("image", {"image": image, "caption": "Chú thích ảnh", "credit": "CC0"}),
+        (
+            "gallery",
+            {"title": "Bộ ảnh", "images": [{"image": image, "caption": "Một"}, {"image": image, "caption": "Hai"}]},
+        ),
+        ("quote", {"quote": "Câu nói nổi bật.", "attribution": "Chị Lan"}),
+        ("audio", {"title": "Bản tin", "audio": audio, "duration": 1, "transcript": "<p>Lời bản tin.</p>"}),
+        ("video", {"title": "Video tải lên", "video": audio, "caption": "Chú thích video"}),
+        ("facts", {"heading": "Con số", "facts": [{"value": "40%", "label": "doanh thu tăng"}], "note": "Nguồn: HTX"}),
+        (
+            "dbi_cta",
+            {"heading": "Tự đánh giá ngay", "text": "Mời doanh nghiệp.", "page": None, "button_label": "Bắt đầu"},
+        ),
+    ]
+    story = StoryPageFactory(parent=desks["portal"], title="Bài đủ khối", cover_image=image, body=body)
+    html = client.get(story.url).content.decode()
+    for text in ("Chú thích ảnh", "Câu nói nổi bật.", "<audio", "Lời bản tin.", "<video", "40%", "Tự đánh giá ngay"):
+        assert text in html, text
+    assert 'type="image/webp"' in html and "srcset=" in html
