@@ -13,7 +13,6 @@ from assessment_forms.blocks import AssessmentCallToActionBlock
 from .choices import DESK_CHOICES, KIND_CHOICES
 
 
-
 class CaptionedImageBlock(blocks.StructBlock):
     """An image with a caption and a credit or licence note."""
 
