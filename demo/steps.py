@@ -10,5 +10,6 @@ STEPS = [
     "home.demo.build",
     "assessment_forms.demo.build",
     # Features add their steps here, before the home page's sections are composed.
+    "stories.demo.build",
     "home.demo.build_home_sections",
 ]
