@@ -12,6 +12,7 @@ class Migration(migrations.Migration):
         ("search", "0001_vietnamese_text_search"),
         ("accounts", "0001_roles"),
         ("wagtailsearchpromotions", "0008_query_verbose_name"),
+        ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
     ]
 
     operations = [migrations.RunPython(sync, migrations.RunPython.noop)]
