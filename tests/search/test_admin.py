@@ -18,9 +18,7 @@ def editor(client):
     return user
 
 
-def test_translate_a_page_segment_by_segment_then_status(
-    editor, client, make_page, django_capture_on_commit_callbacks
-):
+def test_translate_a_page_segment_by_segment_then_status(editor, client, make_page, django_capture_on_commit_callbacks):
     from wagtail_localize.models import StringSegment, Translation
 
     page = make_page("Cẩm nang chuyển đổi số", intro="Hướng dẫn từng bước cho doanh nghiệp.")
@@ -28,9 +26,7 @@ def test_translate_a_page_segment_by_segment_then_status(
     rows = {(r.page_id, r.status) for r in translations.translation_status(target_locales=[en])}
     assert (page.pk, translations.MISSING) in rows
 
-    response = client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [en.pk]}
-    )
+    response = client.post(reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [en.pk]})
     assert response.status_code == 302, response.content.decode()[-3000:]
     assert "/login" not in response["Location"], response["Location"]
     translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=en)
@@ -51,8 +47,9 @@ def test_translate_a_page_segment_by_segment_then_status(
             answer = client.put(url, {"value": english[segment.string.data]})
             # Django's test client sends PUT data as the raw body; post with the method override.
             if answer.status_code >= 400:
-                answer = client.generic("PUT", url, f"value={english[segment.string.data]}",
-                                        "application/x-www-form-urlencoded")
+                answer = client.generic(
+                    "PUT", url, f"value={english[segment.string.data]}", "application/x-www-form-urlencoded"
+                )
             assert answer.status_code in (200, 201), answer.content
     with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
         translation.save_target(user=editor, publish=True)
@@ -112,5 +109,5 @@ def test_admin_page_editor_in_vietnamese(client, make_page):
     client.force_login(user)
     page = make_page("Trang thử")
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    for label in ["Lưu bản nháp", "Xem trước", "Xuất bản", "Bình luận"]:
+    for label in ["Lưu bản nháp", "Xem trước", "Xuất bản", "Bình luận", "Quảng bá", "Thao tác"]:
         assert label in html, label
