@@ -1,22 +1,27 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""The public search page and its autocomplete answers. Never writes to the database on GET."""
+
+from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale
 
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+from search import services
+from search.hits import record_hit
 
 
+@require_GET
 def search(request):
-    """Site search over live pages in the visitor's language. Never writes on GET."""
-    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
-    results = None
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
-    return render(request, "search/search.html", {"search_query": query, "results": results})
+    """/search/?q=…&kind=…&page=… ; /search/?suggest=… answers the autocomplete in JSON."""
+    locale = Locale.get_active()
+    if "suggest" in request.GET:
+        return JsonResponse({"results": services.suggest(request.GET.get("suggest"), locale)})
+    outcome = services.site_search(
+        request.GET.get("q"), locale, kind=request.GET.get("kind", ""), page_number=request.GET.get("page", 1)
+    )
+    if outcome.query and request.GET.get("page", "1") in ("", "1") and not outcome.kind:
+        record_hit(outcome.query)
+    return render(
+        request,
+        "search/search.html",
+        {"search_query": outcome.query, "outcome": outcome, "results": outcome.page},
+    )

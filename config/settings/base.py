@@ -264,3 +264,21 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# --- search (issue 8) ---
+# Vietnamese-aware search (search/backends): the database backend folds diacritics on index
+# and query; with ELASTICSEARCH_URL, Elasticsearch with ASCII folding and a database fallback
+# that is kept up to date alongside it.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True}}
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX", "dx_portal") + "_",
+            "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
+            "FALLBACK": "database",
+            "AUTO_UPDATE": True,
+        },
+        "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
+    }

@@ -1,0 +1,168 @@
+"""Wagtail's database search backend, folding Vietnamese on index and on query.
+
+Used as WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends.database".
+Options: SEARCH_CONFIG (PostgreSQL text search configuration, default "dx_vietnamese",
+created by search/migrations/0001; built on `simple` with `unaccent`, so no English stemming
+or stop words).
+"""
+
+from django.db import connection
+from modelsearch.backends.base import EmptySearchResults
+from modelsearch.index import RelatedFields
+from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+
+from search.text import fold, index_text, query_terms
+
+POSTGRES_SEARCH_CONFIG = "dx_vietnamese"
+
+
+def _terms_query(terms, operator, exact):
+    """Match every folded word (or any, with operator "or"); with `exact`, also score the words'
+    exact tokens so results spelled with the visitor's marks rank first."""
+    folded = [PlainText(word) for word, _token in terms]
+    combine = Or if operator == "or" else And
+    base = folded[0] if len(folded) == 1 else combine(folded)
+    tokens = [PlainText(token) for _word, token in terms if token]
+    if not exact or not tokens:
+        return base
+    bonus = tokens[0] if len(tokens) == 1 else Or(tokens)
+    # (base) OR (base AND bonus): the same matches as `base`, more weight when the marks agree.
+    return Or([base, And([base, bonus])])
+
+
+def vietnamese_query(query, operator=None, exact=True):
+    """The query in the index's folded form, or None when nothing searchable is left."""
+    if isinstance(query, str):
+        query = PlainText(query, operator=operator or "and")
+    if isinstance(query, PlainText):
+        terms = query_terms(query.query_string)
+        return _terms_query(terms, query.operator, exact) if terms else None
+    if isinstance(query, Phrase):
+        text = " ".join(word for word, _token in query_terms(query.query_string))
+        return Phrase(text) if text else None
+    if isinstance(query, Fuzzy):
+        return Fuzzy(fold(query.query_string), operator=query.operator, unaccent=query.unaccent)
+    if isinstance(query, Boost):
+        sub = vietnamese_query(query.subquery, operator, exact)
+        return Boost(sub, query.boost) if sub is not None else None
+    if isinstance(query, Not):
+        sub = vietnamese_query(query.subquery, operator, exact)
+        return Not(sub) if sub is not None else None
+    if isinstance(query, (And, Or)):
+        subs = [sub for sub in (vietnamese_query(q, operator, exact) for q in query.subqueries) if sub is not None]
+        if not subs:
+            return None
+        return subs[0] if len(subs) == 1 else type(query)(subs)
+    return query  # MatchAll and anything we do not know stay as they are
+
+
+class FoldingIndexerMixin:
+    """Stores index_text(value) for search fields and the folded value for autocomplete fields."""
+
+    def prepare_field(self, obj, field):
+        for item in super().prepare_field(obj, field):
+            if isinstance(field, RelatedFields):
+                # The recursion already went through this method for each sub-field.
+                yield item
+                continue
+            *head, value = item
+            current_field = head[0]
+            if current_field.__class__.__name__ == "AutocompleteField":
+                yield (*head, fold(value))
+            else:
+                yield (*head, index_text(value))
+
+
+class FoldingBackendMixin:
+    """Folds every query (search and autocomplete) before the database backend compiles it."""
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        if isinstance(query, MatchAll):
+            return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+        is_autocomplete = query_compiler_class is self.autocomplete_query_compiler_class
+        folded = vietnamese_query(query, kwargs.get("operator"), exact=not is_autocomplete)
+        if folded is None:
+            return EmptySearchResults()
+        return super()._search(query_compiler_class, folded, model_or_queryset, **kwargs)
+
+
+def _install_indexer_hook(module):
+    """Let a backend choose the ObjectIndexer class its index uses.
+
+    The database indexes build their indexers through the module-level name `ObjectIndexer`;
+    it is replaced, once, by a dispatcher that asks the backend for `indexer_class` and
+    otherwise builds the original indexer, so Wagtail's own backends behave as before.
+    """
+    original = module.ObjectIndexer
+    if getattr(original, "is_dispatcher", False):
+        return original.original
+
+    class DispatchingIndexer:
+        is_dispatcher = True
+
+        def __new__(cls, obj, backend):
+            return getattr(backend, "indexer_class", original)(obj, backend)
+
+    DispatchingIndexer.original = original
+    module.ObjectIndexer = DispatchingIndexer
+    return original
+
+
+def _sqlite_backend():
+    from modelsearch.backends.database.sqlite import sqlite
+
+    class Indexer(FoldingIndexerMixin, _install_indexer_hook(sqlite)):
+        pass
+
+    class Backend(FoldingBackendMixin, sqlite.SQLiteSearchBackend):
+        indexer_class = Indexer
+
+    return Backend
+
+
+def _postgres_backend():
+    from modelsearch.backends.database.postgres import postgres
+
+    class Indexer(FoldingIndexerMixin, _install_indexer_hook(postgres)):
+        pass
+
+    class Backend(FoldingBackendMixin, postgres.PostgresSearchBackend):
+        indexer_class = Indexer
+
+        def __init__(self, params):
+            params = {"SEARCH_CONFIG": POSTGRES_SEARCH_CONFIG, **params}
+            super().__init__(params)
+            # Autocomplete also without stemming, and with the same unaccent mapping.
+            self.autocomplete_config = self.config
+
+    return Backend
+
+
+_BACKEND_CLASSES = {}
+
+
+def backend_class():
+    """The folding backend class for the default database's vendor."""
+    vendor = connection.vendor
+    if vendor not in _BACKEND_CLASSES:
+        if vendor == "postgresql":
+            _BACKEND_CLASSES[vendor] = _postgres_backend()
+        elif vendor == "sqlite":
+            from modelsearch.backends import database
+
+            database.SearchBackend({})  # detects FTS5 once
+            if database.USE_SQLITE_FTS:
+                _BACKEND_CLASSES[vendor] = _sqlite_backend()
+            else:  # pragma: no cover - SQLite without FTS5
+                from modelsearch.backends.database.fallback import DatabaseSearchBackend
+
+                _BACKEND_CLASSES[vendor] = DatabaseSearchBackend
+        else:  # pragma: no cover - MySQL is not a supported database here
+            from modelsearch.backends.database import SearchBackend as vendor_backend
+
+            return lambda params: vendor_backend(params)
+    return _BACKEND_CLASSES[vendor]
+
+
+def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
+    return backend_class()(params)

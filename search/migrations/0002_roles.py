@@ -1,0 +1,18 @@
+from django.db import migrations
+
+
+def sync(apps, schema_editor):
+    from accounts.roles import sync_roles
+
+    sync_roles(apps, using=schema_editor.connection.alias)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("search", "0001_vietnamese_text_search"),
+        ("accounts", "0001_roles"),
+        ("wagtailsearchpromotions", "0008_query_verbose_name"),
+        ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
+    ]
+
+    operations = [migrations.RunPython(sync, migrations.RunPython.noop)]

@@ -1,0 +1,66 @@
+"""What the site search covers besides pages.
+
+Every live, public Page subclass with `search_fields` is covered automatically (by Page
+polymorphism, grouped by page type). Other models (enterprise public profiles, FAQ snippets…)
+are added by the app that owns them, in its AppConfig.ready():
+
+    from search.registry import register_searchable
+    register_searchable(services.public_profiles, _("Doanh nghiệp"), key="enterprises")
+
+`source` is a model class or a function `source(locale)` returning a queryset of what the
+public may see in that language (`locale` is a wagtail Locale, ignore it if the model has
+none). The model must be indexed (declare `search_fields`). A result's link comes from `url(obj)`,
+else `obj.get_absolute_url()`; its title from `title(obj)`, else `str(obj)`; its snippet from
+`summary(obj)`, else the text of its search fields.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+_REGISTRY = {}
+
+
+@dataclass(frozen=True)
+class Searchable:
+    key: str
+    label: Any
+    source: Any
+    url: Callable | None = None
+    title: Callable | None = None
+    summary: Callable | None = None
+
+    def queryset(self, locale):
+        source = self.source
+        if isinstance(source, type):
+            return source._default_manager.all()
+        return source(locale)
+
+    def url_for(self, obj):
+        if self.url:
+            return self.url(obj)
+        return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
+
+    def title_for(self, obj):
+        return self.title(obj) if self.title else str(obj)
+
+
+def register_searchable(source, label, *, key=None, url=None, title=None, summary=None):
+    """Adds `source` to the site search under the kind `label`; returns the entry."""
+    if key is None:
+        model = source if isinstance(source, type) else None
+        if model is None:
+            raise ValueError("register_searchable needs `key` when `source` is a function")
+        key = f"{model._meta.app_label}.{model._meta.model_name}"
+    entry = Searchable(key=key, label=label, source=source, url=url, title=title, summary=summary)
+    _REGISTRY[key] = entry
+    return entry
+
+
+def unregister_searchable(key):
+    _REGISTRY.pop(key, None)
+
+
+def registered():
+    """The registered non-page kinds, in registration order."""
+    return list(_REGISTRY.values())

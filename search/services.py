@@ -1,0 +1,225 @@
+"""The site search: pages of every type, plus the kinds registered in search.registry.
+
+Read-only: nothing here writes to the database (hits are buffered, see search/hits.py).
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.search.utils import normalise_query_string
+
+from search import registry
+from search.highlight import highlight
+from search.text import fold, query_terms
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+PREVIEW_PER_KIND = 3
+SNIPPET_LENGTH = 220
+SUGGESTIONS = 8
+PICKS_CACHE_KEY = "search:picks-by-folded-query"
+PICKS_CACHE_SECONDS = 300
+PAGE_KIND_PREFIX = "page:"
+
+
+@dataclass
+class Kind:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass
+class Hit:
+    title: str
+    url: str
+    kind: str
+    snippet: str = ""
+    obj: object = None
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    kind: str = ""
+    kinds: list = field(default_factory=list)
+    total: int = 0
+    page: object = None  # a Paginator page whose object_list are Hits
+    groups: list = field(default_factory=list)  # [(Kind, [Hit])] previews of non-page kinds
+    picks: list = field(default_factory=list)  # [Hit] editors' picks
+
+
+def clean_query(raw):
+    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+
+
+def live_pages(locale):
+    return Page.objects.live().public().filter(locale=locale)
+
+
+def page_kind_key(content_type):
+    return PAGE_KIND_PREFIX + f"{content_type.app_label}.{content_type.model}"
+
+
+def _text_of(obj):
+    """The searchable text of an object (not the title), for its snippet."""
+    texts = [getattr(obj, "search_description", "") or ""]
+    for search_field in obj.get_search_fields() if isinstance(obj, index.Indexed) else []:
+        if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
+            value = search_field.get_value(obj)
+            if isinstance(value, (list, tuple)):
+                value = " ".join(str(item) for item in value)
+            if value:
+                texts.append(str(value))
+    return " ".join(text for text in texts if text)
+
+
+def _page_hit(page, terms, kind_label):
+    return Hit(
+        title=highlight(page.title, terms),
+        url=page.get_url() or "",
+        kind=str(kind_label),
+        snippet=highlight(_text_of(page), terms, SNIPPET_LENGTH),
+        obj=page,
+    )
+
+
+def _registered_hit(entry, obj, terms):
+    summary = entry.summary(obj) if entry.summary else _text_of(obj)
+    return Hit(
+        title=highlight(entry.title_for(obj), terms),
+        url=entry.url_for(obj),
+        kind=str(entry.label),
+        snippet=highlight(summary, terms, SNIPPET_LENGTH),
+        obj=obj,
+    )
+
+
+def _paginate(results, number, per_page=RESULTS_PER_PAGE):
+    paginator = Paginator(results, per_page)
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def _page_kinds(query, locale):
+    """Counts of matching pages per page type (one facet query)."""
+    counts = live_pages(locale).search(query).facet("content_type_id")
+    kinds = []
+    for content_type_id, count in counts.items():
+        if not count:
+            continue
+        content_type = ContentType.objects.get_for_id(content_type_id)
+        model = content_type.model_class()
+        label = model._meta.verbose_name_plural if model else content_type.model
+        kinds.append(Kind(page_kind_key(content_type), str(label), count))
+    kinds.sort(key=lambda kind: -kind.count)
+    return kinds
+
+
+def editors_picks(query, locale):
+    """Promoted pages for the query, matched with or without diacritics. No writes."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    picks_by_query = cache.get(PICKS_CACHE_KEY)
+    if picks_by_query is None:
+        picks_by_query = {}
+        for query_id, query_string in SearchPromotion.objects.values_list("query_id", "query__query_string"):
+            picks_by_query.setdefault(fold(query_string), set()).add(query_id)
+        cache.set(PICKS_CACHE_KEY, picks_by_query, PICKS_CACHE_SECONDS)
+    query_ids = picks_by_query.get(fold(normalise_query_string(query)))
+    if not query_ids:
+        return []
+    promotions = SearchPromotion.objects.filter(query_id__in=query_ids).select_related("page").order_by("sort_order")
+    hits = []
+    for promotion in promotions:
+        page = promotion.page
+        if page is not None:
+            if not (page.live and page.locale_id == locale.pk):
+                continue
+            hits.append(Hit(title=page.title, url=page.get_url() or "", kind="", snippet=promotion.description))
+        elif promotion.external_link_url:
+            hits.append(
+                Hit(
+                    title=promotion.external_link_text,
+                    url=promotion.external_link_url,
+                    kind="",
+                    snippet=promotion.description,
+                )
+            )
+    return hits
+
+
+def site_search(raw_query, locale, kind="", page_number=1):
+    """Everything the public may see in `locale` matching the query, as a SearchOutcome."""
+    query = clean_query(raw_query)
+    outcome = SearchOutcome(query=query, kind=kind)
+    terms = [word for word, _token in query_terms(query)]
+    if not terms:
+        return outcome
+
+    page_kinds = _page_kinds(query, locale)
+    other_kinds = []
+    other_results = {}
+    for entry in registry.registered():
+        results = entry.queryset(locale).search(query)
+        count = results.count()
+        if count:
+            other_kinds.append(Kind(entry.key, str(entry.label), count))
+            other_results[entry.key] = (entry, results)
+    outcome.kinds = page_kinds + other_kinds
+    outcome.total = sum(k.count for k in outcome.kinds)
+    labels = {k.key: k.label for k in outcome.kinds}
+    page_labels = {k.key: k.label for k in page_kinds}
+
+    if kind in other_results:
+        entry, results = other_results[kind]
+        outcome.page = _paginate(results, page_number)
+        outcome.page.object_list = [_registered_hit(entry, obj, terms) for obj in outcome.page.object_list]
+        return outcome
+
+    pages = live_pages(locale)
+    if kind.startswith(PAGE_KIND_PREFIX) and kind in labels:
+        app_label, model = kind[len(PAGE_KIND_PREFIX) :].split(".", 1)
+        pages = pages.filter(content_type=ContentType.objects.get_by_natural_key(app_label, model))
+    else:
+        outcome.kind = ""
+    outcome.page = _paginate(pages.specific().search(query), page_number)
+    hits = []
+    for page in outcome.page.object_list:
+        label = page_labels.get(page_kind_key(ContentType.objects.get_for_id(page.content_type_id)), "")
+        hits.append(_page_hit(page, terms, label))
+    outcome.page.object_list = hits
+    if not outcome.kind:
+        outcome.picks = editors_picks(query, locale)
+        for other in other_kinds:
+            entry, results = other_results[other.key]
+            previews = [_registered_hit(entry, obj, terms) for obj in results[:PREVIEW_PER_KIND]]
+            outcome.groups.append((other, previews))
+    return outcome
+
+
+def suggest(raw_query, locale, limit=SUGGESTIONS):
+    """Titles for the autocomplete: pages first, then registered kinds with autocomplete fields."""
+    query = clean_query(raw_query)
+    if not query_terms(query):
+        return []
+    suggestions = []
+    for page in live_pages(locale).specific().autocomplete(query)[:limit]:
+        suggestions.append({"title": page.title, "url": page.get_url() or "", "kind": str(page._meta.verbose_name)})
+    for entry in registry.registered():
+        if len(suggestions) >= limit:
+            break
+        queryset = entry.queryset(locale)
+        if not queryset.model.get_autocomplete_search_fields():
+            continue
+        for obj in queryset.autocomplete(query)[: limit - len(suggestions)]:
+            suggestions.append({"title": entry.title_for(obj), "url": entry.url_for(obj), "kind": str(entry.label)})
+    return suggestions

@@ -1,0 +1,75 @@
+"""The issue's cases, on SQLite and PostgreSQL (DATABASE_URL=postgres://…/dx_search)."""
+
+import pytest
+from wagtail.models import Locale, Page
+
+from search import services
+from search.text import exact_token, fold, index_text
+
+pytestmark = pytest.mark.django_db
+
+SECTION = None
+TITLE = "Chuyển đổi số cho doanh nghiệp nhỏ"
+
+
+@pytest.fixture(autouse=True)
+def _scope(section):
+    global SECTION
+    SECTION = section
+
+
+def titles(query):
+    locale = Locale.objects.get(language_code="vi")
+    return [page.title for page in services.live_pages(locale).child_of(SECTION).search(query)]
+
+
+def test_fold_and_exact_tokens():
+    assert fold("CHUYỂN ĐỔI SỐ") == "chuyen doi so"
+    assert fold("Đắk R'lấp") == "dak r'lap"
+    assert exact_token("số") != exact_token("sổ") != exact_token("so")
+    assert index_text("Số").startswith("so\n")
+
+
+@pytest.mark.parametrize("query", ["chuyen doi so", "CHUYỂN ĐỔI SỐ", "chuyển doi so", "doanh nghiep", "Doanh Nghiệp"])
+def test_page_found_with_or_without_diacritics(make_page, query):
+    make_page(TITLE)
+    make_page("Hội thảo thương mại điện tử")
+    assert titles(query) == [TITLE]
+
+
+def test_so_does_not_match_everything(make_page):
+    make_page(TITLE)
+    make_page("Hội thảo thương mại điện tử", intro="Kết nối nhà cung cấp giải pháp.")
+    make_page("Sổ tay hướng dẫn", intro="Cẩm nang cho hộ kinh doanh.")
+    found = titles("so")
+    assert TITLE in found and "Sổ tay hướng dẫn" in found
+    assert "Hội thảo thương mại điện tử" not in found
+    # Nor do other short syllables that English would stem or drop.
+    assert sorted(titles("cho")) == sorted([TITLE, "Sổ tay hướng dẫn"])
+
+
+def test_exact_diacritics_rank_first(make_page):
+    make_page("Sổ tay chuyển đổi")
+    make_page("Số tay chuyển đổi")
+    assert titles("số tay") == ["Số tay chuyển đổi", "Sổ tay chuyển đổi"]
+    assert titles("sổ tay") == ["Sổ tay chuyển đổi", "Số tay chuyển đổi"]
+    assert set(titles("so tay")) == {"Sổ tay chuyển đổi", "Số tay chuyển đổi"}
+
+
+def test_autocomplete_without_diacritics(make_page, site_home):
+    page = make_page(TITLE)
+    locale = site_home.locale
+    suggestions = {s["title"]: s["url"] for s in services.suggest("chuyen doi so cho", locale)}
+    assert suggestions[TITLE] == page.get_url()
+    assert TITLE in [s["title"] for s in services.suggest("doanh ngh", locale)]
+    assert services.suggest("x", locale) == []
+
+
+def test_admin_style_search_on_page_model_folds(make_page):
+    make_page(TITLE)
+    assert TITLE in [p.title for p in Page.objects.search("chuyen doi so")]
+
+
+def test_only_punctuation_finds_nothing(make_page):
+    make_page(TITLE)
+    assert titles("?!") == []
