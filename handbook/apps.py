@@ -7,6 +7,10 @@ class HandbookConfig(AppConfig):
     verbose_name = _("Cẩm nang")
 
     def ready(self):
-        from . import signals
+        from assessment_forms.services import register_recommendation_provider
+
+        from . import services, signals
 
         signals.connect()
+        # Assessment results link to the chapters for the enterprise's weakest pillars.
+        register_recommendation_provider(services.recommendations)

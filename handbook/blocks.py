@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from assessment_forms.blocks import AssessmentCallToActionBlock
+
 from .toc import anchor_for
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "blockquote"]
@@ -93,6 +95,7 @@ class ChapterBodyBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     callout = CalloutBlock()
     attachment = AttachmentBlock()
+    dbi_cta = AssessmentCallToActionBlock()
 
 
 class FAQItemBlock(blocks.StructBlock):

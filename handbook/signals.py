@@ -4,9 +4,9 @@ from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .cache import invalidate
-from .models import FAQPage, HandbookChapterPage, HandbookIndexPage
+from .models import DBIGuidePage, FAQPage, HandbookChapterPage, HandbookIndexPage
 
-HANDBOOK_PAGES = (HandbookIndexPage, HandbookChapterPage, FAQPage)
+HANDBOOK_PAGES = (HandbookIndexPage, HandbookChapterPage, FAQPage, DBIGuidePage)
 
 
 def _on_page_change(sender, instance=None, **kwargs):

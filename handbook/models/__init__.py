@@ -2,5 +2,6 @@
 
 from .chapters import ChapterAttachment, HandbookChapterPage, HandbookIndexPage
 from .faq import FAQPage
+from .guide import DBIGuidePage
 
-__all__ = ["ChapterAttachment", "FAQPage", "HandbookChapterPage", "HandbookIndexPage"]
+__all__ = ["ChapterAttachment", "DBIGuidePage", "FAQPage", "HandbookChapterPage", "HandbookIndexPage"]

@@ -29,7 +29,7 @@ class HandbookIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("Giới thiệu"), blank=True)
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["handbook.HandbookChapterPage", "handbook.FAQPage"]
+    subpage_types = ["handbook.HandbookChapterPage", "handbook.FAQPage", "handbook.DBIGuidePage"]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]

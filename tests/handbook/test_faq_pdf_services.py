@@ -128,3 +128,11 @@ def test_pillar_codes_match_exactly(handbook):
     index = handbook[0]
     HandbookChapterPageFactory(parent=index, slug="p11", pillar_codes=["P11"])
     assert "p11" not in [c.slug for c in services.chapters_for_pillars(["P1"], limit=None)]
+
+
+def test_provider_is_registered_with_the_assessment_app(rf, handbook):
+    from assessment_forms import services as assessment
+
+    items = assessment.recommendations(["P6", "P1"], rf.get("/"))
+    handbook_items = [item for item in items if item["kind"] == "handbook"]
+    assert handbook_items[0] == {"title": "Dữ liệu là tài sản", "url": "/cam-nang/du-lieu/", "kind": "handbook"}
