@@ -5,7 +5,7 @@ import datetime
 import factory
 from wagtail.models import Page
 
-from .models import FAQPage, HandbookChapterPage, HandbookIndexPage
+from .models import DBIGuidePage, FAQPage, HandbookChapterPage, HandbookIndexPage
 
 
 class _PageFactory(factory.django.DjangoModelFactory):
@@ -90,3 +90,12 @@ class FAQPageFactory(_PageFactory):
             )
         ]
     )
+
+
+class DBIGuidePageFactory(_PageFactory):
+    class Meta:
+        model = DBIGuidePage
+
+    title = "Hướng dẫn bộ chỉ số DBI"
+    slug = "huong-dan-dbi"
+    framework_code = "DBI-1970-SME"

@@ -8,18 +8,9 @@ import yaml
 from assessment_forms import services as assessment
 from assessment_forms.factories import load_dbi_1970
 from assessment_forms.loader import DBI_1970_FILE
-from handbook.factories import _PageFactory
-from handbook.models import DBIGuidePage
+from handbook.factories import DBIGuidePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-class DBIGuidePageFactory(_PageFactory):
-    class Meta:
-        model = DBIGuidePage
-
-    title = "Hướng dẫn bộ chỉ số DBI"
-    slug = "huong-dan-dbi"
 
 
 @pytest.fixture
