@@ -4,7 +4,7 @@ import random
 
 import factory
 
-from .models import AdministrativeUnit, Enterprise, Sector
+from .models import AdministrativeUnit, Enterprise, EnterpriseMembership, Sector
 from .validators import make_tax_code
 
 
@@ -48,5 +48,26 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
     revenue = 5000
     capital = 3000
     figures_year = 2025
-    size_class = Enterprise.SizeClass.SMALL
+    # Computed from the figures on save (12 employees, 5 bn revenue → small in both groups).
+    # Passing size_class=... still forces that class, for tests that need one regardless of figures.
+    size_class = None
     email = factory.Sequence(lambda n: f"lienhe{n}@doanhnghiep.vn")
+
+    @classmethod
+    def _create(cls, model_class, *args, size_class=None, **kwargs):
+        enterprise = super()._create(model_class, *args, **kwargs)
+        if size_class and size_class != enterprise.size_class:
+            model_class.objects.filter(pk=enterprise.pk).update(size_class=size_class, size_basis="Đặt thủ công")
+            enterprise.size_class, enterprise.size_basis = size_class, "Đặt thủ công"
+        return enterprise
+
+
+class EnterpriseMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EnterpriseMembership
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    user = None
+    email = factory.LazyAttribute(lambda o: o.user.email if o.user else "nguoidung@doanhnghiep.vn")
+    status = EnterpriseMembership.Status.ACTIVE
+    origin = EnterpriseMembership.Origin.INVITATION

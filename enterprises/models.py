@@ -6,9 +6,16 @@ another province loads the same way. A unit is valid from `valid_from` to `valid
 province's reorganisation of 1/7/2025 adds new units rather than renaming old ones.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# Figures an assessor verifies; once verified, the enterprise's own users cannot change them.
+VERIFIED_FIGURES = ("employees", "revenue", "capital", "figures_year")
+# Fields that feed the folded search column.
+SEARCH_SOURCES = ("name", "name_en", "short_name", "tax_code")
 
 
 class AdministrativeUnitQuerySet(models.QuerySet):
@@ -162,6 +169,27 @@ class Enterprise(models.Model):
     )
     figures_year = models.PositiveSmallIntegerField(_("năm của số liệu"), null=True, blank=True)
     size_class = models.CharField(_("quy mô"), max_length=10, choices=SizeClass.choices, blank=True)
+    # The figures and group the stored size class was computed from (Decree 80/2021).
+    size_basis = models.CharField(_("căn cứ xác định quy mô"), max_length=255, blank=True)
+    size_group = models.CharField(
+        _("nhóm ngành dùng để xếp quy mô"), max_length=20, choices=Sector.SizeGroup.choices, blank=True
+    )
+    size_employees = models.PositiveIntegerField(_("số lao động dùng để xếp quy mô"), null=True, blank=True)
+    size_revenue = models.DecimalField(
+        _("doanh thu dùng để xếp quy mô"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    size_capital = models.DecimalField(
+        _("nguồn vốn dùng để xếp quy mô"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    figures_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("số liệu thẩm định bởi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    figures_verified_at = models.DateTimeField(_("số liệu thẩm định lúc"), null=True, blank=True)
 
     contact_name = models.CharField(_("người liên hệ"), max_length=150, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
@@ -173,6 +201,15 @@ class Enterprise(models.Model):
         default=False,
         help_text=_("Doanh nghiệp đồng ý để kết quả DBI đã thẩm định xuất hiện trong bảng xếp hạng công khai."),
     )
+
+    recorded_on = models.DateField(
+        _("ngày ghi nhận địa bàn"),
+        null=True,
+        blank=True,
+        help_text=_("Địa bàn phải là đơn vị hành chính có hiệu lực vào ngày này; mặc định là ngày tạo bản ghi."),
+    )
+    # Lowercase, without diacritics: lets "cong ty ca phe" find "Công ty Cà phê".
+    search_text = models.CharField(_("chuỗi tìm kiếm"), max_length=800, blank=True, editable=False)
 
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
@@ -190,13 +227,145 @@ class Enterprise(models.Model):
         return f"{self.name} ({self.tax_code})"
 
     def clean(self):
+        from django.core.exceptions import ValidationError
+
         from .validators import normalize_tax_code, validate_tax_code
 
         self.tax_code = normalize_tax_code(self.tax_code)
         validate_tax_code(self.tax_code)
+        day = self.recorded_on or timezone.localdate()
+        if self.area_id and not self.area.is_valid_on(day):
+            raise ValidationError(
+                {
+                    "area": _("Đơn vị %(unit)s không có hiệu lực vào ngày %(day)s.")
+                    % {"unit": self.area, "day": day.strftime("%d/%m/%Y")}
+                }
+            )
 
-    def save(self, *args, **kwargs):
+    @property
+    def figures_verified(self):
+        return self.figures_verified_at is not None
+
+    def figures_changed_since_sizing(self):
+        return (
+            self.employees != self.size_employees
+            or _as_decimal(self.revenue) != _as_decimal(self.size_revenue)
+            or _as_decimal(self.capital) != _as_decimal(self.size_capital)
+        )
+
+    def update_size(self, group=None):
+        """Recompute the size class from the current figures and the main sector's group.
+
+        `group` saves a query when the caller already knows it (imports)."""
+        from .sizing import classify
+
+        if group is None:
+            group = self.sector.size_group if self.sector_id else ""
+        if not group:
+            self.size_class, self.size_group, self.size_basis = "", "", "Chưa có ngành chính"
+        else:
+            result = classify(self.employees, self.revenue, self.capital, group)
+            self.size_class, self.size_group, self.size_basis = result.size_class, result.group, result.basis
+        self.size_employees, self.size_revenue, self.size_capital = self.employees, self.revenue, self.capital
+
+    def update_search_text(self):
+        from .text import fold
+
+        self.search_text = fold(" ".join(str(getattr(self, name) or "") for name in SEARCH_SOURCES))[:800]
+
+    def update_derived(self, group=None):
+        """Everything computed from other fields: tax code form, search column, size class."""
         from .validators import normalize_tax_code
 
         self.tax_code = normalize_tax_code(self.tax_code)
+        if self.recorded_on is None:
+            self.recorded_on = timezone.localdate()
+        self.update_search_text()
+        group_changed = group is None and self.sector_id and self.size_group != self.sector.size_group
+        if self._state.adding or self.figures_changed_since_sizing() or group_changed or group is not None:
+            self.update_size(group)
+
+    def save(self, *args, **kwargs):
+        self.update_derived()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            derived = {"tax_code", "search_text", "recorded_on", "size_class", "size_group", "size_basis"}
+            derived |= {"size_employees", "size_revenue", "size_capital"}
+            kwargs["update_fields"] = set(update_fields) | derived
         super().save(*args, **kwargs)
+
+
+def _as_decimal(value):
+    from decimal import Decimal
+
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+class EnterpriseMembership(models.Model):
+    """A user account acting for an enterprise (its own staff), invited or self-registered.
+
+    Invited: a programme editor enters an e-mail address; the person follows the signed link
+    in the e-mail and the membership becomes active. Self-registered: the person gives the
+    tax code; a programme editor verifies before the membership becomes active.
+    """
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Đã gửi lời mời")
+        PENDING = "pending", _("Chờ xác minh")
+        ACTIVE = "active", _("Đang hoạt động")
+        REVOKED = "revoked", _("Đã thu hồi")
+
+    class Origin(models.TextChoices):
+        INVITATION = "invitation", _("Được mời qua thư điện tử")
+        SELF = "self", _("Tự đăng ký bằng mã số thuế")
+
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name=_("doanh nghiệp"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="enterprise_memberships",
+    )
+    email = models.EmailField(_("thư điện tử"))
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    origin = models.CharField(_("nguồn"), max_length=12, choices=Origin.choices, default=Origin.SELF)
+    position = models.CharField(_("chức vụ"), max_length=150, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người mời"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xác minh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("người dùng của doanh nghiệp")
+        verbose_name_plural = _("người dùng của doanh nghiệp")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "user"], condition=Q(user__isnull=False), name="unique_enterprise_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} – {self.enterprise.name}"
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE

@@ -58,3 +58,10 @@ def default_unit_files():
 def units_valid_on(day, level=None):
     units = AdministrativeUnit.objects.valid_on(day)
     return units.filter(level=level) if level else units
+
+
+def units_for_date(day, level=None):
+    """The administrative units in force on `day` (optionally of one level), for pickers and
+    validation: a record made on 15/6/2025 chooses among Đắk Nông's districts and communes, one
+    made on 2/7/2025 among Lâm Đồng's communes."""
+    return units_valid_on(day, level).order_by("level", "name")

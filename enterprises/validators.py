@@ -28,10 +28,15 @@ def normalize_tax_code(value):
     """'0101 234 567 001' -> '0101234567-001'; anything else is returned stripped."""
     if value is None:
         return ""
-    text = _SEPARATORS.sub("", str(value).strip()).replace("—", "-")
-    # Spreadsheets drop leading zeros and turn numbers into floats.
-    if re.fullmatch(r"\d{9}(\.0)?", text):
-        text = "0" + text.split(".")[0]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    # Spreadsheets turn codes into numbers ("100107518.0") and drop the leading zero.
+    if re.fullmatch(r"\d{9,13}\.0+", text):
+        text = text.split(".")[0]
+    text = _SEPARATORS.sub("", text).replace("—", "-")
+    if re.fullmatch(r"\d{9}", text):
+        text = "0" + text
     if re.fullmatch(r"\d{13}", text):
         text = f"{text[:10]}-{text[10:]}"
     return text

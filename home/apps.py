@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Trang chủ và khung trang")
 
     def ready(self):
-        from . import signals
+        from . import page_cache, signals
 
         signals.connect()
+        page_cache.connect()

@@ -34,7 +34,10 @@ fi
 req_hash="$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)"
 if [ "$(cat .venv/.requirements.sha 2>/dev/null)" != "$req_hash" ]; then
     echo "==> Installing Python packages"
-    .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+    if ! .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt > .venv/pip.log 2>&1; then
+        cat .venv/pip.log >&2
+        exit 1
+    fi
     echo "$req_hash" > .venv/.requirements.sha
 fi
 

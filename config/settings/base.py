@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,6 +136,9 @@ else:
             "TIMEOUT": env_int("CACHE_TIMEOUT", 600),
         }
     }
+
+# Anonymous visitors get whole pages from the cache; any content change invalidates them.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # --- Languages, time zone, formats ----------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -10,3 +10,5 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 INTERNAL_IPS = ["127.0.0.1"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Pages render afresh on every request here (tests that need the page cache enable it).
+PAGE_CACHE_SECONDS = 0

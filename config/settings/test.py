@@ -18,3 +18,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come from the finders in tests; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Pages render afresh on every request here (tests that need the page cache enable it).
+PAGE_CACHE_SECONDS = 0

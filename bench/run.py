@@ -1,0 +1,89 @@
+#!/usr/bin/env python
+"""Benchmark the public pages under gunicorn (production settings), next to a static file.
+
+    .venv/bin/python bench/run.py                       # SQLite and PostgreSQL, default URLs
+    .venv/bin/python bench/run.py --db sqlite --duration 10 --urls / /en/ /gioi-thieu/
+
+For each database: a fresh database, migrate, demo content, collectstatic; gunicorn with
+3 sync workers; a warm-up; then wrk (2 threads, 16 connections) for a fixed time per URL.
+Prints requests/s and p50/p95/p99 latency per URL, the SQL queries per request, and the
+ratio to the static-file ceiling measured in the same run; once with the anonymous page
+cache off (every request renders) and once with it on.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import fetch_status, fresh_database, prepare_site, print_report, query_counts, server, site_env, wrk  # noqa: E402
+
+DEFAULT_URLS = ["/", "/en/", "/gioi-thieu/", "/search/?q=chuyen+doi+so"]
+STATIC = "/static/css/site.css"
+
+
+def static_url(base):
+    """The hashed URL of the stylesheet, as the pages link it (whitenoise serves it)."""
+    import re
+    import urllib.request
+
+    html = urllib.request.urlopen(base + "/").read().decode()
+    match = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', html)
+    return match.group(1) if match else STATIC
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--port", type=int, default=8900)
+    parser.add_argument("--urls", nargs="+", default=DEFAULT_URLS)
+    parser.add_argument("--redis", default="", help="REDIS_URL for the cache (default: in-process cache)")
+    parser.add_argument(
+        "--modes",
+        nargs="+",
+        choices=["uncached", "cached"],
+        default=["uncached", "cached"],
+        help="uncached: the anonymous page cache off, every request renders; cached: on",
+    )
+    args = parser.parse_args()
+
+    kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    for kind in kinds:
+        database_url = fresh_database(kind)
+        env = site_env(database_url, **({"REDIS_URL": args.redis} if args.redis else {}))
+        print(f"Preparing {kind} database…", flush=True)
+        prepare_site(env)
+        queries = query_counts({**env, "PAGE_CACHE_SECONDS": "0"}, args.urls)
+        for mode in args.modes:
+            mode_env = {**env, "PAGE_CACHE_SECONDS": "0" if mode == "uncached" else "600"}
+            with server(mode_env, port=args.port, workers=args.workers) as base:
+                for path in args.urls:
+                    status = fetch_status(base + path)
+                    if status != 200:
+                        raise SystemExit(f"{path} answered {status}")
+                static = static_url(base)
+                for path in [static, *args.urls]:
+                    wrk(base + path, duration=args.warmup, connections=args.connections)
+                ceiling = wrk(base + static, duration=args.duration, connections=args.connections)
+                rows = [
+                    (
+                        path,
+                        wrk(base + path, duration=args.duration, connections=args.connections),
+                        queries[path] if mode == "uncached" else 0,
+                    )
+                    for path in args.urls
+                ]
+            print_report(
+                f"{kind}, {mode}: {args.workers} gunicorn workers, {args.connections} connections, {args.duration}s",
+                rows,
+                ceiling,
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+from django.db import migrations
+
+
+def load(apps, schema_editor):
+    from enterprises.sectors import load_sectors
+
+    load_sectors(model=apps.get_model("enterprises", "Sector"))
+
+
+def backfill(apps, schema_editor):
+    from enterprises.text import fold
+
+    Enterprise = apps.get_model("enterprises", "Enterprise")
+    for enterprise in Enterprise.objects.all().iterator():
+        enterprise.search_text = fold(
+            " ".join(filter(None, [enterprise.name, enterprise.name_en, enterprise.short_name, enterprise.tax_code]))
+        )
+        enterprise.save(update_fields=["search_text"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [("enterprises", "0004_size_search_membership")]
+
+    operations = [
+        migrations.RunPython(load, migrations.RunPython.noop),
+        migrations.RunPython(backfill, migrations.RunPython.noop),
+    ]

@@ -1,0 +1,47 @@
+import pytest
+
+from home.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def test_anonymous_pages_come_from_the_cache(client, site_home, page_cache):
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+
+
+def test_publishing_invalidates_the_cache(client, site_home, page_cache):
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    StandardPageFactory(parent=site_home, title="Tin mới đăng", slug="tin-moi", show_in_menus=True)
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Tin mới đăng" in response.content.decode()
+
+
+def test_editing_a_setting_invalidates_the_cache(client, site_home, page_cache):
+    from wagtail.models import Site
+
+    from home.models import SiteProfile
+
+    client.get("/")
+    profile = SiteProfile.for_site(Site.objects.get(is_default_site=True))
+    profile.phone = "0261 999 888"
+    profile.save()
+    assert "0261 999 888" in client.get("/").content.decode()
+
+
+def test_logged_in_users_are_never_served_from_the_cache(client, site_home, page_cache, admin_user):
+    client.get("/")
+    client.force_login(admin_user)
+    assert "X-Page-Cache" not in client.get("/")
+
+
+def test_not_found_is_not_cached(client, site_home, page_cache):
+    assert "X-Page-Cache" not in client.get("/khong-co/")
