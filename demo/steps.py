@@ -9,7 +9,8 @@ STEPS = [
     "enterprises.demo.build_enterprises",
     "home.demo.build",
     "assessment_forms.demo.build",
-    # Features add their steps here, before the home page's sections are composed.
     "stories.demo.build",
+    "handbook.demo.build",
+    # Features add their steps here, before the home page's sections are composed.
     "home.demo.build_home_sections",
 ]

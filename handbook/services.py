@@ -1,0 +1,126 @@
+"""The handbook's small public interface and the queries its pages share."""
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from . import cache as handbook_cache
+from .choices import pillar_choices
+from .fields import contains_code
+from .models import FAQPage, HandbookChapterPage, HandbookIndexPage
+
+
+def _chapters(locale=None):
+    queryset = HandbookChapterPage.objects.live().public()
+    if locale is not None:
+        queryset = queryset.filter(locale=locale)
+    return queryset
+
+
+def chapters_for_pillars(codes, locale=None, limit=3):
+    """Live chapters tagged with any of the pillar `codes`, the first code's chapters first
+    (pass the weakest pillar first), then in reading order. `locale` is a Locale, a language
+    code or None (the active language)."""
+    codes = [code for code in codes if code]
+    if not codes:
+        return []
+    if locale is None or isinstance(locale, str):
+        locale = Locale.objects.filter(language_code=locale).first() if locale else Locale.get_active()
+    condition = Q()
+    for code in codes:
+        condition |= Q(**contains_code("pillar_codes", code))
+    chapters = list(_chapters(locale).filter(condition).order_by("path"))
+    rank = {code: position for position, code in enumerate(codes)}
+
+    def first_match(chapter):
+        return min(rank[code] for code in chapter.pillar_codes if code in rank)
+
+    chapters.sort(key=first_match)  # stable: keeps reading order within a pillar
+    return chapters if limit is None else chapters[:limit]
+
+
+def recommendations(pillar_codes, request=None):
+    """The recommendation provider registered with the assessment app: chapters for the
+    weakest pillars as [{title, url, kind}]."""
+    return [
+        {"title": chapter.title, "url": chapter.get_url(request), "kind": "handbook"}
+        for chapter in chapters_for_pillars(pillar_codes)
+    ]
+
+
+def handbook_index_of(page):
+    return HandbookIndexPage.objects.ancestor_of(page).live().last()
+
+
+def reading_order(handbook_index):
+    """[(pk, title, url_path)] of the index's live chapters, depth first: a chapter, then its
+    sub-chapters, then the next chapter. Cached until a handbook page is published."""
+    key = handbook_cache.key("order", handbook_index.pk)
+    order = cache.get(key)
+    if order is None:
+        order = list(
+            HandbookChapterPage.objects.descendant_of(handbook_index)
+            .live()
+            .public()
+            .order_by("path")
+            .values_list("pk", "title", "depth", "url_path", "reading_minutes")
+        )
+        cache.set(key, order, 60 * 60 * 24)
+    return order
+
+
+def _url(request, url_path):
+    # Build a page's URL from its url_path without loading it (the chapter and its
+    # neighbours share the site root).
+    return Page(url_path=url_path).get_url(request)
+
+
+def chapter_neighbours(chapter, request=None):
+    """Previous and next chapters in reading order, and the handbook index, for a chapter."""
+    handbook_index = handbook_index_of(chapter)
+    if handbook_index is None:
+        return {"handbook_index": None, "previous_chapter": None, "next_chapter": None}
+    order = reading_order(handbook_index)
+    pks = [row[0] for row in order]
+    position = pks.index(chapter.pk) if chapter.pk in pks else None
+
+    def link(row):
+        return {"title": row[1], "url": _url(request, row[3])}
+
+    previous_row = order[position - 1] if position else None
+    next_row = order[position + 1] if position is not None and position + 1 < len(order) else None
+    return {
+        "handbook_index": handbook_index,
+        "previous_chapter": link(previous_row) if previous_row else None,
+        "next_chapter": link(next_row) if next_row else None,
+        "chapter_position": (position + 1) if position is not None else None,
+        "chapter_count": len(order),
+    }
+
+
+def chapter_tree(handbook_index, request=None):
+    """The nested table of contents of the whole handbook: [{title, url, minutes, children}]."""
+    tree = []
+    stack = []  # (depth, children list)
+    for _pk, title, depth, url_path, minutes in reading_order(handbook_index):
+        node = {"title": title, "url": _url(request, url_path), "minutes": minutes, "children": []}
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        (stack[-1][1] if stack else tree).append(node)
+        stack.append((depth, node["children"]))
+    return tree
+
+
+def other_handbook_pages(handbook_index, request=None):
+    """The FAQ and guide pages under the index, as [(title, url, kind)]."""
+    pages = handbook_index.get_children().live().public().not_type(HandbookChapterPage).specific()
+    return [(page.title, page.get_url(request), type(page).__name__) for page in pages]
+
+
+def pillar_filter_choices():
+    return [(code, _("%(code)s – %(name)s") % {"code": code, "name": name}) for code, name in pillar_choices()]
+
+
+def faq_pages(handbook_index):
+    return FAQPage.objects.child_of(handbook_index).live().public()
