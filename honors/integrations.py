@@ -15,7 +15,11 @@ def draft_story(desk_key, title, standfirst, body_paragraphs, enterprises=(), us
     except ImportError:
         logger.info("stories.services.create_draft_story is not available; no draft for %s", desk_key)
         return None
-    return create_draft_story(desk_key, title, standfirst, body_paragraphs, enterprises=enterprises, user=user)
+    try:
+        return create_draft_story(desk_key, title, standfirst, body_paragraphs, enterprises=enterprises, user=user)
+    except LookupError:  # the desk has no index page on this site yet
+        logger.warning("No desk page for %s; no draft story", desk_key)
+        return None
 
 
 def stories_about(enterprise, limit=5):

@@ -84,11 +84,9 @@ def refresh_rankings(year=None, framework_code=DEFAULT_FRAMEWORK, batch_size=200
     verified results, then rank them. Returns the number of rows written."""
     from assessment_forms import services as assessment
 
-    results = (
-        assessment.verified_results(year=year, framework_code=framework_code)
-        .select_related("enterprise", "framework")
-        .prefetch_related("pillar_scores__pillar")
-        .order_by("year", "enterprise_id", "verified_at", "pk")
+    # verified_results() loads the enterprise, framework and pillar scores already.
+    results = assessment.verified_results(year=year, framework_code=framework_code).order_by(
+        "year", "enterprise_id", "verified_at", "pk"
     )
     latest = {}
     for submission in results.iterator(chunk_size=batch_size):

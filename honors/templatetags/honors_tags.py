@@ -17,16 +17,11 @@ SIZE_NAMES = {"micro": _("Siêu nhỏ"), "small": _("Nhỏ"), "medium": _("Vừa
 
 @register.filter
 def level_name(level):
-    """The DBI level's name (from the assessment app when it offers one)."""
-    try:
-        from assessment_forms.services import level_meaning
-
-        meaning = level_meaning(level)
-        if meaning:
-            return getattr(meaning, "name", None) or (meaning.get("name") if isinstance(meaning, dict) else meaning)
-    except Exception:  # noqa: S110 - a missing or different service falls back to our names
-        pass
-    return LEVEL_NAMES.get(level, level)
+    """The name of a DBI overall level (0–5), as Decision 1970 names them. Kept here rather
+    than asked of the assessment app per row, so a listing costs no query per level."""
+    if level is None or level == "":
+        return ""
+    return LEVEL_NAMES.get(int(level), level)
 
 
 @register.filter
