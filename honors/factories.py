@@ -72,6 +72,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     def jurors(self, create, extracted, **kwargs):
         if create and extracted:
             self.jurors.set(extracted)
+            self.save()
 
 
 class JuryCriterionFactory(factory.django.DjangoModelFactory):

@@ -96,7 +96,7 @@ class HonoursCycle(index.Indexed, ClusterableModel):
         return self.phase_on(day) == self.Phase.NOMINATION
 
 
-class Category(Orderable):
+class Category(ClusterableModel, Orderable):
     class Kind(models.TextChoices):
         LEADING_SIZE = "leading_size", _("Doanh nghiệp dẫn đầu theo quy mô")
         IMPROVEMENT = "improvement", _("Tiến bộ vượt bậc so với năm trước")

@@ -15,7 +15,7 @@ COMMITTEE_PERMISSION = "honors.view_juryreview"
 
 
 def is_juror(user, category):
-    return user.is_authenticated and category.jurors.filter(pk=user.pk).exists()
+    return user.is_authenticated and Category.objects.filter(pk=category.pk, jurors=user).exists()
 
 
 def juror_categories(user):
