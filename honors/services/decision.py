@@ -47,6 +47,12 @@ def ensure_decision_workflow():
     return workflow
 
 
+def _points(value):
+    if value is None:
+        return "–"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 def default_citation(nomination, category, language="vi"):
     with translation.override(language):
         return _(
@@ -55,7 +61,7 @@ def default_citation(nomination, category, language="vi"):
         ) % {
             "name": nomination.enterprise.name,
             "category": category.name_en if language == "en" and category.name_en else category.name,
-            "total": nomination.dbi_total if nomination.dbi_total is not None else "–",
+            "total": _points(nomination.dbi_total),
             "level": nomination.dbi_level if nomination.dbi_level is not None else "–",
             "year": nomination.dbi_year or category.cycle.results_year,
         }
