@@ -12,5 +12,6 @@ STEPS = [
     "stories.demo.build",
     "handbook.demo.build",
     # Features add their steps here, before the home page's sections are composed.
+    "honors.demo.build",
     "home.demo.build_home_sections",
 ]
