@@ -8,5 +8,6 @@ STEPS = [
     "enterprises.demo.build_units",
     "home.demo.build",
     # Features add their steps here, before the home page's sections are composed.
+    "dashboard.demo.build",
     "home.demo.build_home_sections",
 ]

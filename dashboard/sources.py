@@ -1,0 +1,193 @@
+"""Every read the dashboard makes from the apps below it, in one place.
+
+The dashboard sits at the top of the layers: it reads the registry (enterprises), the
+assessment results (assessment_forms), training events (events) and honours (honors)
+only through their service functions, plus their models where a foreign-key path is
+needed for a database aggregation. When a lower app is not installed yet, or does not
+offer its contract, the matching function returns an empty result and `missing()` names
+it, so the page still renders and the report says what is absent.
+"""
+
+from importlib import import_module
+
+from django.db.models import Q
+
+from enterprises.models import Enterprise
+
+FRAMEWORK_CODE = "DBI-1970-SME"
+# Paths from a submission to the enterprise's attributes the dashboard groups by.
+ENTERPRISE_PREFIX = "enterprise__"
+
+
+def _service(module, name):
+    try:
+        return getattr(import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def missing():
+    """The lower-layer contracts that are not available, as dotted names."""
+    wanted = [
+        ("assessment_forms.services", "verified_results"),
+        ("events.services", "year_statistics"),
+        ("honors.services", "awards_for_year"),
+    ]
+    return [f"{module}.{name}" for module, name in wanted if _service(module, name) is None]
+
+
+# --- Registry ---------------------------------------------------------------------------------
+
+
+def registry():
+    """Enterprises counted as the province's registry: everyone not closed."""
+    return Enterprise.objects.exclude(status=Enterprise.Status.CLOSED)
+
+
+def sectors():
+    from enterprises.models import Sector
+
+    return Sector.objects.all()
+
+
+def areas():
+    from enterprises.models import AdministrativeUnit
+
+    return AdministrativeUnit.objects.all()
+
+
+def size_classes():
+    return list(Enterprise.SizeClass.choices)
+
+
+# --- Assessment results -----------------------------------------------------------------------
+
+
+def submissions_available():
+    return _service("assessment_forms.services", "verified_results") is not None
+
+
+def verified_submissions(year=None):
+    """Verified submissions (one per enterprise and year) of the DBI framework, as a queryset;
+    None when the assessment app does not offer them."""
+    verified_results = _service("assessment_forms.services", "verified_results")
+    if verified_results is None:
+        return None
+    return verified_results(year=year, framework_code=FRAMEWORK_CODE)
+
+
+def assessed_submissions(year):
+    """Submissions of the year that were sent for assessment (submitted or verified)."""
+    verified = verified_submissions(year)
+    if verified is None:
+        return None
+    model = verified.model
+    return model.objects.filter(year=year, status__in=["submitted", "verified"], framework__code=FRAMEWORK_CODE)
+
+
+def pillar_scores(submissions):
+    """The pillar scores of these submissions, as a queryset."""
+    if submissions is None:
+        return None
+    related = submissions.model._meta.get_field("pillar_scores").related_model
+    return related.objects.filter(submission__in=submissions.values("pk"))
+
+
+def pillars():
+    """[(code, name_vi, name_en)] of the framework's pillars, in order."""
+    pillar_choices = _service("assessment_forms.services", "pillar_choices")
+    if pillar_choices is None:
+        return []
+    result = []
+    for choice in pillar_choices():
+        if isinstance(choice, list | tuple):
+            code, name = choice[0], choice[1]
+            result.append((str(code), str(name), str(choice[2]) if len(choice) > 2 else str(name)))
+        else:
+            code = getattr(choice, "code", str(choice))
+            name = getattr(choice, "name", str(choice))
+            result.append((code, name, getattr(choice, "name_en", "") or name))
+    return result
+
+
+def level_meaning(level):
+    function = _service("assessment_forms.services", "level_meaning")
+    if function is None:
+        return ""
+    meaning = function(level)
+    if isinstance(meaning, dict):
+        return meaning.get("name") or meaning.get("title") or ""
+    return str(meaning or "")
+
+
+def results_changed_signal():
+    """The assessment app's signal sent when verified results change, or None."""
+    try:
+        return import_module("assessment_forms.signals").results_changed
+    except (ImportError, AttributeError):
+        return _service("assessment_forms.services", "results_changed")
+
+
+# --- Events and honours -----------------------------------------------------------------------
+
+
+def event_statistics(year):
+    """{"events", "registrations", "attendees"} for the year (zeros when unavailable)."""
+    year_statistics = _service("events.services", "year_statistics")
+    empty = {"events": 0, "registrations": 0, "attendees": 0}
+    if year_statistics is None:
+        return {**empty, "available": False}
+    figures = year_statistics(year) or {}
+    return {**{key: int(figures.get(key) or 0) for key in empty}, "available": True}
+
+
+def awards_by_category(year):
+    """[(category name, number of awards)] for the year, most awarded first."""
+    awards_for_year = _service("honors.services", "awards_for_year")
+    if awards_for_year is None:
+        return None
+    counts = {}
+    for award in awards_for_year(year):
+        category = award.get("category") if isinstance(award, dict) else getattr(award, "category", "")
+        name = getattr(category, "name", category) or ""
+        if isinstance(award, dict) and award.get("category_name"):
+            name = award["category_name"]
+        elif getattr(award, "category_name", None):
+            name = award.category_name
+        counts[str(name)] = counts.get(str(name), 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+# --- Filters shared by every query ------------------------------------------------------------
+
+
+def area_group_id(prefix=""):
+    """An expression giving the district-level unit an enterprise belongs to: its area, or the
+    area's parent when the area is a commune under a district."""
+    from django.db.models import Case, F, When
+
+    return Case(
+        When(
+            **{f"{prefix}area__level": "commune", f"{prefix}area__parent__level": "district"},
+            then=F(f"{prefix}area__parent_id"),
+        ),
+        default=F(f"{prefix}area_id"),
+    )
+
+
+def enterprise_filter(filters, prefix=""):
+    """A Q object for the sector / area / size filters, relative to `prefix` ("" for the
+    Enterprise model, "enterprise__" for submissions)."""
+    q = Q()
+    if filters.get("sector"):
+        sector = filters["sector"]
+        q &= Q(**{f"{prefix}sector_id": sector}) | Q(**{f"{prefix}sector__parent_id": sector})
+    if filters.get("area"):
+        area = filters["area"]
+        q &= Q(**{f"{prefix}area_id": area}) | Q(
+            **{f"{prefix}area__parent_id": area, f"{prefix}area__level": "commune"}
+        )
+    if filters.get("size"):
+        size = filters["size"]
+        q &= Q(**{f"{prefix}size_class": "" if size == "none" else size})
+    return q
