@@ -1,0 +1,18 @@
+"""Models of the DBI self-assessment, split by concern and re-exported here."""
+
+from .framework import AnswerOption, Component, Criterion, Framework, Pillar, localized
+from .pages import AssessmentPage
+from .submissions import PillarScore, Submission, SubmissionRevision
+
+__all__ = [
+    "AssessmentPage",
+    "AnswerOption",
+    "Component",
+    "Criterion",
+    "Framework",
+    "Pillar",
+    "PillarScore",
+    "Submission",
+    "SubmissionRevision",
+    "localized",
+]

@@ -1,0 +1,31 @@
+"""Rights over the DBI self-assessment, added to the roles declared in accounts/roles.py."""
+
+VIEW = [
+    "assessment_forms.view_framework",
+    "assessment_forms.view_pillar",
+    "assessment_forms.view_criterion",
+    "assessment_forms.view_submission",
+    "assessment_forms.view_submissionrevision",
+]
+
+ROLE_PERMISSIONS = {
+    "assessor": VIEW
+    + [
+        "assessment_forms.change_submission",
+        "assessment_forms.verify_submission",
+        "assessment_forms.export_submission",
+    ],
+    "programme_editor": VIEW
+    + [
+        "assessment_forms.add_framework",
+        "assessment_forms.change_framework",
+        "assessment_forms.change_pillar",
+        "assessment_forms.change_criterion",
+        "assessment_forms.add_submission",
+        "assessment_forms.change_submission",
+        "assessment_forms.delete_submission",
+        "assessment_forms.verify_submission",
+        "assessment_forms.export_submission",
+    ],
+    "honours_committee": ["assessment_forms.view_submission"],
+}
