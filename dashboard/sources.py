@@ -73,7 +73,8 @@ def verified_submissions(year=None):
     verified_results = _service("assessment_forms.services", "verified_results")
     if verified_results is None:
         return None
-    return verified_results(year=year, framework_code=FRAMEWORK_CODE)
+    # Aggregations need neither the joins nor the prefetch the service adds for listings.
+    return verified_results(year=year, framework_code=FRAMEWORK_CODE).select_related(None).prefetch_related(None)
 
 
 def assessed_submissions(year):
@@ -94,30 +95,23 @@ def pillar_scores(submissions):
 
 
 def pillars():
-    """[(code, name_vi, name_en)] of the framework's pillars, in order."""
+    """[(code, name in Vietnamese, name in English)] of the framework's pillars, in order."""
+    from django.utils import translation
+
     pillar_choices = _service("assessment_forms.services", "pillar_choices")
     if pillar_choices is None:
         return []
-    result = []
-    for choice in pillar_choices():
-        if isinstance(choice, list | tuple):
-            code, name = choice[0], choice[1]
-            result.append((str(code), str(name), str(choice[2]) if len(choice) > 2 else str(name)))
-        else:
-            code = getattr(choice, "code", str(choice))
-            name = getattr(choice, "name", str(choice))
-            result.append((code, name, getattr(choice, "name_en", "") or name))
-    return result
+    with translation.override("vi"):
+        vi = [(str(code), str(name)) for code, name in pillar_choices(FRAMEWORK_CODE)]
+    with translation.override("en"):
+        en = {str(code): str(name) for code, name in pillar_choices(FRAMEWORK_CODE)}
+    return [(code, name, en.get(code) or name) for code, name in vi]
 
 
-def level_meaning(level):
-    function = _service("assessment_forms.services", "level_meaning")
-    if function is None:
-        return ""
-    meaning = function(level)
-    if isinstance(meaning, dict):
-        return meaning.get("name") or meaning.get("title") or ""
-    return str(meaning or "")
+def level_name(level):
+    """The localized name of an overall DBI level, or the number."""
+    function = _service("assessment_forms.services", "level_name")
+    return str(function(level)) if function is not None else str(level)
 
 
 def results_changed_signal():
