@@ -1,0 +1,148 @@
+"""Registrations, the e-mail outbox and post-event feedback."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+
+class Registration(index.Indexed, models.Model):
+    """One enterprise's registration of one or more people for an event."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ duyệt")
+        CONFIRMED = "confirmed", _("Đã xác nhận")
+        WAITING = "waiting", _("Danh sách chờ")
+        OFFERED = "offered", _("Được mời nhận chỗ")
+        CANCELLED = "cancelled", _("Đã hủy")
+        REJECTED = "rejected", _("Không được duyệt")
+        ATTENDED = "attended", _("Đã tham dự")
+
+    # Statuses that hold seats: capacity counts exactly these.
+    HOLDING = [Status.PENDING, Status.CONFIRMED, Status.OFFERED, Status.ATTENDED]
+    ACTIVE = HOLDING + [Status.WAITING]
+
+    event = models.ForeignKey(
+        "events.EventPage", verbose_name=_("sự kiện"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        verbose_name=_("doanh nghiệp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="event_registrations",
+    )
+    enterprise_name = models.CharField(_("tên doanh nghiệp"), max_length=255)
+    tax_code = models.CharField(_("mã số thuế"), max_length=14)
+    attendee_name = models.CharField(_("họ và tên"), max_length=150)
+    position = models.CharField(_("chức vụ"), max_length=150, blank=True)
+    email = models.EmailField(_("thư điện tử"))
+    phone = models.CharField(_("điện thoại"), max_length=30)
+    seats = models.PositiveSmallIntegerField(_("số người"), default=1, validators=[MinValueValidator(1)])
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, db_index=True)
+    language = models.CharField(_("ngôn ngữ"), max_length=8, default="vi")
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    note = models.TextField(_("ghi chú của ban tổ chức"), blank=True)
+
+    created_at = models.DateTimeField(_("đăng ký lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    waitlisted_at = models.DateTimeField(_("vào danh sách chờ lúc"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("hạn nhận chỗ"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("hủy lúc"), null=True, blank=True)
+    cancel_reason = models.CharField(_("lý do hủy"), max_length=30, blank=True)
+    checked_in_at = models.DateTimeField(_("điểm danh lúc"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("đã nhắc lúc"), null=True, blank=True)
+    feedback_requested_at = models.DateTimeField(_("đã mời góp ý lúc"), null=True, blank=True)
+
+    search_fields = [
+        index.SearchField("attendee_name"),
+        index.SearchField("enterprise_name"),
+        index.SearchField("email"),
+        index.FilterField("event_id"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("đăng ký tham dự")
+        verbose_name_plural = _("đăng ký tham dự")
+        ordering = ["event", "created_at", "id"]
+        constraints = [
+            # One active registration per attendee and event; after a cancellation the
+            # same person may register again.
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~Q(status__in=["cancelled", "rejected"]),
+                name="events_one_active_registration_per_email",
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "status", "waitlisted_at"])]
+
+    def __str__(self):
+        return f"{self.attendee_name} – {self.enterprise_name}"
+
+    @property
+    def holds_seats(self):
+        return self.status in self.HOLDING
+
+    @property
+    def is_active(self):
+        return self.status in self.ACTIVE
+
+
+class OutboxEmail(models.Model):
+    """An e-mail to send. Written in the same transaction as the change it reports, so a
+    failed or delayed send never loses it: the task worker retries with a back-off and
+    `manage.py send_event_emails` re-sends whatever is still due."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ gửi")
+        SENT = "sent", _("Đã gửi")
+        FAILED = "failed", _("Gửi lỗi")
+
+    kind = models.CharField(_("loại"), max_length=30)
+    registration = models.ForeignKey(
+        Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
+    )
+    to_email = models.EmailField(_("người nhận"))
+    subject = models.CharField(_("tiêu đề"), max_length=255)
+    body = models.TextField(_("nội dung"))
+    html_body = models.TextField(blank=True)
+    attach_ics = models.BooleanField(default=False)
+    attach_qr = models.BooleanField(default=False)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("số lần thử"), default=0)
+    last_error = models.TextField(_("lỗi gần nhất"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thư sự kiện")
+        verbose_name_plural = _("thư sự kiện")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.kind} → {self.to_email}"
+
+
+class Feedback(models.Model):
+    """An attendee's answer to the post-event feedback form."""
+
+    registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="feedback")
+    rating = models.PositiveSmallIntegerField(
+        _("mức độ hài lòng"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    useful = models.BooleanField(_("nội dung hữu ích cho doanh nghiệp"), default=True)
+    comment = models.TextField(_("góp ý"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("góp ý sau sự kiện")
+        verbose_name_plural = _("góp ý sau sự kiện")
+
+    def __str__(self):
+        return f"{self.registration} – {self.rating}"

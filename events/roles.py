@@ -1,0 +1,14 @@
+"""Rights over registrations, added to the roles declared in accounts/roles.py. Page rights
+on the events index are granted where that page is created (see demo.py)."""
+
+MANAGE_REGISTRATIONS = [
+    "events.view_registration",
+    "events.change_registration",
+    "events.view_feedback",
+    "events.view_outboxemail",
+]
+
+ROLE_PERMISSIONS = {
+    "event_organiser": MANAGE_REGISTRATIONS,
+    "programme_editor": MANAGE_REGISTRATIONS + ["events.delete_registration"],
+}

@@ -1,0 +1,75 @@
+"""Admin wiring of the events app: the organisers' views, buttons on event pages, and a
+registrations listing with filters and CSV/XLSX export."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
+
+from . import admin_urls
+from .models import EventPage, Registration
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("events/", include(admin_urls, namespace="events_admin"))]
+
+
+def _can_manage(user):
+    return user.has_perm("events.change_registration")
+
+
+@hooks.register("register_page_listing_more_buttons")
+def event_listing_buttons(page, user, next_url=None):
+    if isinstance(page.specific_deferred, EventPage) and _can_manage(user):
+        yield Button(
+            _("Người đăng ký"), reverse("events_admin:dashboard", args=[page.pk]), icon_name="group", priority=15
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def event_header_buttons(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, EventPage) and _can_manage(user):
+        yield Button(
+            _("Người đăng ký"), reverse("events_admin:dashboard", args=[page.pk]), icon_name="group", priority=15
+        )
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = _("Đăng ký sự kiện")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["attendee_name", "enterprise_name", "event", "seats", "status", "created_at"]
+    list_filter = ["status", "event"]
+    list_export = [
+        "event",
+        "status",
+        "attendee_name",
+        "position",
+        "enterprise_name",
+        "tax_code",
+        "email",
+        "phone",
+        "seats",
+        "created_at",
+        "checked_in_at",
+    ]
+    export_filename = "dang-ky-su-kien"
+    search_fields = ["attendee_name", "enterprise_name", "email"]
+    search_backend_name = None
+    form_fields = ["attendee_name", "position", "phone", "seats", "note"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("event")
+
+
+registration_viewset = RegistrationViewSet("event_registrations")
+
+
+@hooks.register("register_admin_viewset")
+def register_viewset():
+    return registration_viewset
