@@ -1,0 +1,48 @@
+import pytest
+
+from dashboard import sources
+from dashboard.cache import get_figures
+
+from .helpers import html_tables, row_by_first
+
+pytestmark = pytest.mark.django_db
+
+
+def test_training_events_come_from_the_events_service(client, site_home, quiet):
+    from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory, local_datetime
+    from events.models import Registration
+    from events.services import year_statistics
+
+    from dashboard.demo import build
+
+    build(quiet)
+    index = EventIndexPageFactory(parent=site_home)
+    import datetime
+
+    held = EventPageFactory(parent=index, start=local_datetime(datetime.date(2025, 5, 20)))
+    EventPageFactory(parent=index, start=local_datetime(datetime.date(2025, 9, 12)))
+    EventPageFactory(parent=index, start=local_datetime(datetime.date(2024, 9, 12)))
+    RegistrationFactory(event=held, seats=2, status=Registration.Status.ATTENDED)
+    RegistrationFactory(event=held, status=Registration.Status.CONFIRMED)
+    RegistrationFactory(event=held, status=Registration.Status.CANCELLED)
+
+    assert get_figures(2025)["events"] == {**year_statistics(2025), "available": True}
+    tables = html_tables(client.get("/bang-so-lieu/?year=2025").content.decode())
+    assert row_by_first(tables["events"], "Sự kiện tập huấn, hội thảo đã tổ chức")[1] == "2"
+    assert row_by_first(tables["events"], "Lượt đăng ký")[1] == "2"
+    assert row_by_first(tables["events"], "Lượt tham dự")[1] == "2"
+
+
+def test_missing_contracts_are_named_and_the_page_still_works(monkeypatch, client, site_home, quiet):
+    from dashboard.demo import build
+
+    build(quiet)
+    real = sources._service
+    monkeypatch.setattr(
+        sources, "_service", lambda module, name: None if module != "assessment_forms.services" else real(module, name)
+    )
+    figures = get_figures(2025)
+    assert "events.services.year_statistics" in figures["missing"]
+    assert figures["events"]["available"] is False
+    assert figures["honours"] is None
+    assert client.get("/bang-so-lieu/?year=2025").status_code == 200
