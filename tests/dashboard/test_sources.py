@@ -9,11 +9,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_training_events_come_from_the_events_service(client, site_home, quiet):
+    from dashboard.demo import build
     from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory, local_datetime
     from events.models import Registration
     from events.services import year_statistics
-
-    from dashboard.demo import build
 
     build(quiet)
     index = EventIndexPageFactory(parent=site_home)

@@ -19,12 +19,12 @@ def test_dashboard_on_a_phone_year_and_filter(live_site, phone_page, quiet):
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(phone_page)
 
-    phone_page.get_by_label("Năm").select_option("2024")
+    phone_page.get_by_label("Năm", exact=True).select_option("2024")
     phone_page.get_by_role("button", name="Xem số liệu").click()
     phone_page.wait_for_url("**year=2024**")
     assert "2024" in phone_page.locator("h1").inner_text()
 
-    phone_page.get_by_label("Quy mô").select_option("small")
+    phone_page.get_by_label("Quy mô", exact=True).select_option("small")
     phone_page.get_by_role("button", name="Xem số liệu").click()
     phone_page.wait_for_url("**size=small**")
     assert "year=2024" in phone_page.url
