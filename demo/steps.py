@@ -8,6 +8,7 @@ STEPS = [
     "enterprises.demo.build_units",
     "home.demo.build",
     # Features add their steps here, before the home page's sections are composed.
+    "honors.demo.build",
     "dashboard.demo.build",
     "home.demo.build_home_sections",
 ]

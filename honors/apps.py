@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class HonorsConfig(AppConfig):
     name = "honors"
     verbose_name = _("Xếp hạng và tôn vinh")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.signals import published
+
+        from enterprises.models import Enterprise
+
+        from . import signals
+        from .models import HonoursDecision
+
+        published.connect(signals.decision_published, sender=HonoursDecision, dispatch_uid="honors_decision_published")
+        post_save.connect(signals.enterprise_saved, sender=Enterprise, dispatch_uid="honors_enterprise_saved")
+        signals.connect_results_changed()

@@ -1,0 +1,129 @@
+"""Public and jury forms."""
+
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from .models import Nomination
+
+MIN_FILL_SECONDS = 3
+MAX_FILES = 5
+MAX_FILE_SIZE = 10 * 1024 * 1024
+EVIDENCE_EXTENSIONS = ("pdf", "jpg", "jpeg", "png", "docx", "xlsx", "odt")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class NominationForm(forms.Form):
+    category = forms.ModelChoiceField(queryset=None, label=_("Hạng mục"), empty_label=_("— Chọn hạng mục —"))
+    source = forms.ChoiceField(
+        label=_("Bạn là"),
+        choices=[
+            (Nomination.Source.APPLICATION, _("Doanh nghiệp tự ứng cử")),
+            (Nomination.Source.DISTRICT_OFFICE, _("Phòng chuyên môn cấp huyện, xã")),
+            (Nomination.Source.ASSOCIATION, _("Hiệp hội doanh nghiệp")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    tax_code = forms.CharField(label=_("Mã số thuế của doanh nghiệp được đề cử"), max_length=20)
+    enterprise_name = forms.CharField(label=_("Tên doanh nghiệp được đề cử"), max_length=255)
+    nominator_name = forms.CharField(label=_("Họ và tên người gửi"), max_length=150)
+    nominator_organisation = forms.CharField(label=_("Cơ quan, tổ chức"), max_length=200, required=False)
+    nominator_email = forms.EmailField(label=_("Thư điện tử"))
+    nominator_phone = forms.CharField(label=_("Điện thoại"), max_length=30, required=False)
+    statement = forms.CharField(
+        label=_("Thuyết minh thành tích chuyển đổi số"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        min_length=50,
+        max_length=5000,
+    )
+    evidence = MultipleFileField(
+        label=_("Tệp minh chứng (tối đa 5 tệp, mỗi tệp 10 MB: PDF, ảnh, Word, Excel)"), required=False
+    )
+    # Anti-spam: a field people never see, a signed start time, and a one-time token.
+    website = forms.CharField(required=False, label=_("Để trống ô này"))
+    started = forms.CharField(widget=forms.HiddenInput)
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, categories=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories
+        self.fields["category"].label_from_instance = lambda c: f"{c.cycle.year} – {c.local_name}"
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Không gửi được biểu mẫu."))
+        return ""
+
+    def clean_started(self):
+        try:
+            value = signing.TimestampSigner(salt="honors.nomination").unsign(
+                self.cleaned_data["started"], max_age=86400
+            )
+        except signing.SignatureExpired:
+            raise forms.ValidationError(_("Biểu mẫu đã mở quá lâu, vui lòng tải lại trang."))
+        except signing.BadSignature:
+            raise forms.ValidationError(_("Không gửi được biểu mẫu."))
+        if time.time() - float(value) < MIN_FILL_SECONDS:
+            raise forms.ValidationError(_("Bạn gửi quá nhanh, vui lòng kiểm tra lại và gửi lại."))
+        return self.cleaned_data["started"]
+
+    def clean_evidence(self):
+        files = self.cleaned_data.get("evidence") or []
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(_("Chỉ gửi tối đa 5 tệp."))
+        for upload in files:
+            if upload.size > MAX_FILE_SIZE:
+                raise forms.ValidationError(_("Mỗi tệp tối đa 10 MB."))
+            if upload.name.rsplit(".", 1)[-1].lower() not in EVIDENCE_EXTENSIONS:
+                raise forms.ValidationError(_("Định dạng tệp không được nhận."))
+        return files
+
+    def clean_tax_code(self):
+        from enterprises.validators import normalize_tax_code, validate_tax_code
+
+        code = normalize_tax_code(self.cleaned_data["tax_code"])
+        validate_tax_code(code)
+        return code
+
+
+def start_stamp():
+    return signing.TimestampSigner(salt="honors.nomination").sign(str(time.time()))
+
+
+class ConflictForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do xung đột lợi ích"), max_length=300)
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(label=_("Nhận xét"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def __init__(self, *args, criteria=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"c{criterion.pk}"] = forms.IntegerField(
+                label=f"{criterion.name} (×{criterion.weight})",
+                min_value=0,
+                max_value=criterion.max_score,
+                help_text=criterion.description,
+            )
+
+    def scores(self):
+        return {criterion.pk: self.cleaned_data[f"c{criterion.pk}"] for criterion in self.criteria}

@@ -1,0 +1,15 @@
+"""The honours app's public interface. Other apps call these functions only."""
+
+from .public import awards_for_year, latest_honoured
+from .rankings import DEFAULT_FRAMEWORK, RankingQuery, ranking_page, refresh_rankings
+from .text import fold
+
+__all__ = [
+    "DEFAULT_FRAMEWORK",
+    "RankingQuery",
+    "awards_for_year",
+    "fold",
+    "latest_honoured",
+    "ranking_page",
+    "refresh_rankings",
+]

@@ -1,0 +1,75 @@
+"""Certificates: a PDF per award with a QR code opening the public verification page."""
+
+import base64
+
+import segno
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import Site
+
+from config.pdf import render_pdf
+
+from ..models import Certificate
+
+
+def absolute_url(path, request=None):
+    if request is not None:
+        return request.build_absolute_uri(path)
+    site = Site.objects.filter(is_default_site=True).first()
+    root = site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
+    return root.rstrip("/") + path
+
+
+def verify(code):
+    """The certificate for this code when it exists and is not revoked; otherwise a
+    (None or revoked certificate, reason) pair. Returns (certificate, status) where status is
+    "valid", "revoked" or "unknown"."""
+    certificate = Certificate.objects.filter(code=code).first() if code else None
+    if certificate is None:
+        return None, "unknown"
+    if certificate.revoked_at is not None:
+        return certificate, "revoked"
+    return certificate, "valid"
+
+
+def qr_data_uri(url):
+    svg = segno.make(url, error="m").svg_inline(scale=4, dark="#0b4f8a")
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def certificate_pdf(certificate, request=None):
+    url = absolute_url(certificate.get_absolute_url(), request)
+    return render_pdf(
+        "honors/certificate_pdf.html",
+        {"certificate": certificate, "verify_url": url, "qr": qr_data_uri(url)},
+        request=request,
+    )
+
+
+@transaction.atomic
+def issue(award):
+    """The award's certificate, created once. Returns (certificate, created)."""
+    existing = Certificate.objects.filter(award=award).first()
+    if existing is not None:
+        return existing, False
+    certificate = Certificate.objects.create(
+        award=award,
+        enterprise=award.enterprise,
+        enterprise_name=award.enterprise.name,
+        category_name=award.category.name,
+        year=award.decision.cycle.year,
+        citation=award.citation,
+    )
+    log(instance=certificate, action="honors.certificate_issue", data={"code": certificate.code})
+    return certificate, True
+
+
+@transaction.atomic
+def revoke(certificate, reason, user=None):
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_reason = reason
+    certificate.save(update_fields=["revoked_at", "revoked_reason"])
+    log(instance=certificate, action="honors.certificate_revoke", user=user, data={"reason": reason})
+    return certificate

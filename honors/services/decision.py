@@ -1,0 +1,215 @@
+"""The committee's proposal, the approval workflow (committee, then programme leadership),
+and what publication does: the year's honours page, certificates, e-mails, draft stories."""
+
+import logging
+
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowContentType, WorkflowTask
+
+from accounts.roles import group_name
+
+from .. import integrations
+from ..models import Award, Certificate, HonoursDecision, HonoursYearPage, RankingsPage
+from . import certificates
+from .jury import aggregates
+
+logger = logging.getLogger(__name__)
+
+WORKFLOW_NAME = "Phê duyệt danh sách tôn vinh"
+COMMITTEE_TASK = "Hội đồng xét tôn vinh thông qua"
+LEADERSHIP_TASK = "Lãnh đạo chương trình phê duyệt"
+
+
+def ensure_decision_workflow():
+    """The two-step approval workflow for honours decisions, assigned to the model. Idempotent."""
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    steps = [
+        (COMMITTEE_TASK, "honours_committee"),
+        (LEADERSHIP_TASK, "programme_editor"),
+    ]
+    for order, (name, role) in enumerate(steps):
+        task = GroupApprovalTask.objects.filter(name=name).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=name)
+        group = Group.objects.filter(name=group_name(role)).first()
+        if group is not None:
+            task.groups.set([group])
+        WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
+    content_type = ContentType.objects.get_for_model(HonoursDecision)
+    WorkflowContentType.objects.update_or_create(content_type=content_type, defaults={"workflow": workflow})
+    return workflow
+
+
+def _points(value):
+    if value is None:
+        return "–"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def default_citation(nomination, category, language="vi"):
+    with translation.override(language):
+        return _(
+            "%(name)s được tôn vinh ở hạng mục “%(category)s” với kết quả DBI %(total)s điểm, "
+            "mức %(level)s, đã thẩm định năm %(year)s."
+        ) % {
+            "name": nomination.enterprise.name,
+            "category": category.name_en if language == "en" and category.name_en else category.name,
+            "total": _points(nomination.dbi_total),
+            "level": nomination.dbi_level if nomination.dbi_level is not None else "–",
+            "year": nomination.dbi_year or category.cycle.results_year,
+        }
+
+
+@transaction.atomic
+def propose_decision(cycle, user=None):
+    """The committee's proposal: the best-scored nominees of each category (jury mean, then
+    DBI total), as a draft decision revision for the approval workflow."""
+    decision = HonoursDecision.objects.filter(cycle=cycle).first()
+    if decision is None:
+        decision = HonoursDecision(cycle=cycle, live=False)
+    awards = []
+    for category in cycle.categories.all():
+        rows = [row for row in aggregates(category) if row["mean"] is not None][: category.awards]
+        for row in rows:
+            nomination = row["nomination"]
+            awards.append(
+                Award(
+                    category=category,
+                    enterprise=nomination.enterprise,
+                    citation=default_citation(nomination, category),
+                    citation_en=default_citation(nomination, category, "en"),
+                    jury_mean=row["mean"],
+                )
+            )
+    decision.awards = awards
+    decision.summary = decision.summary or _("Hội đồng đề xuất danh sách theo điểm trung bình của hội đồng chấm.")
+    if decision.pk is None:
+        decision.save()
+    revision = decision.save_revision(user=user, log_action=True)
+    log(instance=decision, action="honors.propose", user=user, data={"awards": len(awards)})
+    return decision, revision
+
+
+def _year_page_parent():
+    vi = Locale.objects.filter(language_code="vi").first()
+    parent = RankingsPage.objects.filter(locale=vi).first() if vi else None
+    return parent
+
+
+def ensure_year_page(cycle):
+    """The honours page of the year under the rankings page, in both languages, published."""
+    parent = _year_page_parent()
+    if parent is None:
+        return None
+    page = HonoursYearPage.objects.filter(cycle=cycle, locale=parent.locale).first()
+    if page is None:
+        page = HonoursYearPage(
+            title=_("Doanh nghiệp chuyển đổi số tiêu biểu năm %(year)s") % {"year": cycle.year},
+            slug=f"ton-vinh-{cycle.year}",
+            cycle=cycle,
+            intro=cycle.introduction,
+        )
+        parent.add_child(instance=page)
+    page.save_revision(log_action=True).publish(log_action=True)
+    en = Locale.objects.filter(language_code="en").first()
+    if en is not None and parent.get_translation_or_none(en) is not None:
+        translated = page.get_translation_or_none(en)
+        if translated is None:
+            translated = page.copy_for_translation(en, alias=False)
+        translated = translated.specific
+        with translation.override("en"):
+            translated.title = _("Digital transformation leaders of %(year)s") % {"year": cycle.year}
+        translated.slug = f"honours-{cycle.year}"
+        translated.save_revision(log_action=True).publish(log_action=True)
+    return page
+
+
+def _notify(award, certificate):
+    email = award.enterprise.email
+    if not email:
+        return False
+    url = certificates.absolute_url(certificate.get_absolute_url())
+    body = render_to_string("honors/email/honoured.txt", {"award": award, "certificate": certificate, "url": url})
+    message = EmailMessage(
+        subject=_("Thông báo tôn vinh doanh nghiệp chuyển đổi số năm %(year)s") % {"year": certificate.year},
+        body=body,
+        to=[email],
+    )
+    message.attach(
+        f"chung-nhan-{certificate.year}-{certificate.code[:8]}.pdf",
+        certificates.certificate_pdf(certificate),
+        "application/pdf",
+    )
+    message.send()
+    return True
+
+
+def _draft_stories(decision, awards, user=None):
+    cycle = decision.cycle
+    names = [award.enterprise.name for award in awards]
+    title = _("Tỉnh tôn vinh %(count)s doanh nghiệp chuyển đổi số tiêu biểu năm %(year)s") % {
+        "count": len(awards),
+        "year": cycle.year,
+    }
+    standfirst = _("Danh sách do hội đồng xét tôn vinh đề xuất và lãnh đạo chương trình phê duyệt.")
+    paragraphs = [f"{award.category.name}: {award.enterprise.name}. {award.citation}" for award in awards] or [
+        ", ".join(names)
+    ]
+    drafted = []
+    for desk in integrations.DESKS:
+        story = integrations.draft_story(
+            desk, title, standfirst, paragraphs, enterprises=[a.enterprise for a in awards], user=user
+        )
+        if story is not None:
+            drafted.append(story)
+    return drafted
+
+
+def publish_decision(decision, user=None):
+    """Everything publication does, once per award: called when the approved decision is
+    published (the workflow's last approval publishes it)."""
+    cycle = decision.cycle
+    first_time = not cycle.published
+    awards = list(decision.awards.select_related("category", "enterprise", "decision__cycle"))
+    with transaction.atomic():
+        cycle.published = True
+        cycle.save(update_fields=["published"])
+        page = ensure_year_page(cycle)
+        issued = []
+        for award in awards:
+            certificate, created = certificates.issue(award)
+            if created:
+                issued.append((award, certificate))
+        for stale in Certificate.objects.filter(year=cycle.year, revoked_at__isnull=True).exclude(
+            award__in=[award.pk for award in awards]
+        ):
+            certificates.revoke(stale, _("Không còn trong danh sách tôn vinh được phê duyệt."), user=user)
+    sent = 0
+    for award, certificate in issued:
+        try:
+            sent += _notify(award, certificate)
+        except Exception:  # a mail server outage must not undo the publication
+            logger.exception("Could not e-mail the certificate %s", certificate.pk)
+    stories = _draft_stories(decision, awards, user=user) if first_time else []
+    log(
+        instance=decision,
+        action="honors.publish",
+        user=user,
+        data={"awards": len(awards), "certificates": len(issued), "emails": sent, "stories": len(stories)},
+    )
+    return {"page": page, "certificates": issued, "emails": sent, "stories": stories}
+
+
+def on_published(sender, instance, revision=None, user=None, **kwargs):
+    publish_decision(instance, user=user)
+
+
+def live_year_pages():
+    return Page.objects.type(HonoursYearPage).live()

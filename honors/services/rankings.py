@@ -1,0 +1,270 @@
+"""The public ranking: a read model rebuilt from verified results, ranked in the database.
+
+The ranking rule (written on the page too): higher total first; on the same total, the higher
+overall level; then more pillars at or above that level; then the earlier verification. Rows
+that tie on all four share a rank. Only enterprises that agreed to publication are ranked.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import connection, transaction
+from django.db.models import Q
+
+from enterprises.models import AdministrativeUnit, Sector
+
+from ..models import RankingEntry
+from ..models.rankings import PILLARS
+from .text import fold
+
+DEFAULT_FRAMEWORK = "DBI-1970-SME"
+PAGE_SIZE = 25
+SORTS = {
+    "rank": ("rank", "name"),
+    "total": ("-total", "rank", "name"),
+    "level": ("-level", "rank", "name"),
+    **{code: (f"-{code}", "rank", "name") for code in PILLARS},
+}
+LEVELS = range(0, 6)
+SIZE_CLASSES = ("micro", "small", "medium", "large")
+
+RANK_SQL = """
+UPDATE honors_rankingentry SET rank = ranked.rnk FROM (
+    SELECT id, RANK() OVER (
+        ORDER BY total DESC, level DESC, pillars_at_level DESC, verified_at ASC
+    ) AS rnk
+    FROM honors_rankingentry
+    WHERE year = %s AND framework_code = %s AND consent
+) AS ranked
+WHERE honors_rankingentry.id = ranked.id
+"""
+
+
+def rerank(year, framework_code=DEFAULT_FRAMEWORK):
+    """Recompute the provincial rank of one (year, framework) with a window function."""
+    with connection.cursor() as cursor:
+        cursor.execute(RANK_SQL, [year, framework_code])
+    RankingEntry.objects.filter(year=year, framework_code=framework_code, consent=False).update(rank=None)
+    cache.delete(YEARS_CACHE_KEY.format(framework_code))
+
+
+def _entry_from_submission(submission):
+    enterprise = submission.enterprise
+    pillars = {score.pillar.code.lower(): score for score in submission.pillar_scores.all()}
+    entry = RankingEntry(
+        year=submission.year,
+        framework_code=submission.framework.code,
+        enterprise=enterprise,
+        submission_id=submission.pk,
+        name=enterprise.name,
+        name_folded=fold(enterprise.name)[:255],
+        sector_id=enterprise.sector_id,
+        area_id=enterprise.area_id,
+        size_class=enterprise.size_class,
+        consent=enterprise.publish_dbi_consent,
+        total=submission.total,
+        max_total=submission.max_total,
+        level=submission.level,
+        pillars_at_level=sum(1 for score in pillars.values() if score.level >= submission.level),
+        verified_at=submission.verified_at,
+    )
+    for code in PILLARS:
+        score = pillars.get(code)
+        if score is not None:
+            setattr(entry, code, score.percent)
+            setattr(entry, f"{code}_level", score.level)
+    return entry
+
+
+@transaction.atomic
+def refresh_rankings(year=None, framework_code=DEFAULT_FRAMEWORK, batch_size=2000):
+    """Rebuild the ranking rows of `year` (all years when None) from the assessment app's
+    verified results, then rank them. Returns the number of rows written."""
+    from assessment_forms import services as assessment
+
+    # verified_results() loads the enterprise, framework and pillar scores already.
+    results = assessment.verified_results(year=year, framework_code=framework_code).order_by(
+        "year", "enterprise_id", "verified_at", "pk"
+    )
+    latest = {}
+    for submission in results.iterator(chunk_size=batch_size):
+        # One row per enterprise and year: a later verification replaces an earlier one.
+        latest[(submission.year, submission.enterprise_id)] = _entry_from_submission(submission)
+    stale = RankingEntry.objects.filter(framework_code=framework_code)
+    if year is not None:
+        stale = stale.filter(year=year)
+    years = set(stale.values_list("year", flat=True).distinct()) | {key[0] for key in latest}
+    stale.delete()
+    RankingEntry.objects.bulk_create(latest.values(), batch_size=batch_size)
+    for each in sorted(years):
+        rerank(each, framework_code)
+    return len(latest)
+
+
+def sync_enterprise(enterprise):
+    """Carry an enterprise's registry changes (name, sector, area, size, consent) into its
+    ranking rows; a change of consent re-ranks the years concerned."""
+    rows = list(RankingEntry.objects.filter(enterprise=enterprise).only("pk", "year", "framework_code", "consent"))
+    if not rows:
+        return
+    changed_consent = {(row.year, row.framework_code) for row in rows if row.consent != enterprise.publish_dbi_consent}
+    RankingEntry.objects.filter(enterprise=enterprise).update(
+        name=enterprise.name,
+        name_folded=fold(enterprise.name)[:255],
+        sector_id=enterprise.sector_id,
+        area_id=enterprise.area_id,
+        size_class=enterprise.size_class,
+        consent=enterprise.publish_dbi_consent,
+    )
+    for year, framework_code in changed_consent:
+        rerank(year, framework_code)
+
+
+YEARS_CACHE_KEY = "honors:ranking-years:{}"
+CHOICES_CACHE_KEY = "honors:ranking-choices"
+
+
+def available_years(framework_code=DEFAULT_FRAMEWORK):
+    """Years with published rows, newest first; cached until the next re-ranking."""
+    key = YEARS_CACHE_KEY.format(framework_code)
+    years = cache.get(key)
+    if years is None:
+        years = list(
+            RankingEntry.objects.filter(framework_code=framework_code, consent=True)
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        cache.set(key, years, 60 * 60)
+    return years
+
+
+def filter_choices():
+    """Sectors (VSIC sections) and district-level units for the filters, cached briefly."""
+    choices = cache.get(CHOICES_CACHE_KEY)
+    if choices is None:
+        choices = {
+            "sectors": list(Sector.objects.filter(level=1).order_by("code").values("pk", "code", "name", "name_en")),
+            "areas": list(
+                AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.DISTRICT)
+                .order_by("name")
+                .values("pk", "name", "name_en")
+            ),
+        }
+        cache.set(CHOICES_CACHE_KEY, choices, 10 * 60)
+    return choices
+
+
+@dataclass
+class RankingQuery:
+    """The filters, search and sort of a ranking view, as read from (and written back to) a URL."""
+
+    year: int | None = None
+    framework_code: str = DEFAULT_FRAMEWORK
+    sector: int | None = None
+    area: int | None = None
+    size: str = ""
+    level: int | None = None
+    q: str = ""
+    sort: str = "rank"
+    page: int = 1
+    errors: list = field(default_factory=list)
+
+    @classmethod
+    def from_params(cls, params, years=()):
+        def as_int(name):
+            value = (params.get(name) or "").strip()
+            return int(value) if value.isdigit() else None
+
+        query = cls()
+        query.year = as_int("year")
+        if query.year is None or (years and query.year not in years):
+            query.year = years[0] if years else None
+        query.sector = as_int("sector")
+        query.area = as_int("area")
+        size = params.get("size", "")
+        query.size = size if size in SIZE_CLASSES else ""
+        level = as_int("level")
+        query.level = level if level in LEVELS else None
+        query.q = (params.get("q") or "").strip()[:100]
+        sort = params.get("sort", "rank")
+        query.sort = sort if sort in SORTS else "rank"
+        query.page = as_int("page") or 1
+        return query
+
+    def params(self, **overrides):
+        """The query string items (without defaults), for shareable links."""
+        values = {
+            "year": self.year,
+            "sector": self.sector,
+            "area": self.area,
+            "size": self.size,
+            "level": self.level,
+            "q": self.q,
+            "sort": "" if self.sort == "rank" else self.sort,
+            "page": self.page if self.page > 1 else None,
+        }
+        values.update(overrides)
+        return {key: value for key, value in values.items() if value not in (None, "")}
+
+
+def ranking_queryset(query):
+    """Ranked rows for the query, in display order. Never touches unverified or
+    non-consenting results: the table holds verified results only, and consent is filtered."""
+    qs = RankingEntry.objects.filter(year=query.year, framework_code=query.framework_code, consent=True)
+    if query.sector:
+        qs = qs.filter(Q(sector_id=query.sector) | Q(sector__parent_id=query.sector))
+    if query.area:
+        qs = qs.filter(Q(area_id=query.area) | Q(area__parent_id=query.area))
+    if query.size:
+        qs = qs.filter(size_class=query.size)
+    if query.level is not None:
+        qs = qs.filter(level=query.level)
+    for word in fold(query.q).split():
+        qs = qs.filter(name_folded__contains=word)
+    return qs.select_related("sector", "area").order_by(*SORTS[query.sort])
+
+
+def ranking_page(query, per_page=PAGE_SIZE):
+    """(page object, paginator): a constant two queries (count and rows) at any data size."""
+    paginator = Paginator(ranking_queryset(query), per_page)
+    page = paginator.get_page(query.page)
+    return page, paginator
+
+
+def export_rows(entries, profile_url=None):
+    """The rows exactly as the table shows them, as plain values (CSV and JSON use these)."""
+    rows = []
+    for entry in entries:
+        rows.append(
+            {
+                "rank": entry.rank,
+                "enterprise": entry.name,
+                "sector": entry.sector.name if entry.sector_id else "",
+                "area": entry.area.name if entry.area_id else "",
+                "size_class": entry.size_class,
+                "total": _number(entry.total),
+                "max_total": _number(entry.max_total),
+                "level": entry.level,
+                **{code.upper(): _number(getattr(entry, code)) for code in PILLARS},
+                "verified_on": entry.verified_at.date().isoformat(),
+                "profile": profile_url(entry) if profile_url else "",
+            }
+        )
+    return rows
+
+
+def _number(value):
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def enterprise_history(enterprise_id, framework_code=DEFAULT_FRAMEWORK):
+    """The enterprise's published rows over the years, oldest first (one query)."""
+    return list(
+        RankingEntry.objects.filter(enterprise_id=enterprise_id, framework_code=framework_code, consent=True)
+        .select_related("sector", "area")
+        .order_by("year")
+    )

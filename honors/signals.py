@@ -1,0 +1,43 @@
+"""Keeping the ranking in step with the lower layers, and publishing approved decisions."""
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def decision_published(sender, instance, **kwargs):
+    from .services.decision import publish_decision
+
+    publish_decision(instance, user=kwargs.get("user"))
+
+
+def enterprise_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from .services.rankings import sync_enterprise
+
+    sync_enterprise(instance)
+
+
+def results_changed(sender=None, **kwargs):
+    """The assessment app verified, changed or withdrew results: rebuild that year's rows."""
+    from django.db import transaction
+
+    from .services.rankings import refresh_rankings
+
+    year = kwargs.get("year")
+    if year is None and kwargs.get("submission") is not None:
+        year = getattr(kwargs["submission"], "year", None)
+    transaction.on_commit(lambda: refresh_rankings(year=year))
+
+
+def connect_results_changed():
+    try:
+        from assessment_forms.services import results_changed as signal
+    except ImportError:
+        try:
+            from assessment_forms.signals import results_changed as signal
+        except ImportError:
+            logger.info("assessment_forms offers no results_changed signal yet")
+            return
+    signal.connect(results_changed, dispatch_uid="honors_results_changed")

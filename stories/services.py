@@ -1,0 +1,165 @@
+"""The newsroom's small public interface, and the desk set-up (workflow and permissions).
+
+Other apps call `latest_stories` and `create_draft_story`; they never reach into the models.
+"""
+
+import re
+import unicodedata
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import translation
+from django.utils.html import escape
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
+from .choices import Desk, Kind
+from .models import DeskIndexPage, StoryEnterprise, StoryPage, story_queryset
+
+
+def _active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+def latest_stories(limit=6, kind=None, locale=None, desk=None):
+    """The newest live stories in `locale` (default: the active language), optionally of one
+    kind or desk, with cover renditions and bylines prefetched."""
+    queryset = story_queryset(locale or _active_locale())
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if desk:
+        queryset = queryset.filter(desk=desk)
+    return list(queryset[:limit])
+
+
+def related_stories(story, limit=3):
+    """Live stories sharing an enterprise, a DBI pillar or a sector with `story`, newest first,
+    topped up with the newest of the same desk."""
+    enterprise_ids = [item.enterprise_id for item in story.featured_enterprises.all()]
+    codes = [tag.code for tag in story.pillar_tags.all()]
+    sector_ids = [sector.pk for sector in story.sectors.all()]
+    base = story_queryset(story.locale).exclude(pk=story.pk)
+    shared = Q(pk__in=[])
+    if enterprise_ids:
+        shared |= Q(featured_enterprises__enterprise_id__in=enterprise_ids)
+    if codes:
+        shared |= Q(pillar_tags__code__in=codes)
+    if sector_ids:
+        shared |= Q(sectors__in=sector_ids)
+    ids = list(base.filter(shared).values_list("pk", flat=True).distinct()[: limit * 3])
+    found = list(base.filter(pk__in=ids)[:limit])
+    if len(found) < limit:
+        seen = [story.pk] + [item.pk for item in found]
+        found += list(base.filter(desk=story.desk).exclude(pk__in=seen)[: limit - len(found)])
+    return found
+
+
+def enterprise_profiles(enterprises):
+    """Profile data for each enterprise of a success story, with its verified DBI level only
+    when the enterprise agreed to publish it."""
+    try:
+        from assessment_forms.services import latest_verified
+    except ImportError:  # pragma: no cover - before the assessment framework ships
+        latest_verified = None
+    profiles = []
+    for enterprise in enterprises:
+        result = None
+        if enterprise.publish_dbi_consent and latest_verified is not None:
+            result = latest_verified(enterprise)
+        profiles.append({"enterprise": enterprise, "dbi": result})
+    return profiles
+
+
+def ascii_slug(text, max_length=80):
+    """A URL slug without diacritics ("Chuyển đổi số" → "chuyen-doi-so")."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-zA-Z0-9]+", "-", text).strip("-").lower()
+    return slug[:max_length].strip("-") or "bai-viet"
+
+
+def unique_child_slug(parent, title):
+    base = ascii_slug(title)
+    slug, n = base, 1
+    while parent.get_children().filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def desk_page(desk_key, locale=None):
+    """The desk index page of `desk_key` in `locale` (default: the default language)."""
+    locale = locale or Locale.get_default()
+    page = DeskIndexPage.objects.filter(desk=desk_key, locale=locale).order_by("path").first()
+    if page is None:
+        raise LookupError(f"No desk index page for {desk_key!r}")
+    return page
+
+
+@transaction.atomic
+def create_draft_story(desk_key, title, standfirst, body_paragraphs, enterprises=(), user=None, kind=Kind.ARTICLE):
+    """An unpublished StoryPage draft on the desk, for its journalists and editors to finish
+    and send through the desk's workflow. `body_paragraphs` are plain-text paragraphs."""
+    desk = desk_page(desk_key)
+    body = [("paragraph", RichText("".join(f"<p>{escape(text)}</p>" for text in body_paragraphs)))]
+    story = StoryPage(
+        title=title,
+        slug=unique_child_slug(desk, title),
+        standfirst=standfirst,
+        kind=kind,
+        body=body,
+        live=False,
+        owner=user,
+    )
+    story.featured_enterprises = [StoryEnterprise(enterprise=enterprise) for enterprise in enterprises]
+    desk.add_child(instance=story)
+    story.save_revision(user=user, log_action=True)
+    return story
+
+
+# --- Desk set-up: workflow and page permissions ------------------------------------------
+
+JOURNALIST_PAGE_PERMISSIONS = ["add_page"]
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+
+
+def _desk_label(desk_key):
+    with translation.override("vi"):
+        return str(Desk(desk_key).label)
+
+
+def workflow_name(desk_key):
+    return f"Duyệt bài – {_desk_label(desk_key)}"
+
+
+@transaction.atomic
+def setup_desk(page):
+    """Give a desk index page its desk's workflow (a group approval by the desk's editors and
+    the programme editors) and page permissions: journalists add (and so edit their own
+    drafts and submit them), editors add, change, publish and lock. Idempotent."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+    from accounts.roles import group_name
+
+    desk_key = page.desk
+    journalists = Group.objects.filter(name=group_name(f"journalist_{desk_key}")).first()
+    editors = Group.objects.filter(name=group_name(f"desk_editor_{desk_key}")).first()
+    programme = Group.objects.filter(name=group_name("programme_editor")).first()
+
+    workflow, _ = Workflow.objects.get_or_create(name=workflow_name(desk_key), defaults={"active": True})
+    task, _ = GroupApprovalTask.objects.get_or_create(name=f"Biên tập viên duyệt – {_desk_label(desk_key)}")
+    task.groups.set([group for group in (editors, programme) if group is not None])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+
+    for group, codenames in ((journalists, JOURNALIST_PAGE_PERMISSIONS), (editors, EDITOR_PAGE_PERMISSIONS)):
+        if group is None:
+            continue
+        for codename in codenames:
+            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    return workflow

@@ -1,0 +1,53 @@
+"""Template helpers for story pages: schema.org JSON-LD and Open Graph data."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from ..choices import Desk
+
+register = template.Library()
+
+# The same escapes as Django's json_script: nothing in the data can close the script element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data):
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def share_image_url(context, page):
+    """Absolute URL of a 1200×630 crop of the cover (Open Graph, JSON-LD), or ""."""
+    if not page.cover_image:
+        return ""
+    rendition = page.cover_image.get_rendition("fill-1200x630-c100|format-jpeg")
+    return context["request"].build_absolute_uri(rendition.url)
+
+
+@register.simple_tag(takes_context=True)
+def news_article(context, page, image_url=""):
+    """schema.org NewsArticle data for a story page."""
+    request = context["request"]
+    site_name = context.get("settings") and getattr(context["settings"].home.SiteProfile, "local_owner", "")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": page.standfirst,
+        "datePublished": page.publication_date.isoformat(),
+        "dateModified": (page.last_published_at or page.publication_date).isoformat(),
+        "inLanguage": page.locale.language_code,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": page.get_full_url(request)},
+        "articleSection": str(Desk(page.desk).label) if page.desk else "",
+        "author": [{"@type": "Person", "name": name} for name in page.byline_names]
+        or [{"@type": "Organization", "name": site_name or "DX"}],
+        "publisher": {"@type": "Organization", "name": site_name or "DX"},
+    }
+    if image_url:
+        data["image"] = [image_url]
+    return data
