@@ -136,20 +136,21 @@ def event_statistics(year):
 
 
 def awards_by_category(year):
-    """[(category name, number of awards)] for the year, most awarded first."""
+    """[{"name", "name_en", "count"}] of the year's published awards per category, in the
+    honours' own order; None when the honours app does not offer them. The service returns
+    one row per award (tens a year), already in one query."""
     awards_for_year = _service("honors.services", "awards_for_year")
     if awards_for_year is None:
         return None
-    counts = {}
+    categories = {}
     for award in awards_for_year(year):
-        category = award.get("category") if isinstance(award, dict) else getattr(award, "category", "")
-        name = getattr(category, "name", category) or ""
-        if isinstance(award, dict) and award.get("category_name"):
-            name = award["category_name"]
-        elif getattr(award, "category_name", None):
-            name = award.category_name
-        counts[str(name)] = counts.get(str(name), 0) + 1
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        category = getattr(award, "category", None)
+        name = str(getattr(category, "name", category) or "")
+        entry = categories.setdefault(
+            name, {"name": name, "name_en": getattr(category, "name_en", "") or name, "count": 0}
+        )
+        entry["count"] += 1
+    return list(categories.values())
 
 
 # --- Filters shared by every query ------------------------------------------------------------

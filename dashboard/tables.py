@@ -324,9 +324,9 @@ class TableBuilder:
         honours = self.figures["honours"]
         if honours is None:
             return None
-        rows = [[Cell(name), Cell(count)] for name, count in honours]
+        rows = [[Cell(_name(category)), Cell(category["count"])] for category in honours]
         columns = [Column("category", _("Hạng mục"), "text"), Column("awards", _("Số doanh nghiệp được tôn vinh"))]
-        total = [Cell(_("Tổng")), Cell(sum(count for _name_, count in honours))]
+        total = [Cell(_("Tổng")), Cell(sum(category["count"] for category in honours))]
         table = Table("honours", _("Tôn vinh doanh nghiệp"), columns, rows, total=total)
         table.note = _("Số liệu toàn tỉnh, không áp dụng bộ lọc.") if self.filters else ""
         table.chart = charts.bar_chart(table.title, [(row[0].value, row[1]) for row in rows])

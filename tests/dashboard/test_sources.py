@@ -45,3 +45,22 @@ def test_missing_contracts_are_named_and_the_page_still_works(monkeypatch, clien
     assert figures["events"]["available"] is False
     assert figures["honours"] is None
     assert client.get("/bang-so-lieu/?year=2025").status_code == 200
+
+
+def test_honours_awarded_per_category(monkeypatch, client, site_home, quiet):
+    from types import SimpleNamespace
+
+    import honors.services
+    from dashboard.demo import build
+
+    build(quiet)
+    best = SimpleNamespace(name="Doanh nghiệp chuyển đổi số tiêu biểu", name_en="Outstanding DX enterprise")
+    coop = SimpleNamespace(name="Hợp tác xã tiêu biểu", name_en="Outstanding cooperative")
+    awards = [SimpleNamespace(category=best), SimpleNamespace(category=best), SimpleNamespace(category=coop)]
+    monkeypatch.setattr(honors.services, "awards_for_year", lambda year: awards if year == 2025 else [])
+    tables = html_tables(client.get("/bang-so-lieu/?year=2025").content.decode())
+    assert row_by_first(tables["honours"], "Doanh nghiệp chuyển đổi số tiêu biểu")[1] == "2"
+    assert row_by_first(tables["honours"], "Hợp tác xã tiêu biểu")[1] == "1"
+    assert row_by_first(tables["honours"], "Tổng")[1] == "3"
+    tables = html_tables(client.get("/en/dashboard/?year=2025").content.decode())
+    assert row_by_first(tables["honours"], "Outstanding cooperative")[1] == "1"
