@@ -13,5 +13,6 @@ STEPS = [
     "handbook.demo.build",
     # Features add their steps here, before the home page's sections are composed.
     "honors.demo.build",
+    "dashboard.demo.build",
     "home.demo.build_home_sections",
 ]

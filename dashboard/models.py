@@ -1,0 +1,141 @@
+"""The public dashboard page and the editable annual report to the Ministry."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from . import exports, views
+from .cache import get_figures
+from .tables import build_tables
+
+DETAILS_PERMISSION = "dashboard.view_dashboard_details"
+
+
+class DashboardPage(RoutablePageMixin, Page):
+    """The province's DX figures for a chosen year, with open-data downloads of every table.
+
+    Sub-URLs: tai-ve/<table>/csv|json/ (downloads), bien-tap/ (editors' view with every
+    figure) and bien-tap/doanh-nghiep/ (the enterprises behind a figure)."""
+
+    intro = RichTextField(_("Giới thiệu"), blank=True, features=["bold", "italic", "link"])
+    method_note = RichTextField(
+        _("Ghi chú phương pháp"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Nguồn số liệu, cách tính; hiển thị cuối trang."),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("method_note")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("Trang bảng số liệu")
+        verbose_name_plural = _("Trang bảng số liệu")
+
+    # --- Routes -------------------------------------------------------------------------------
+
+    @path("")
+    def dashboard(self, request):
+        return self._render(request, public=True)
+
+    @path("bien-tap/")
+    def editors(self, request):
+        return self._deny(request) or self._render(request, public=False)
+
+    @path("bien-tap/doanh-nghiep/")
+    def drilldown(self, request):
+        denied = self._deny(request)
+        if denied:
+            return denied
+        context = self.get_context(request)
+        context.update(views.drilldown_context(request))
+        return TemplateResponse(request, "dashboard/drilldown.html", context)
+
+    @re_path(r"^tai-ve/(?P<table_key>[a-z_]+)/(?P<fmt>csv|json)/$")
+    def download(self, request, table_key, fmt):
+        year, filters = views.parse_query(request)
+        figures = get_figures(year, filters)
+        tables = build_tables(figures, public=True)
+        if table_key == "tat_ca" and fmt == "json":
+            return JsonResponse(exports.tables_json(figures, tables), json_dumps_params={"ensure_ascii": False})
+        table = next((table for table in tables if table.key == table_key), None)
+        if table is None:
+            raise Http404
+        filename = exports.filename(table.key, year, figures["filters"], fmt)
+        if fmt == "csv":
+            response = HttpResponse(exports.table_csv(table), content_type="text/csv; charset=utf-8")
+        else:
+            response = JsonResponse(
+                exports.table_json(figures, table), json_dumps_params={"ensure_ascii": False, "indent": 1}
+            )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    # --- Helpers --------------------------------------------------------------------------------
+
+    def _deny(self, request):
+        """A redirect to the login page for visitors, 403 for users without the right, or None."""
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        if not request.user.has_perm(DETAILS_PERMISSION):
+            raise PermissionDenied
+        return None
+
+    def _render(self, request, public):
+        context = self.get_context(request)
+        context.update(views.dashboard_context(request, self, public=public))
+        return TemplateResponse(request, "dashboard/dashboard_page.html", context)
+
+
+class AnnualReport(index.Indexed, models.Model):
+    """The year's report to the Ministry: the editors' executive summary; the figures come
+    from the dashboard when the report is exported."""
+
+    year = models.PositiveSmallIntegerField(_("năm"), unique=True)
+    title = models.CharField(
+        _("tiêu đề"), max_length=255, blank=True, help_text=_("Để trống: “Báo cáo kết quả chuyển đổi số doanh nghiệp”.")
+    )
+    recipient = models.CharField(_("nơi nhận"), max_length=255, default="Bộ Khoa học và Công nghệ")
+    reference = models.CharField(_("số, ký hiệu văn bản"), max_length=100, blank=True)
+    summary = RichTextField(_("tóm tắt"), blank=True, help_text=_("Phần tóm tắt đứng đầu báo cáo."))
+    signer = models.CharField(_("người ký"), max_length=150, blank=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    panels = [
+        FieldPanel("year"),
+        FieldPanel("title"),
+        FieldPanel("recipient"),
+        FieldPanel("reference"),
+        FieldPanel("summary"),
+        FieldPanel("signer"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("summary"), index.FilterField("year")]
+
+    class Meta:
+        verbose_name = _("báo cáo năm")
+        verbose_name_plural = _("báo cáo năm")
+        ordering = ["-year"]
+        permissions = [("view_dashboard_details", "Xem bảng số liệu chi tiết đến từng doanh nghiệp")]
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        from django.utils.translation import gettext
+
+        return self.title or gettext("Báo cáo kết quả chuyển đổi số doanh nghiệp năm %(year)s") % {"year": self.year}

@@ -1,0 +1,156 @@
+"""Thin view helpers: read the URL's year and filters, hand them to the services."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from . import sources
+from .cache import get_figures
+from .stats import clean_filters, default_year
+from .tables import build_tables
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+DRILL_PAGE_SIZE = 50
+
+
+def parse_year(value):
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return None
+    return year if FIRST_YEAR <= year <= LAST_YEAR else None
+
+
+def parse_query(request):
+    """(year, filters) from the query string; the latest year with results by default."""
+    year = parse_year(request.GET.get("year")) or default_year()
+    return year, clean_filters(request.GET)
+
+
+def _localized(name, name_en):
+    return (name_en or name) if translation.get_language() == "en" else name
+
+
+def filter_options():
+    """Choices for the filter form: top-level sectors, district-level areas, size classes."""
+    sectors = [
+        (pk, f"{code} – {_localized(name, name_en)}")
+        for pk, code, name, name_en in sources.sectors()
+        .filter(parent__isnull=True)
+        .order_by("code")
+        .values_list("pk", "code", "name", "name_en")
+    ]
+    units = sources.areas().filter(level="district") | sources.areas().filter(level="commune", parent__level="province")
+    areas = [
+        (pk, _localized(name, name_en))
+        for pk, name, name_en in units.order_by("name").values_list("pk", "name", "name_en")
+    ]
+    sizes = [(code, str(label)) for code, label in sources.size_classes()]
+    return {"sectors": sectors, "areas": areas, "sizes": sizes}
+
+
+def dashboard_context(request, page, public=True):
+    year, filters = parse_query(request)
+    figures = get_figures(year, filters)
+    tables = build_tables(figures, public=public)
+    options = filter_options()
+    years = sorted(set(figures["years"]) | {year}, reverse=True)
+    query = {"year": year, **figures["filters"]}
+    chosen = []
+    for key, label in (("sector", _("Ngành")), ("area", _("Địa bàn")), ("size", _("Quy mô"))):
+        if key in figures["filters"]:
+            names = dict(options[f"{key}s"])
+            chosen.append((label, names.get(figures["filters"][key], figures["filters"][key])))
+    from urllib.parse import urlencode
+
+    return {
+        "figures": figures,
+        "tables": tables,
+        "public": public,
+        "year": year,
+        "years": years,
+        "filters": figures["filters"],
+        "options": options,
+        "chosen_filters": chosen,
+        "query_string": urlencode(query),
+        "has_suppressed": any(table.has_suppressed for table in tables),
+        "published": figures["published"],
+        "can_see_details": request.user.is_authenticated and request.user.has_perm("dashboard.view_dashboard_details"),
+        "drill_url": page.url + page.reverse_subpage("drilldown") if not public else "",
+        "min_group": 5,
+    }
+
+
+def _drill_queryset(request, year):
+    """The enterprises behind one figure of the editors' view."""
+    subset = request.GET.get("set", "verified")
+    if subset == "registry":
+        enterprises = sources.registry()
+        prefix = ""
+    else:
+        submissions = sources.assessed_submissions(year) if subset == "assessed" else sources.verified_submissions(year)
+        if submissions is None:
+            return subset, None
+        enterprises = submissions
+        prefix = sources.ENTERPRISE_PREFIX
+    enterprises = enterprises.filter(sources.enterprise_filter(clean_filters(request.GET), prefix))
+    for key, field in (("sector", "sector"), ("area", "area"), ("size", "size_class")):
+        if request.GET.get(key) == "none":
+            lookup = f"{prefix}{field}" + ("" if key == "size" else "__isnull")
+            enterprises = enterprises.filter(**{lookup: "" if key == "size" else True})
+    level = request.GET.get("level")
+    if subset != "registry" and level not in (None, ""):
+        try:
+            enterprises = enterprises.filter(level=int(level))
+        except ValueError:
+            raise Http404
+    if subset == "registry":
+        return subset, enterprises.select_related("sector", "area").order_by("name")
+    return subset, enterprises.select_related("enterprise", "enterprise__sector", "enterprise__area").order_by(
+        "enterprise__name"
+    )
+
+
+def drilldown_context(request):
+    year, _filters = parse_query(request)
+    subset, queryset = _drill_queryset(request, year)
+    page = Paginator(queryset if queryset is not None else [], DRILL_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = []
+    for item in page.object_list:
+        enterprise = item if subset == "registry" else item.enterprise
+        rows.append(
+            {
+                "enterprise": enterprise,
+                "total": None if subset == "registry" else item.total,
+                "level": None if subset == "registry" else item.level,
+                "status": None if subset == "registry" else item.get_status_display(),
+            }
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "year": year,
+        "subset": subset,
+        "rows": rows,
+        "page_obj": page,
+        "count": page.paginator.count,
+        "query_without_page": query.urlencode(),
+    }
+
+
+def report_download(request, year, fmt):
+    """The annual report as XLSX or PDF, for the admin (permission checked by the URL hook)."""
+    from .report import build_pdf, build_xlsx
+
+    if fmt == "xlsx":
+        content = build_xlsx(year)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    elif fmt == "pdf":
+        content = build_pdf(year, request=request)
+        content_type = "application/pdf"
+    else:
+        raise Http404
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-chuyen-doi-so-{year}.{fmt}"'
+    return response
