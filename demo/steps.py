@@ -11,8 +11,8 @@ STEPS = [
     "assessment_forms.demo.build",
     "stories.demo.build",
     "handbook.demo.build",
-    # Features add their steps here, before the home page's sections are composed.
     "honors.demo.build",
     "dashboard.demo.build",
+    # Features add their steps here, before the home page's sections are composed.
     "home.demo.build_home_sections",
 ]
