@@ -135,6 +135,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 50_000])
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    parser.add_argument("--formats", nargs="+", default=["xlsx", "csv"], choices=["xlsx", "csv"])
     parser.add_argument("--tracemalloc", action="store_true", help="Also trace Python allocations (slower).")
     parser.add_argument("--child", nargs=2, metavar=("FILE", "DB"))
     args = parser.parse_args()
@@ -153,6 +154,8 @@ def main():
     results = []
     for count in args.rows:
         for kind, writer in (("xlsx", write_xlsx), ("csv", write_csv)):
+            if kind not in args.formats:
+                continue
             path = work / f"enterprises-{count}.{kind}"
             writer(path, count)
             database = work / f"run-{count}-{kind}.sqlite3"
@@ -178,7 +181,8 @@ def main():
             )
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "import.json").write_text(json.dumps(results, indent=2))
+    name = "import-tracemalloc.json" if args.tracemalloc else "import.json"
+    (out / name).write_text(json.dumps(results, indent=2))
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -54,6 +54,13 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"lienhe{n}@doanhnghiep.vn")
 
     @classmethod
+    def _build(cls, model_class, *args, size_class=None, **kwargs):
+        enterprise = super()._build(model_class, *args, **kwargs)
+        if size_class:
+            enterprise.size_class = size_class
+        return enterprise
+
+    @classmethod
     def _create(cls, model_class, *args, size_class=None, **kwargs):
         enterprise = super()._create(model_class, *args, **kwargs)
         if size_class and size_class != enterprise.size_class:
