@@ -333,9 +333,11 @@ def recommendations(pillar_codes, request=None, limit=8):
     return items[:limit]
 
 
-def weakest_pillars(submission, count=2):
+def weakest_pillars(submission, count=2, scores=None):
     """Codes of the pillars with the lowest percentage (ties: lower level, then framework order)."""
-    scores = sorted(submission.pillar_scores.all(), key=lambda s: (s.percent, s.level, s.pillar.order))
+    if scores is None:
+        scores = submission.pillar_scores.select_related("pillar")
+    scores = sorted(scores, key=lambda s: (s.percent, s.level, s.pillar.order))
     return [s.pillar.code for s in scores[:count]]
 
 

@@ -217,7 +217,7 @@ def result_context(page, request, submission):
                 "change": float(ps.percent) - float(before.percent) if before else None,
             }
         )
-    weakest = services.weakest_pillars(submission)
+    weakest = services.weakest_pillars(submission, scores=scores)
     return {
         "submission": submission,
         "framework": framework,
