@@ -153,3 +153,26 @@ def test_english_result_and_call_to_action_block(client, site_home, framework, q
     value = block.to_python({"heading": "Doanh nghiệp bạn chuyển đổi số đến đâu?", "text": "", "page": demo_page.pk})
     rendered = block.render(value)
     assert demo_page.url in rendered and "Bắt đầu tự đánh giá" in rendered
+
+
+def test_result_page_query_count_is_constant(client, page, framework, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    enterprise = EnterpriseFactory()
+    VerifiedSubmissionFactory(enterprise=enterprise, framework=framework, year=2024)
+    mine = VerifiedSubmissionFactory(enterprise=enterprise, framework=framework, year=2025)
+    for _ in range(6):
+        peer = EnterpriseFactory(sector=enterprise.sector, area=enterprise.area, size_class=enterprise.size_class)
+        VerifiedSubmissionFactory(enterprise=peer, framework=framework, year=2025)
+    url = resume_url(page, mine, "result")
+    client.get(url)
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    for _ in range(6):
+        peer = EnterpriseFactory(sector=enterprise.sector, area=enterprise.area, size_class=enterprise.size_class)
+        VerifiedSubmissionFactory(enterprise=peer, framework=framework, year=2025)
+    with CaptureQueriesContext(connection) as second:
+        client.get(url)
+    print("result page queries:", len(first.captured_queries))
+    assert len(second.captured_queries) == len(first.captured_queries) <= 30
