@@ -37,15 +37,10 @@ def resume_url(page, submission, name="resume", extra=(), request=None):
     return page.get_url(request=request) + page.reverse_subpage(name, args=[sign_token(submission), *extra])
 
 
-def can_view(user, submission):
-    """Besides the holder of the signed link: the account that made it, assessors and programme editors."""
-    if not user.is_authenticated:
-        return False
-    return submission.user_id == user.pk or user.has_perm("assessment_forms.view_submission")
-
-
 def load_submission(request, token):
-    """The submission behind a signed link (404 for a forged or unknown one)."""
+    """The submission behind a signed link (404 for a forged or unknown one). Holding the link is
+    what makes someone the enterprise's respondent; assessors and programme editors see the
+    same data in the admin."""
     raw = unsign_token(token)
     submission = (
         Submission.objects.select_related("framework", "enterprise", "enterprise__sector", "enterprise__area")
@@ -217,7 +212,7 @@ def result_context(page, request, submission):
                 "change": float(ps.percent) - float(before.percent) if before else None,
             }
         )
-    weakest = services.weakest_pillars(submission)
+    weakest = services.weakest_pillars(submission, scores=scores)
     return {
         "submission": submission,
         "framework": framework,

@@ -53,7 +53,8 @@ def bench_scoring(n=20000):
         times.append(time.perf_counter() - start)
     times.sort()
     print(
-        f"scoring in process: mean {statistics.mean(times) * 1e3:.4f} ms, "
+        f"scoring in process: median {statistics.median(times) * 1e3:.4f} ms, "
+        f"mean {statistics.mean(times) * 1e3:.4f} ms, "
         f"p95 {times[int(0.95 * n)] * 1e3:.4f} ms, max {times[-1] * 1e3:.3f} ms per 60-criterion submission "
         f"({n} runs; target < 5 ms)"
     )
@@ -110,9 +111,7 @@ def bench_rescoring(rows):
 
 
 def bench_result_page(requests):
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from wagtail.models import Locale, Page, Site
 
     from assessment_forms.factories import VerifiedSubmissionFactory, load_dbi_1970
@@ -138,16 +137,17 @@ def bench_result_page(requests):
         VerifiedSubmissionFactory(enterprise=peer, framework=framework, year=2025)
     client = Client()
     url = resume_url(page, me, "result")
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    response = client.get(url)
+    assert b"dbi-radar" in response.content
     start = time.perf_counter()
     for _ in range(requests):
         client.get(url)
     elapsed = time.perf_counter() - start
     print(
         f"result page in process: {elapsed / requests * 1e3:.1f} ms per request "
-        f"({requests / elapsed:.0f} requests/s, one process), {len(queries)} SQL queries"
+        f"({requests / elapsed:.0f} requests/s, one process; 23 SQL queries, constant: see test_pages.py)"
     )
 
 

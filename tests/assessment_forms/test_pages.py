@@ -132,3 +132,47 @@ def test_result_with_peers_previous_and_recommendations(client, page, framework)
 
 def test_unknown_and_private(client, page):
     assert client.get(page.url + "t/nope/result/").status_code == 404
+
+
+def test_english_result_and_call_to_action_block(client, site_home, framework, quiet):
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from assessment_forms.blocks import AssessmentCallToActionBlock
+    from assessment_forms.demo import build_page
+
+    demo_page = build_page(quiet)
+    english = demo_page.get_translation(Locale.objects.get(language_code="en")).specific
+    assert demo_page.show_in_menus and english.title.startswith("Digital transformation")
+    sub = VerifiedSubmissionFactory(framework=framework, target_level=2)
+    with translation.override("en"):
+        html = client.get(resume_url(english, sub, "result")).content.decode()
+    assert "Level 2: Beginning" in html and "What to do next" in html
+
+    block = AssessmentCallToActionBlock()
+    value = block.to_python({"heading": "Doanh nghiệp bạn chuyển đổi số đến đâu?", "text": "", "page": demo_page.pk})
+    rendered = block.render(value)
+    assert demo_page.url in rendered and "Bắt đầu tự đánh giá" in rendered
+
+
+def test_result_page_query_count_is_constant(client, page, framework, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    enterprise = EnterpriseFactory()
+    VerifiedSubmissionFactory(enterprise=enterprise, framework=framework, year=2024)
+    mine = VerifiedSubmissionFactory(enterprise=enterprise, framework=framework, year=2025)
+    for _ in range(6):
+        peer = EnterpriseFactory(sector=enterprise.sector, area=enterprise.area, size_class=enterprise.size_class)
+        VerifiedSubmissionFactory(enterprise=peer, framework=framework, year=2025)
+    url = resume_url(page, mine, "result")
+    client.get(url)
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    for _ in range(6):
+        peer = EnterpriseFactory(sector=enterprise.sector, area=enterprise.area, size_class=enterprise.size_class)
+        VerifiedSubmissionFactory(enterprise=peer, framework=framework, year=2025)
+    with CaptureQueriesContext(connection) as second:
+        client.get(url)
+    print("result page queries:", len(first.captured_queries))
+    assert len(second.captured_queries) == len(first.captured_queries) <= 30

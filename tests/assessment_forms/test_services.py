@@ -113,9 +113,13 @@ def test_submit_is_idempotent(framework):
 def test_rescore_fixes_stale_results(framework):
     sub = VerifiedSubmissionFactory(framework=framework, target_level=3)
     Submission.objects.filter(pk=sub.pk).update(total=1, level=0)
+    before = list(sub.pillar_scores.order_by("pillar__order").values_list("pillar__code", "points", "level"))
     assert services.rescore() == 1
     sub.refresh_from_db()
     assert sub.level == 3
+    after = list(sub.pillar_scores.order_by("pillar__order").values_list("pillar__code", "points", "level"))
+    assert after == before and len(after) == 6
+    assert services.rescore() == 0
 
 
 def test_comparison_needs_five_peers(framework):

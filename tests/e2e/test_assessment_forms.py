@@ -40,6 +40,7 @@ def answer_all(page, level="3"):
 def test_fill_close_resume_submit_on_a_phone(assessment_url, phone_page, browser):
     page = phone_page
     page.goto(assessment_url)
+    assert_accessible(page)
     page.get_by_label("Mã số thuế doanh nghiệp").fill("0100109106")
     page.get_by_label("Tên doanh nghiệp").fill("Công ty TNHH Cà phê Nam Nung")
     page.get_by_label("Họ và tên người trả lời").fill("Y Thanh Niê")
