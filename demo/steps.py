@@ -7,6 +7,7 @@ factories as its tests, and appends it here. Every step is idempotent.
 STEPS = [
     "enterprises.demo.build_units",
     "home.demo.build",
+    "events.demo.build",
     # Features add their steps here, before the home page's sections are composed.
     "home.demo.build_home_sections",
 ]
