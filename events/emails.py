@@ -140,7 +140,7 @@ def deliver(pk, now=None):
     """Send one outbox row. Returns "sent", "retry", "failed" or "skipped"."""
     with transaction.atomic():
         row = (
-            OutboxEmail.objects.select_for_update()
+            OutboxEmail.objects.select_for_update(of=("self",))
             .select_related("registration__event")
             .filter(pk=pk, status=OutboxEmail.Status.PENDING)
             .first()

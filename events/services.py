@@ -94,7 +94,7 @@ def _lock(event):
 
 
 def _lock_registration(registration):
-    return Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+    return Registration.objects.select_for_update(of=("self",)).select_related("event").get(pk=registration.pk)
 
 
 def _queue(kind, registration, request=None, **extra):
