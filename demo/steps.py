@@ -9,6 +9,7 @@ STEPS = [
     "enterprises.demo.build_enterprises",
     "home.demo.build",
     "assessment_forms.demo.build",
+    "events.demo.build",
     "stories.demo.build",
     "handbook.demo.build",
     "honors.demo.build",

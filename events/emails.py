@@ -52,31 +52,47 @@ def localized_event(event, language):
     return translated or event
 
 
-def queue_email(kind, registration, request=None, **extra):
+def render(row, registration=None, request=None, **extra):
+    """Subject and body of an outbox row, in the registrant's language."""
     from .services import absolute_url, manage_url
+
+    registration = registration or row.registration
+    base = row.base_url.rstrip("/")
+
+    def url(path):
+        return base + path if base else absolute_url(path, request)
 
     language = registration.language or settings.LANGUAGE_CODE
     with translation.override(language):
         event = localized_event(registration.event, language)
         context = {
-            "kind": kind,
+            "kind": row.kind,
             "registration": registration,
             "event": event,
-            "manage_url": manage_url(registration, request, absolute=True),
-            "event_url": absolute_url(event.url or "/", request),
+            "manage_url": url(manage_url(registration)),
+            "event_url": url(event.url or "/"),
             **extra,
         }
-        subject = _subject(kind, event.title, extra)
+        subject = _subject(row.kind, event.title, extra)
         body = render_to_string("events/email/message.txt", context)
-    row = OutboxEmail.objects.create(
+    return subject[:255], body
+
+
+def queue_email(kind, registration, request=None, **extra):
+    """Store an e-mail for the registrant and send it after the commit. Only the organisers'
+    messages are rendered now (their text is the content); the others are rendered when sent,
+    so the transaction that changes seats stays short."""
+    row = OutboxEmail(
         kind=kind,
         registration=registration,
         to_email=registration.email,
-        subject=subject[:255],
-        body=body,
+        base_url=request.build_absolute_uri("/") if request is not None else "",
         attach_ics=kind in WITH_CALENDAR,
         attach_qr=kind in WITH_QR,
     )
+    if kind == "message":
+        row.subject, row.body = render(row, registration, request, **extra)
+    row.save()
     transaction.on_commit(lambda: _enqueue(row.pk))
     return row
 
@@ -109,7 +125,9 @@ def _build(row):
         from .services import check_in_url
 
         buffer = io.BytesIO()
-        segno.make(check_in_url(registration), error="m").save(buffer, kind="png", scale=8, border=2)
+        segno.make(check_in_url(registration, base_url=row.base_url), error="m").save(
+            buffer, kind="png", scale=8, border=2
+        )
         message.attach("ma-diem-danh.png", buffer.getvalue(), "image/png")
     return message
 
@@ -122,7 +140,7 @@ def deliver(pk, now=None):
     """Send one outbox row. Returns "sent", "retry", "failed" or "skipped"."""
     with transaction.atomic():
         row = (
-            OutboxEmail.objects.select_for_update()
+            OutboxEmail.objects.select_for_update(of=("self",))
             .select_related("registration__event")
             .filter(pk=pk, status=OutboxEmail.Status.PENDING)
             .first()
@@ -132,6 +150,8 @@ def deliver(pk, now=None):
         now = now or timezone.now()
         row.attempts += 1
         try:
+            if not row.body:
+                row.subject, row.body = render(row)
             _build(row).send()
         except Exception as exc:  # any transport error: keep the row and try again later
             logger.warning("E-mail %s to %s failed (attempt %s): %s", row.pk, row.to_email, row.attempts, exc)

@@ -73,9 +73,9 @@ def manage_url(registration, request=None, absolute=False):
     return absolute_url(path, request) if absolute else path
 
 
-def check_in_url(registration, request=None):
+def check_in_url(registration, request=None, base_url=""):
     path = reverse("events_admin:check_in_token", args=[make_token(registration, salt=CHECK_IN_SALT)])
-    return absolute_url(path, request)
+    return base_url.rstrip("/") + path if base_url else absolute_url(path, request)
 
 
 # --- Capacity ---------------------------------------------------------------------------
@@ -94,7 +94,7 @@ def _lock(event):
 
 
 def _lock_registration(registration):
-    return Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+    return Registration.objects.select_for_update(of=("self",)).select_related("event").get(pk=registration.pk)
 
 
 def _queue(kind, registration, request=None, **extra):
@@ -129,33 +129,32 @@ def register(event, data, *, language="vi", request=None, now=None):
     now = now or timezone.now()
     email = data["email"].strip().lower()
     key = data.get("submission_key") or None
+    # The enterprise is looked up (or recorded as pending) before the event is locked, so the
+    # critical section holds only the capacity checks and two inserts.
+    try:
+        enterprise, _created = get_or_create_pending(
+            data["tax_code"],
+            data["enterprise_name"],
+            contact_name=data["attendee_name"],
+            email=email,
+            phone=data.get("phone", ""),
+        )
+    except ValidationError as error:
+        return Outcome(False, field="tax_code", message=" ".join(error.messages))
     try:
         with transaction.atomic():
             event = _lock(event)
-            if key:
-                repeated = Registration.objects.filter(submission_key=key).first()
-                if repeated is not None:
-                    # A second click or a resubmitted form: the first one already counted.
-                    return Outcome(True, repeated, manage_url=manage_url(repeated))
+            same = Q(event=event, email=email) & ~Q(status__in=[S.CANCELLED, S.REJECTED])
+            existing = list(Registration.objects.filter(same | Q(submission_key=key) if key else same))
+            repeated = next((r for r in existing if key and r.submission_key == key), None)
+            if repeated is not None:
+                # A second click or a resubmitted form: the first one already counted.
+                return Outcome(True, repeated, manage_url=manage_url(repeated))
             state = event.registration_state(now)
             if state != "open":
                 return Outcome(False, message=_("Sự kiện hiện không nhận đăng ký."))
-            if (
-                Registration.objects.filter(event=event, email=email)
-                .exclude(status__in=[S.CANCELLED, S.REJECTED])
-                .exists()
-            ):
+            if existing:
                 return Outcome(False, field="email", message=str(DUPLICATE_MESSAGE))
-            try:
-                enterprise, _created = get_or_create_pending(
-                    data["tax_code"],
-                    data["enterprise_name"],
-                    contact_name=data["attendee_name"],
-                    email=email,
-                    phone=data.get("phone", ""),
-                )
-            except ValidationError as error:
-                return Outcome(False, field="tax_code", message=" ".join(error.messages))
             seats = data["seats"]
             used = _enterprise_seats(event, enterprise)
             if used + seats > event.max_seats_per_enterprise:

@@ -4,11 +4,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.search import index
 
 
-class Registration(index.Indexed, models.Model):
-    """One enterprise's registration of one or more people for an event."""
+class Registration(models.Model):
+    """One enterprise's registration of one or more people for an event.
+
+    Deliberately not in the site's search index (personal data); the admin listing searches
+    it with the ORM."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Chờ duyệt")
@@ -57,14 +59,6 @@ class Registration(index.Indexed, models.Model):
     reminder_sent_at = models.DateTimeField(_("đã nhắc lúc"), null=True, blank=True)
     feedback_requested_at = models.DateTimeField(_("đã mời góp ý lúc"), null=True, blank=True)
 
-    search_fields = [
-        index.SearchField("attendee_name"),
-        index.SearchField("enterprise_name"),
-        index.SearchField("email"),
-        index.FilterField("event_id"),
-        index.FilterField("status"),
-    ]
-
     class Meta:
         verbose_name = _("đăng ký tham dự")
         verbose_name_plural = _("đăng ký tham dự")
@@ -107,9 +101,11 @@ class OutboxEmail(models.Model):
         Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
     )
     to_email = models.EmailField(_("người nhận"))
-    subject = models.CharField(_("tiêu đề"), max_length=255)
-    body = models.TextField(_("nội dung"))
+    # Empty until sent: the message is rendered by the worker, outside the registration's lock.
+    subject = models.CharField(_("tiêu đề"), max_length=255, blank=True)
+    body = models.TextField(_("nội dung"), blank=True)
     html_body = models.TextField(blank=True)
+    base_url = models.CharField(max_length=200, blank=True, help_text="Site address for the links in the e-mail.")
     attach_ics = models.BooleanField(default=False)
     attach_qr = models.BooleanField(default=False)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
