@@ -77,7 +77,7 @@ class ListingMixin:
             kind = ""
         filters = {}
         pillar = request.GET.get("pillar", "")
-        if pillar in dict(pillar_choices()):
+        if pillar and pillar in dict(pillar_choices()):
             queryset = queryset.filter(pillar_tags__code=pillar)
             filters["pillar"] = pillar_name(pillar)
         sector = request.GET.get("sector", "")
@@ -219,6 +219,10 @@ class StoryPage(Page):
         return [byline.journalist.name for byline in self.bylines.all() if byline.journalist_id]
 
     @cached_property
+    def sector_tags(self):
+        return list(self.sectors.all())
+
+    @cached_property
     def pillars(self):
         return [(tag.code, pillar_name(tag.code)) for tag in self.pillar_tags.all()]
 
@@ -250,6 +254,9 @@ class StoryPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = self.related_stories()
+        desk = self.get_parent()
+        context["desk_page"] = desk
+        context["newsroom"] = desk.get_parent() if desk else None
         if self.kind == Kind.SUCCESS_STORY:
             context["profiles"] = self.enterprise_profiles()
         return context

@@ -16,6 +16,20 @@ FALLBACK_PILLARS = [
 
 
 def pillar_choices():
+    """[("P1", name), ...] in the active language, cached for a few minutes (the framework's
+    pillars change only with a new framework version)."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    key = f"stories:pillar-choices:{get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = [(code, str(name)) for code, name in _framework_pillar_choices()]
+        cache.set(key, choices, 300)
+    return choices
+
+
+def _framework_pillar_choices():
     """[("P1", name), ...] from the assessment framework, or the fallback while it has no data."""
     from assessment_forms.services import pillar_choices as framework_pillars
 

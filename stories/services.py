@@ -37,11 +37,11 @@ def latest_stories(limit=6, kind=None, locale=None, desk=None):
 
 def related_stories(story, limit=3):
     """Live stories sharing an enterprise, a DBI pillar or a sector with `story`, newest first,
-    topped up with the newest of the same desk."""
-    enterprise_ids = [item.enterprise_id for item in story.featured_enterprises.all()]
-    codes = [tag.code for tag in story.pillar_tags.all()]
-    sector_ids = [sector.pk for sector in story.sectors.all()]
-    base = story_queryset(story.locale).exclude(pk=story.pk)
+    topped up with the newest of the same desk. A fixed number of queries."""
+    enterprise_ids = [enterprise.pk for enterprise in story.enterprises]
+    codes = [code for code, _name in story.pillars]
+    sector_ids = [sector.pk for sector in story.sector_tags]
+    candidates = StoryPage.objects.live().public().filter(locale_id=story.locale_id).exclude(pk=story.pk)
     shared = Q(pk__in=[])
     if enterprise_ids:
         shared |= Q(featured_enterprises__enterprise_id__in=enterprise_ids)
@@ -49,12 +49,16 @@ def related_stories(story, limit=3):
         shared |= Q(pillar_tags__code__in=codes)
     if sector_ids:
         shared |= Q(sectors__in=sector_ids)
-    ids = list(base.filter(shared).values_list("pk", flat=True).distinct()[: limit * 3])
-    found = list(base.filter(pk__in=ids)[:limit])
-    if len(found) < limit:
-        seen = [story.pk] + [item.pk for item in found]
-        found += list(base.filter(desk=story.desk).exclude(pk__in=seen)[: limit - len(found)])
-    return found
+    ordering = ("-publication_date", "-pk")
+    ids = []
+    if enterprise_ids or codes or sector_ids:
+        rows = candidates.filter(shared).order_by(*ordering).values_list("pk", "publication_date").distinct()
+        ids = list(dict.fromkeys(pk for pk, _date in rows[: limit * 4]))[:limit]
+    if len(ids) < limit:
+        more = candidates.filter(desk=story.desk).exclude(pk__in=ids).order_by(*ordering)
+        ids += list(more.values_list("pk", flat=True)[: limit - len(ids)])
+    found = {item.pk: item for item in story_queryset().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def enterprise_profiles(enterprises):

@@ -36,7 +36,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /documents/",
         "Allow: /",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
         "",

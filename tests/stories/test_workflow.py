@@ -36,6 +36,12 @@ def test_each_desk_has_its_workflow(newsroom):
         assert workflow is not None and workflow.name == workflow_name(key)
         task = workflow.tasks.get().specific
         assert {group.name for group in task.groups.all()} >= {"Biên tập chương trình"}
+    from wagtail.models import Locale
+
+    from home.factories import translate_page
+
+    english = translate_page(desks["radio"], Locale.objects.get(language_code="en"), title="Radio", slug="radio")
+    assert english.get_workflow().name == workflow_name("radio")
     setup_desk(desks["radio"])  # idempotent
     assert Workflow.objects.filter(name=workflow_name("radio")).count() == 1
 
@@ -47,7 +53,7 @@ def test_journalist_cannot_touch_another_desk(client, newsroom, people):
     journalist = people["newspaper_journalist"]
 
     own_perms = own.permissions_for_user(journalist)
-    assert own_perms.can_edit() and not own_perms.can_publish()
+    assert own_perms.can_edit() and not own_perms.can_publish() and not own_perms.can_lock()
     other_perms = other.permissions_for_user(journalist)
     assert not other_perms.can_edit()
     assert not other_perms.can_publish()
