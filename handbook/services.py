@@ -91,7 +91,7 @@ def _index_summary(chapter):
 def chapter_neighbours(chapter, request=None):
     """Previous and next chapters in reading order, and the handbook index ({pk, title, url}),
     for a chapter. Served from the cache: no query once the handbook has been read."""
-    summary = _index_summary(chapter)
+    summary = _index_summary(chapter) if chapter.pk and chapter.path else ()
     if not summary:
         return {"handbook_index": None, "previous_chapter": None, "next_chapter": None}
     index_pk, index_title, index_url_path, index_path, index_depth = summary
