@@ -76,12 +76,26 @@ def _url(request, url_path):
     return Page(url_path=url_path).get_url(request)
 
 
+def _index_summary(chapter):
+    """(pk, title, url_path, path, depth) of the chapter's handbook index, cached with the
+    reading order."""
+    key = handbook_cache.key("index-of", chapter.pk)
+    summary = cache.get(key)
+    if summary is None:
+        index = handbook_index_of(chapter)
+        summary = (index.pk, index.title, index.url_path, index.path, index.depth) if index else ()
+        cache.set(key, summary, 60 * 60 * 24)
+    return summary
+
+
 def chapter_neighbours(chapter, request=None):
-    """Previous and next chapters in reading order, and the handbook index, for a chapter."""
-    handbook_index = handbook_index_of(chapter)
-    if handbook_index is None:
+    """Previous and next chapters in reading order, and the handbook index ({pk, title, url}),
+    for a chapter. Served from the cache: no query once the handbook has been read."""
+    summary = _index_summary(chapter) if chapter.pk and chapter.path else ()
+    if not summary:
         return {"handbook_index": None, "previous_chapter": None, "next_chapter": None}
-    order = reading_order(handbook_index)
+    index_pk, index_title, index_url_path, index_path, index_depth = summary
+    order = reading_order(HandbookIndexPage(pk=index_pk, path=index_path, depth=index_depth))
     pks = [row[0] for row in order]
     position = pks.index(chapter.pk) if chapter.pk in pks else None
 
@@ -91,7 +105,7 @@ def chapter_neighbours(chapter, request=None):
     previous_row = order[position - 1] if position else None
     next_row = order[position + 1] if position is not None and position + 1 < len(order) else None
     return {
-        "handbook_index": handbook_index,
+        "handbook_index": {"pk": index_pk, "title": index_title, "url": _url(request, index_url_path)},
         "previous_chapter": link(previous_row) if previous_row else None,
         "next_chapter": link(next_row) if next_row else None,
         "chapter_position": (position + 1) if position is not None else None,

@@ -136,3 +136,30 @@ def test_provider_is_registered_with_the_assessment_app(rf, handbook):
     items = assessment.recommendations(["P6", "P1"], rf.get("/"))
     handbook_items = [item for item in items if item["kind"] == "handbook"]
     assert handbook_items[0] == {"title": "Dữ liệu là tài sản", "url": "/cam-nang/du-lieu/", "kind": "handbook"}
+
+
+def test_chapter_images_are_responsive_and_embedded_in_the_pdf(client, handbook):
+    from pypdf import PdfReader
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="Vườn cà phê", file=get_test_image_file(size=(1200, 800)))
+    body = [
+        {
+            "type": "image",
+            "value": {
+                "image": {"image": image.pk, "alt_text": "Nông dân hái cà phê ở Đắk Mil", "decorative": False},
+                "caption": "Thu hoạch cà phê",
+                "credit": "Hợp tác xã",
+            },
+        }
+    ]
+    HandbookChapterPageFactory(parent=handbook[0], title="Nông nghiệp số", slug="nong-nghiep-so", body=body)
+    html = client.get("/cam-nang/nong-nghiep-so/").content.decode()
+    assert "<picture>" in html and 'type="image/webp"' in html
+    assert 'alt="Nông dân hái cà phê ở Đắk Mil"' in html
+    assert "Thu hoạch cà phê" in html
+    pdf = handbook_pdf.build_handbook_pdf(handbook[0])
+    reader = PdfReader(io.BytesIO(pdf))
+    assert any(page.images for page in reader.pages), "the chapter image is embedded in the PDF"
+    assert "Thu hoạch cà phê" in _pdf_text(pdf)

@@ -69,5 +69,29 @@ class HandbookPageRulesTests(WagtailPageTestCase):
         assert restored.pillar_codes == ["P1", "P3"]
         assert isinstance(restored.body[1].value, RichText)
 
-    def test_pages_are_renderable(self):
-        self.assertPageIsRenderable(self.index)
+    def test_pages_are_renderable_and_previewable(self):
+        from assessment_forms.factories import load_dbi_1970
+        from handbook.factories import DBIGuidePageFactory, FAQPageFactory, HandbookChapterPageFactory
+
+        load_dbi_1970()
+        chapter = HandbookChapterPageFactory(parent=self.index, slug="chuong-xem-truoc")
+        for page in (
+            self.index,
+            chapter,
+            HandbookChapterPageFactory(parent=chapter, slug="chuong-con"),
+            FAQPageFactory(parent=self.index),
+            DBIGuidePageFactory(parent=self.index),
+        ):
+            self.assertPageIsRenderable(page)
+        self.assertPageIsPreviewable(self.index)
+        preview = nested_form_data(
+            {
+                "title": chapter.title,
+                "slug": chapter.slug,
+                "intro": "Xem trước.",
+                "body": streamfield([("heading", {"text": "Mục xem trước", "level": "2"})]),
+                "attachments": inline_formset([]),
+                "comments": inline_formset([]),
+            }
+        )
+        self.assertPageIsPreviewable(chapter, post_data=preview)
