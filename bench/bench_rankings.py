@@ -49,12 +49,14 @@ class Quiet:
         pass
 
 
-def ensure_database(url):
+def ensure_database(url, drop=False):
     import psycopg
 
     name = url.rsplit("/", 1)[1]
     admin = url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin, autocommit=True) as conn:
+        if drop:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
 
@@ -225,7 +227,7 @@ def main():
     parser.add_argument("--reseed", action="store_true")
     args = parser.parse_args()
 
-    ensure_database(os.environ["DATABASE_URL"])
+    ensure_database(os.environ["DATABASE_URL"], drop=args.reseed)
     import django
 
     django.setup()
@@ -238,10 +240,9 @@ def main():
     from honors.models import RankingEntry
 
     have = RankingEntry.objects.count()
-    if args.reseed or have < args.enterprises * len(YEARS) * 0.99:
-        if have:
-            call_command("flush", interactive=False, verbosity=0)
-            call_command("migrate", verbosity=0)
+    if have and have < args.enterprises * len(YEARS) * 0.99:
+        sys.exit(f"The database holds {have} ranking rows; run again with --reseed to rebuild it.")
+    if not have:
         print(
             f"Seeding {args.enterprises} enterprises × {len(YEARS)} years on {settings.DATABASES['default']['NAME']}…"
         )

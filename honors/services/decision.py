@@ -125,7 +125,7 @@ def ensure_year_page(cycle):
             translated = page.copy_for_translation(en, alias=False)
         translated = translated.specific
         with translation.override("en"):
-            translated.title = _("Digital transformation leaders of %(year)s") % {"year": cycle.year}
+            translated.title = _("Doanh nghiệp chuyển đổi số tiêu biểu năm %(year)s") % {"year": cycle.year}
         translated.slug = f"honours-{cycle.year}"
         translated.save_revision(log_action=True).publish(log_action=True)
     return page
