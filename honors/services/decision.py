@@ -110,8 +110,10 @@ def ensure_year_page(cycle):
         return None
     page = HonoursYearPage.objects.filter(cycle=cycle, locale=parent.locale).first()
     if page is None:
+        with translation.override("vi"):
+            title = _("Doanh nghiệp chuyển đổi số tiêu biểu năm %(year)s") % {"year": cycle.year}
         page = HonoursYearPage(
-            title=_("Doanh nghiệp chuyển đổi số tiêu biểu năm %(year)s") % {"year": cycle.year},
+            title=title,
             slug=f"ton-vinh-{cycle.year}",
             cycle=cycle,
             intro=cycle.introduction,

@@ -108,21 +108,26 @@ def _add_pillar(entry, code, percent, level):
 
 
 @transaction.atomic
-def refresh_rankings(year=None, framework_code=DEFAULT_FRAMEWORK, batch_size=5000):
+def refresh_rankings(year=None, framework_code=DEFAULT_FRAMEWORK, batch_size=5000, enterprise_id=None):
     """Rebuild the ranking rows of `year` (all years when None) from the assessment app's
     verified results, then rank them. Streams in batches, so memory stays flat at any size.
-    Returns the number of rows written."""
+    With `enterprise_id`, only that enterprise's rows are rebuilt (one verification), then
+    the year is re-ranked. Returns the number of rows written."""
     from assessment_forms import services as assessment
 
     stale = RankingEntry.objects.filter(framework_code=framework_code)
     if year is not None:
         stale = stale.filter(year=year)
+    if enterprise_id is not None:
+        stale = stale.filter(enterprise_id=enterprise_id)
     years = set(stale.values_list("year", flat=True).distinct())
     stale.delete()
     # Ordered so that a later verification of the same enterprise and year replaces an earlier one.
+    results = assessment.verified_results(year=year, framework_code=framework_code)
+    if enterprise_id is not None:
+        results = results.filter(enterprise_id=enterprise_id)
     rows = (
-        assessment.verified_results(year=year, framework_code=framework_code)
-        .prefetch_related(None)
+        results.prefetch_related(None)
         .select_related(None)
         .order_by("year", "enterprise_id", "verified_at", "pk")
         .values_list(*RESULT_FIELDS)
