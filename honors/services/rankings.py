@@ -11,7 +11,6 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
-from django.db.models import Q
 
 from enterprises.models import AdministrativeUnit, Sector
 
@@ -265,14 +264,25 @@ class RankingQuery:
         return {key: value for key, value in values.items() if value not in (None, "")}
 
 
+def _with_children(model, pk):
+    """[pk, ids of its direct children]: a sector section and its divisions, a district and its communes."""
+    key = f"honors:children:{model._meta.label_lower}:{pk}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = [pk, *model.objects.filter(parent_id=pk).values_list("pk", flat=True)]
+        cache.set(key, ids, 10 * 60)
+    return ids
+
+
 def ranking_queryset(query):
     """Ranked rows for the query, in display order. Never touches unverified or
     non-consenting results: the table holds verified results only, and consent is filtered."""
     qs = RankingEntry.objects.filter(year=query.year, framework_code=query.framework_code, consent=True)
+    # Ids first (cached), so the filter is a plain IN on the ranking table, not a join with OR.
     if query.sector:
-        qs = qs.filter(Q(sector_id=query.sector) | Q(sector__parent_id=query.sector))
+        qs = qs.filter(sector_id__in=_with_children(Sector, query.sector))
     if query.area:
-        qs = qs.filter(Q(area_id=query.area) | Q(area__parent_id=query.area))
+        qs = qs.filter(area_id__in=_with_children(AdministrativeUnit, query.area))
     if query.size:
         qs = qs.filter(size_class=query.size)
     if query.level is not None:
