@@ -25,10 +25,12 @@ def results_changed(sender=None, **kwargs):
 
     from .services.rankings import refresh_rankings
 
-    year = kwargs.get("year")
-    if year is None and kwargs.get("submission") is not None:
-        year = getattr(kwargs["submission"], "year", None)
-    transaction.on_commit(lambda: refresh_rankings(year=year))
+    submission = kwargs.get("submission")
+    if submission is None:
+        transaction.on_commit(lambda: refresh_rankings(year=kwargs.get("year")))
+        return
+    # One verification changes one row: rebuild it and re-rank its year, not the whole table.
+    transaction.on_commit(lambda: refresh_rankings(year=submission.year, enterprise_id=submission.enterprise_id))
 
 
 def connect_results_changed():

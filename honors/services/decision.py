@@ -110,8 +110,10 @@ def ensure_year_page(cycle):
         return None
     page = HonoursYearPage.objects.filter(cycle=cycle, locale=parent.locale).first()
     if page is None:
+        with translation.override("vi"):
+            title = _("Doanh nghiệp chuyển đổi số tiêu biểu năm %(year)s") % {"year": cycle.year}
         page = HonoursYearPage(
-            title=_("Doanh nghiệp chuyển đổi số tiêu biểu năm %(year)s") % {"year": cycle.year},
+            title=title,
             slug=f"ton-vinh-{cycle.year}",
             cycle=cycle,
             intro=cycle.introduction,
@@ -125,7 +127,7 @@ def ensure_year_page(cycle):
             translated = page.copy_for_translation(en, alias=False)
         translated = translated.specific
         with translation.override("en"):
-            translated.title = _("Digital transformation leaders of %(year)s") % {"year": cycle.year}
+            translated.title = _("Doanh nghiệp chuyển đổi số tiêu biểu năm %(year)s") % {"year": cycle.year}
         translated.slug = f"honours-{cycle.year}"
         translated.save_revision(log_action=True).publish(log_action=True)
     return page

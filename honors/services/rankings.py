@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
-from django.db.models import Q
 
 from enterprises.models import AdministrativeUnit, Sector
 
@@ -48,59 +47,113 @@ def rerank(year, framework_code=DEFAULT_FRAMEWORK):
         cursor.execute(RANK_SQL, [year, framework_code])
     RankingEntry.objects.filter(year=year, framework_code=framework_code, consent=False).update(rank=None)
     cache.delete(YEARS_CACHE_KEY.format(framework_code))
+    _bump_version()
 
 
-def _entry_from_submission(submission):
-    enterprise = submission.enterprise
-    pillars = {score.pillar.code.lower(): score for score in submission.pillar_scores.all()}
-    entry = RankingEntry(
-        year=submission.year,
-        framework_code=submission.framework.code,
-        enterprise=enterprise,
-        submission_id=submission.pk,
-        name=enterprise.name,
-        name_folded=fold(enterprise.name)[:255],
-        sector_id=enterprise.sector_id,
-        area_id=enterprise.area_id,
-        size_class=enterprise.size_class,
-        consent=enterprise.publish_dbi_consent,
-        total=submission.total,
-        max_total=submission.max_total,
-        level=submission.level,
-        pillars_at_level=sum(1 for score in pillars.values() if score.level >= submission.level),
-        verified_at=submission.verified_at,
+# One row per (submission, pillar) from the assessment app's verified_results() queryset:
+# plain tuples, no model instances, so 300,000 results with 1.8 million pillar scores stream
+# through in minutes rather than hours.
+RESULT_FIELDS = (
+    "pk",
+    "year",
+    "enterprise_id",
+    "framework__code",
+    "total",
+    "max_total",
+    "level",
+    "verified_at",
+    "enterprise__name",
+    "enterprise__sector_id",
+    "enterprise__area_id",
+    "enterprise__size_class",
+    "enterprise__publish_dbi_consent",
+    "pillar_scores__pillar__code",
+    "pillar_scores__percent",
+    "pillar_scores__level",
+)
+
+
+def _new_entry(row):
+    pk, year, enterprise_id, framework_code, total, max_total, level, verified_at, name = row[:9]
+    sector_id, area_id, size_class, consent = row[9:13]
+    return RankingEntry(
+        year=year,
+        framework_code=framework_code,
+        enterprise_id=enterprise_id,
+        submission_id=pk,
+        name=name,
+        name_folded=fold(name)[:255],
+        sector_id=sector_id,
+        area_id=area_id,
+        size_class=size_class,
+        consent=consent,
+        total=total,
+        max_total=max_total,
+        level=level,
+        pillars_at_level=0,
+        verified_at=verified_at,
     )
-    for code in PILLARS:
-        score = pillars.get(code)
-        if score is not None:
-            setattr(entry, code, score.percent)
-            setattr(entry, f"{code}_level", score.level)
-    return entry
+
+
+def _add_pillar(entry, code, percent, level):
+    if code is None:
+        return
+    code = code.lower()
+    if code in PILLARS:
+        setattr(entry, code, percent)
+        setattr(entry, f"{code}_level", level)
+        if level >= entry.level:
+            entry.pillars_at_level += 1
 
 
 @transaction.atomic
-def refresh_rankings(year=None, framework_code=DEFAULT_FRAMEWORK, batch_size=2000):
+def refresh_rankings(year=None, framework_code=DEFAULT_FRAMEWORK, batch_size=5000, enterprise_id=None):
     """Rebuild the ranking rows of `year` (all years when None) from the assessment app's
-    verified results, then rank them. Returns the number of rows written."""
+    verified results, then rank them. Streams in batches, so memory stays flat at any size.
+    With `enterprise_id`, only that enterprise's rows are rebuilt (one verification), then
+    the year is re-ranked. Returns the number of rows written."""
     from assessment_forms import services as assessment
 
-    # verified_results() loads the enterprise, framework and pillar scores already.
-    results = assessment.verified_results(year=year, framework_code=framework_code).order_by(
-        "year", "enterprise_id", "verified_at", "pk"
-    )
-    latest = {}
-    for submission in results.iterator(chunk_size=batch_size):
-        # One row per enterprise and year: a later verification replaces an earlier one.
-        latest[(submission.year, submission.enterprise_id)] = _entry_from_submission(submission)
     stale = RankingEntry.objects.filter(framework_code=framework_code)
     if year is not None:
         stale = stale.filter(year=year)
-    years = set(stale.values_list("year", flat=True).distinct()) | {key[0] for key in latest}
+    if enterprise_id is not None:
+        stale = stale.filter(enterprise_id=enterprise_id)
+    years = set(stale.values_list("year", flat=True).distinct())
     stale.delete()
-    RankingEntry.objects.bulk_create(latest.values(), batch_size=batch_size)
+    # Ordered so that a later verification of the same enterprise and year replaces an earlier one.
+    results = assessment.verified_results(year=year, framework_code=framework_code)
+    if enterprise_id is not None:
+        results = results.filter(enterprise_id=enterprise_id)
+    rows = (
+        results.prefetch_related(None)
+        .select_related(None)
+        .order_by("year", "enterprise_id", "verified_at", "pk")
+        .values_list(*RESULT_FIELDS)
+    )
+    written, buffer, current = 0, [], None
+
+    def flush(force=False):
+        nonlocal buffer, written
+        if buffer and (force or len(buffer) >= batch_size):
+            RankingEntry.objects.bulk_create(buffer)
+            written += len(buffer)
+            years.update(entry.year for entry in buffer)
+            buffer = []
+
+    for row in rows.iterator(chunk_size=batch_size * 6):
+        if current is None or current.submission_id != row[0]:
+            if current is not None and (current.year, current.enterprise_id) != (row[1], row[2]):
+                buffer.append(current)
+                flush()
+            current = _new_entry(row)
+        _add_pillar(current, *row[13:16])
+    if current is not None:
+        buffer.append(current)
+    flush(force=True)
     for each in sorted(years):
         rerank(each, framework_code)
-    return len(latest)
+    return written
 
 
 def sync_enterprise(enterprise):
@@ -120,6 +173,7 @@ def sync_enterprise(enterprise):
     )
     for year, framework_code in changed_consent:
         rerank(year, framework_code)
+    _bump_version()
 
 
 YEARS_CACHE_KEY = "honors:ranking-years:{}"
@@ -210,14 +264,25 @@ class RankingQuery:
         return {key: value for key, value in values.items() if value not in (None, "")}
 
 
+def _with_children(model, pk):
+    """[pk, ids of its direct children]: a sector section and its divisions, a district and its communes."""
+    key = f"honors:children:{model._meta.label_lower}:{pk}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = [pk, *model.objects.filter(parent_id=pk).values_list("pk", flat=True)]
+        cache.set(key, ids, 10 * 60)
+    return ids
+
+
 def ranking_queryset(query):
     """Ranked rows for the query, in display order. Never touches unverified or
     non-consenting results: the table holds verified results only, and consent is filtered."""
     qs = RankingEntry.objects.filter(year=query.year, framework_code=query.framework_code, consent=True)
+    # Ids first (cached), so the filter is a plain IN on the ranking table, not a join with OR.
     if query.sector:
-        qs = qs.filter(Q(sector_id=query.sector) | Q(sector__parent_id=query.sector))
+        qs = qs.filter(sector_id__in=_with_children(Sector, query.sector))
     if query.area:
-        qs = qs.filter(Q(area_id=query.area) | Q(area__parent_id=query.area))
+        qs = qs.filter(area_id__in=_with_children(AdministrativeUnit, query.area))
     if query.size:
         qs = qs.filter(size_class=query.size)
     if query.level is not None:
@@ -227,11 +292,50 @@ def ranking_queryset(query):
     return qs.select_related("sector", "area").order_by(*SORTS[query.sort])
 
 
+VERSION_KEY = "honors:ranking-version"
+
+
+def ranking_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def _bump_version():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+class _Counted:
+    """Stands in for a queryset whose count is already known (from the cache)."""
+
+    def __init__(self, count):
+        self._count = count
+
+    def count(self):
+        return self._count
+
+
 def ranking_page(query, per_page=PAGE_SIZE):
-    """(page object, paginator): a constant two queries (count and rows) at any data size."""
-    paginator = Paginator(ranking_queryset(query), per_page)
-    page = paginator.get_page(query.page)
-    return page, paginator
+    """(page object, paginator): two queries (count and rows) at any data size on a miss;
+    none on a hit. Cached per URL until the next re-ranking (a verification, a change of
+    consent), so the cache never serves rows that are no longer published."""
+    from django.utils.http import urlencode
+
+    key = f"honors:ranking:{ranking_version()}:{per_page}:{urlencode(sorted(query.params(page=query.page).items()))}"
+    cached = cache.get(key)
+    if cached is None:
+        paginator = Paginator(ranking_queryset(query), per_page)
+        page = paginator.get_page(query.page)
+        cached = (paginator.count, page.number, list(page.object_list))
+        cache.set(key, cached, 10 * 60)
+    count, number, entries = cached
+    paginator = Paginator(_Counted(count), per_page)
+    return Page(entries, number, paginator), paginator
 
 
 def export_rows(entries, profile_url=None):

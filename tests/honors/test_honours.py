@@ -364,3 +364,15 @@ def test_awards_services_and_block(approved_setup, committee_user, leader):
     block = LatestHonoursBlock()
     html = block.render(block.to_python({"heading": "Tiêu biểu", "limit": 3}))
     assert nominations[0].enterprise.name in html
+
+
+def test_admin_forms_render_for_editors(client, leader, approved_setup):
+    _workflow, decision, nominations = approved_setup
+    client.force_login(leader)
+    assert client.get(reverse("wagtailsnippets_honors_honourscycle:add")).status_code == 200
+    cycle_edit = reverse("wagtailsnippets_honors_honourscycle:edit", args=[decision.cycle.pk])
+    assert client.get(cycle_edit).status_code == 200
+    assert client.get(reverse("wagtailsnippets_honors_honoursdecision:edit", args=[decision.pk])).status_code == 200
+    nomination_edit = reverse("wagtailsnippets_honors_nomination:edit", args=[nominations[0].pk])
+    assert client.get(nomination_edit).status_code == 200
+    assert client.get(reverse("honors_admin:jury")).status_code == 200

@@ -249,7 +249,9 @@ def test_profile_shows_history_chart_and_404_for_non_consenting(client, rankings
 def test_english_page_and_widget(client, rankings):
     entry("Công ty Xanh", 200)
     rerank(2025)
-    assert client.get("/en/rankings/?year=2025").status_code == 200
+    english = client.get("/en/rankings/?year=2025")
+    assert english.status_code == 200
+    assert "How the ranking works" in english.content.decode() and "Công ty Xanh" in english.content.decode()
     widget = client.get("/widgets/ranking/")
     assert widget.status_code == 200
     assert "X-Frame-Options" not in widget
