@@ -109,13 +109,97 @@ def _install_indexer_hook(module):
 
 
 def _sqlite_backend():
+    from django.db.models import Count
+    from modelsearch.backends.database.sqlite import query as sqlite_query
     from modelsearch.backends.database.sqlite import sqlite
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class Indexer(FoldingIndexerMixin, _install_indexer_hook(sqlite)):
         pass
 
+    class RankedCompilerMixin:
+        """Scores every match once. Wagtail's SQLite compiler ranks with a correlated subquery
+        that runs the full-text match again for each candidate row, which grows with the square
+        of the matches; here one FTS query returns (id, score) pairs and the page is sorted in Python."""
+
+        def ranked_pks(self, config):
+            cached = getattr(self, "_ranked_pks", None)
+            if cached is not None:
+                return cached
+            normalized = sqlite_query.normalize(self.query)
+            if not self.order_by_relevance or isinstance(normalized, (MatchAll, Not)):
+                return None
+            search_query = self.build_search_query(normalized, config=config)
+            match = sqlite_query.MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+            rank = self._build_rank_expression(self.get_search_vectors(), config)
+            index_query = (
+                sqlite.SQLiteFTSIndexEntry.objects.filter(match)
+                .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
+                .annotate(score=rank)
+            )
+            scores = dict(index_query.values_list("index_entry__object_id", "score"))
+            allowed = self.queryset.filter(pk__in=index_query.values("index_entry__object_id")).values_list(
+                "pk", flat=True
+            )
+            ranked = [(pk, scores[str(pk)]) for pk in allowed if str(pk) in scores]
+            # bm25() is negative: lower is better; ties newest first, as Wagtail orders them.
+            ranked.sort(key=lambda item: (item[1], -item[0] if isinstance(item[0], int) else 0))
+            self._ranked_pks = ranked
+            self._match_query = index_query
+            return ranked
+
+    class Compiler(RankedCompilerMixin, sqlite.SQLiteSearchQueryCompiler):
+        pass
+
+    class AutocompleteCompiler(RankedCompilerMixin, sqlite.SQLiteAutocompleteQueryCompiler):
+        pass
+
+    class Results(sqlite.SQLiteSearchResults):
+        def _ranked(self):
+            return self.query_compiler.ranked_pks(self.query_compiler.get_config(self.backend))
+
+        def _do_search(self):
+            ranked = self._ranked()
+            if ranked is None:
+                return super()._do_search()
+            window = ranked[self.start : self.stop]
+            objects = {obj.pk: obj for obj in self.query_compiler.queryset.filter(pk__in=[pk for pk, _ in window])}
+            results = []
+            for pk, score in window:
+                obj = objects.get(pk)
+                if obj is not None:
+                    if self._score_field:
+                        setattr(obj, self._score_field, score)
+                    results.append(obj)
+            return results
+
+        def _do_count(self):
+            ranked = self._ranked()
+            if ranked is None:
+                return super()._do_count()
+            count = len(ranked) - self.start
+            return max(0, min(count, self.stop - self.start) if self.stop is not None else count)
+
+        def facet(self, field_name):
+            ranked = self._ranked()
+            if ranked is None:
+                return super().facet(field_name)
+            compiler = self.query_compiler
+            if compiler._get_filterable_field(field_name) is None:
+                return super().facet(field_name)
+            rows = (
+                compiler.queryset.filter(pk__in=compiler._match_query.values("index_entry__object_id"))
+                .values(field_name)
+                .annotate(count=Count("pk"))
+                .order_by("-count")
+            )
+            return {row[field_name]: row["count"] for row in rows}
+
     class Backend(FoldingBackendMixin, sqlite.SQLiteSearchBackend):
         indexer_class = Indexer
+        query_compiler_class = Compiler
+        autocomplete_query_compiler_class = AutocompleteCompiler
+        results_class = Results
 
     return Backend
 
