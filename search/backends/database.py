@@ -108,8 +108,14 @@ def _install_indexer_hook(module):
     return original
 
 
+TITLE_WEIGHT = 2.0
+FACET_CHUNK = 5000  # primary keys per query, well under SQLite's limit on parameters
+
+
 def _sqlite_backend():
-    from django.db.models import Count
+    from django.db.models import Count, FloatField, TextField
+    from django.db.models.expressions import RawSQL
+    from django.db.models.functions import Cast
     from modelsearch.backends.database.sqlite import query as sqlite_query
     from modelsearch.backends.database.sqlite import sqlite
     from modelsearch.utils import get_descendants_content_types_pks
@@ -131,21 +137,24 @@ def _sqlite_backend():
                 return None
             search_query = self.build_search_query(normalized, config=config)
             match = sqlite_query.MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
-            rank = self._build_rank_expression(self.get_search_vectors(), config)
+            # One bm25() for the whole match, the title column weighted double (FTS5 columns:
+            # autocomplete, body, title). Wagtail's expression calls bm25() once per term, each
+            # returning the same number, and combines them in products whose sign can flip.
+            table = sqlite.SQLiteFTSIndexEntry._meta.db_table
+            rank = RawSQL(f"bm25({table}, 1.0, 1.0, {TITLE_WEIGHT})", [], output_field=FloatField())  # noqa: S611
             index_query = (
                 sqlite.SQLiteFTSIndexEntry.objects.filter(match)
                 .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
                 .annotate(score=rank)
             )
-            scores = dict(index_query.values_list("index_entry__object_id", "score"))
-            allowed = self.queryset.filter(pk__in=index_query.values("index_entry__object_id")).values_list(
-                "pk", flat=True
-            )
-            ranked = [(pk, scores[str(pk)]) for pk in allowed if str(pk) in scores]
+            # One pass over the matches, restricted to the queryset (live, public, locale…).
+            allowed = self.queryset.annotate(_search_pk=Cast("pk", TextField())).values("_search_pk")
+            rows = index_query.filter(index_entry__object_id__in=allowed).values_list("index_entry__object_id", "score")
+            to_python = self.queryset.model._meta.pk.to_python
+            ranked = [(to_python(object_id), score) for object_id, score in rows]
             # bm25() is negative: lower is better; ties newest first, as Wagtail orders them.
             ranked.sort(key=lambda item: (item[1], -item[0] if isinstance(item[0], int) else 0))
             self._ranked_pks = ranked
-            self._match_query = index_query
             return ranked
 
     class Compiler(RankedCompilerMixin, sqlite.SQLiteSearchQueryCompiler):
@@ -182,18 +191,21 @@ def _sqlite_backend():
 
         def facet(self, field_name):
             ranked = self._ranked()
-            if ranked is None:
-                return super().facet(field_name)
             compiler = self.query_compiler
-            if compiler._get_filterable_field(field_name) is None:
+            if ranked is None or compiler._get_filterable_field(field_name) is None:
                 return super().facet(field_name)
-            rows = (
-                compiler.queryset.filter(pk__in=compiler._match_query.values("index_entry__object_id"))
-                .values(field_name)
-                .annotate(count=Count("pk"))
-                .order_by("-count")
-            )
-            return {row[field_name]: row["count"] for row in rows}
+            counts = {}
+            pks = [pk for pk, _score in ranked]
+            for start in range(0, len(pks), FACET_CHUNK):
+                rows = (
+                    compiler.queryset.filter(pk__in=pks[start : start + FACET_CHUNK])
+                    .order_by()
+                    .values(field_name)
+                    .annotate(count=Count("pk"))
+                )
+                for row in rows:
+                    counts[row[field_name]] = counts.get(row[field_name], 0) + row["count"]
+            return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
     class Backend(FoldingBackendMixin, sqlite.SQLiteSearchBackend):
         indexer_class = Indexer
