@@ -181,6 +181,10 @@ def main():
     start = time.perf_counter()
     call_command("update_index", verbosity=0)
     rebuild = time.perf_counter() - start
+    if connection.vendor == "postgresql":
+        # Bulk-loaded tables have no statistics until autovacuum passes; production has them.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
     locale = Locale.objects.get(language_code="vi")
     services.site_search("chuyen doi so", locale)  # warm-up
