@@ -86,16 +86,6 @@ class FoldingBackendMixin:
         return super()._search(query_compiler_class, folded, model_or_queryset, **kwargs)
 
 
-def _no_negation(query):
-    if isinstance(query, Not):
-        return False
-    if isinstance(query, (And, Or)):
-        return all(_no_negation(sub) for sub in query.subqueries)
-    if isinstance(query, Boost):
-        return _no_negation(query.subquery)
-    return True
-
-
 def _install_indexer_hook(module):
     """Let a backend choose the ObjectIndexer class its index uses.
 
@@ -232,37 +222,8 @@ def _postgres_backend():
     class Indexer(FoldingIndexerMixin, _install_indexer_hook(postgres)):
         pass
 
-    from functools import reduce
-
-    from django.contrib.postgres.search import SearchRank
-    from django.db.models import Q
-
-    class IndexedCompilerMixin:
-        """Matches each indexed column on its own (so PostgreSQL can use the GIN indexes instead of
-        concatenating the vectors of every row) and ranks with one ts_rank per column instead of
-        one per word of the query."""
-
-        def search(self, config, start, stop, score_field=None, backend=None):
-            simple = not isinstance(self.query, (MatchAll, Not, Fuzzy)) and self.fields is None
-            if not simple or not _no_negation(self.query):
-                return super().search(config, start, stop, score_field=score_field, backend=backend)
-            search_query = self.build_tsquery(self.query, config=config)
-            vectors = self.get_index_vectors(search_query)
-            condition = reduce(lambda a, b: a | b, [Q(**{vector.name: search_query}) for vector, _boost in vectors])
-            rank = reduce(lambda a, b: a + b, [SearchRank(vector, search_query) * boost for vector, boost in vectors])
-            queryset = self.queryset.filter(condition)
-            return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
-
-    class Compiler(IndexedCompilerMixin, postgres.PostgresSearchQueryCompiler):
-        pass
-
-    class AutocompleteCompiler(IndexedCompilerMixin, postgres.PostgresAutocompleteQueryCompiler):
-        pass
-
     class Backend(FoldingBackendMixin, postgres.PostgresSearchBackend):
         indexer_class = Indexer
-        query_compiler_class = Compiler
-        autocomplete_query_compiler_class = AutocompleteCompiler
 
         def __init__(self, params):
             params = {"SEARCH_CONFIG": POSTGRES_SEARCH_CONFIG, **params}
