@@ -109,9 +109,9 @@ def _paginate(results, number, per_page=RESULTS_PER_PAGE):
         return paginator.page(paginator.num_pages)
 
 
-def _page_kinds(query, locale):
-    """Counts of matching pages per page type (one facet query)."""
-    counts = live_pages(locale).search(query).facet("content_type_id")
+def _page_kinds(results):
+    """Counts of matching pages per page type (one facet query on the same search)."""
+    counts = results.facet("content_type_id")
     kinds = []
     for content_type_id, count in counts.items():
         if not count:
@@ -165,7 +165,8 @@ def site_search(raw_query, locale, kind="", page_number=1):
     if not terms:
         return outcome
 
-    page_kinds = _page_kinds(query, locale)
+    all_pages = live_pages(locale).specific().search(query)
+    page_kinds = _page_kinds(all_pages)
     other_kinds = []
     other_results = {}
     for entry in registry.registered():
@@ -185,13 +186,14 @@ def site_search(raw_query, locale, kind="", page_number=1):
         outcome.page.object_list = [_registered_hit(entry, obj, terms) for obj in outcome.page.object_list]
         return outcome
 
-    pages = live_pages(locale)
     if kind.startswith(PAGE_KIND_PREFIX) and kind in labels:
         app_label, model = kind[len(PAGE_KIND_PREFIX) :].split(".", 1)
-        pages = pages.filter(content_type=ContentType.objects.get_by_natural_key(app_label, model))
+        content_type = ContentType.objects.get_by_natural_key(app_label, model)
+        results = live_pages(locale).filter(content_type=content_type).specific().search(query)
     else:
         outcome.kind = ""
-    outcome.page = _paginate(pages.specific().search(query), page_number)
+        results = all_pages  # the same search as the counts: scored once
+    outcome.page = _paginate(results, page_number)
     hits = []
     for page in outcome.page.object_list:
         label = page_labels.get(page_kind_key(ContentType.objects.get_for_id(page.content_type_id)), "")

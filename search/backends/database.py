@@ -108,14 +108,110 @@ def _install_indexer_hook(module):
     return original
 
 
+TITLE_WEIGHT = 2.0
+FACET_CHUNK = 5000  # primary keys per query, well under SQLite's limit on parameters
+
+
 def _sqlite_backend():
+    from django.db.models import Count, FloatField, TextField
+    from django.db.models.expressions import RawSQL
+    from django.db.models.functions import Cast
+    from modelsearch.backends.database.sqlite import query as sqlite_query
     from modelsearch.backends.database.sqlite import sqlite
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class Indexer(FoldingIndexerMixin, _install_indexer_hook(sqlite)):
         pass
 
+    class RankedCompilerMixin:
+        """Scores every match once. Wagtail's SQLite compiler ranks with a correlated subquery
+        that runs the full-text match again for each candidate row, which grows with the square
+        of the matches; here one FTS query returns (id, score) pairs and the page is sorted in Python."""
+
+        def ranked_pks(self, config):
+            cached = getattr(self, "_ranked_pks", None)
+            if cached is not None:
+                return cached
+            normalized = sqlite_query.normalize(self.query)
+            if not self.order_by_relevance or isinstance(normalized, (MatchAll, Not)):
+                return None
+            search_query = self.build_search_query(normalized, config=config)
+            match = sqlite_query.MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+            # One bm25() for the whole match, the title column weighted double (FTS5 columns:
+            # autocomplete, body, title). Wagtail's expression calls bm25() once per term, each
+            # returning the same number, and combines them in products whose sign can flip.
+            table = sqlite.SQLiteFTSIndexEntry._meta.db_table
+            rank = RawSQL(f"bm25({table}, 1.0, 1.0, {TITLE_WEIGHT})", [], output_field=FloatField())  # noqa: S611
+            index_query = (
+                sqlite.SQLiteFTSIndexEntry.objects.filter(match)
+                .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
+                .annotate(score=rank)
+            )
+            # One pass over the matches, restricted to the queryset (live, public, locale…).
+            allowed = self.queryset.annotate(_search_pk=Cast("pk", TextField())).values("_search_pk")
+            rows = index_query.filter(index_entry__object_id__in=allowed).values_list("index_entry__object_id", "score")
+            to_python = self.queryset.model._meta.pk.to_python
+            ranked = [(to_python(object_id), score) for object_id, score in rows]
+            # bm25() is negative: lower is better; ties newest first, as Wagtail orders them.
+            ranked.sort(key=lambda item: (item[1], -item[0] if isinstance(item[0], int) else 0))
+            self._ranked_pks = ranked
+            return ranked
+
+    class Compiler(RankedCompilerMixin, sqlite.SQLiteSearchQueryCompiler):
+        pass
+
+    class AutocompleteCompiler(RankedCompilerMixin, sqlite.SQLiteAutocompleteQueryCompiler):
+        pass
+
+    class Results(sqlite.SQLiteSearchResults):
+        def _ranked(self):
+            return self.query_compiler.ranked_pks(self.query_compiler.get_config(self.backend))
+
+        def _do_search(self):
+            ranked = self._ranked()
+            if ranked is None:
+                return super()._do_search()
+            window = ranked[self.start : self.stop]
+            objects = {obj.pk: obj for obj in self.query_compiler.queryset.filter(pk__in=[pk for pk, _ in window])}
+            results = []
+            for pk, score in window:
+                obj = objects.get(pk)
+                if obj is not None:
+                    if self._score_field:
+                        setattr(obj, self._score_field, score)
+                    results.append(obj)
+            return results
+
+        def _do_count(self):
+            ranked = self._ranked()
+            if ranked is None:
+                return super()._do_count()
+            count = len(ranked) - self.start
+            return max(0, min(count, self.stop - self.start) if self.stop is not None else count)
+
+        def facet(self, field_name):
+            ranked = self._ranked()
+            compiler = self.query_compiler
+            if ranked is None or compiler._get_filterable_field(field_name) is None:
+                return super().facet(field_name)
+            counts = {}
+            pks = [pk for pk, _score in ranked]
+            for start in range(0, len(pks), FACET_CHUNK):
+                rows = (
+                    compiler.queryset.filter(pk__in=pks[start : start + FACET_CHUNK])
+                    .order_by()
+                    .values(field_name)
+                    .annotate(count=Count("pk"))
+                )
+                for row in rows:
+                    counts[row[field_name]] = counts.get(row[field_name], 0) + row["count"]
+            return dict(sorted(counts.items(), key=lambda item: -item[1]))
+
     class Backend(FoldingBackendMixin, sqlite.SQLiteSearchBackend):
         indexer_class = Indexer
+        query_compiler_class = Compiler
+        autocomplete_query_compiler_class = AutocompleteCompiler
+        results_class = Results
 
     return Backend
 
