@@ -14,6 +14,7 @@ from .stats import clean_filters, compute_figures
 
 VERSION_KEY = "dashboard:version"
 TIMEOUT = 60 * 60 * 6
+PAGE_TIMEOUT = 60 * 10
 
 
 def version():
@@ -46,3 +47,11 @@ def get_figures(year, filters=None):
         figures = compute_figures(year, filters)
         cache.set(key, figures, TIMEOUT)
     return figures
+
+
+def page_key(page_id, year, filters):
+    """The key of a visitor's rendered dashboard page (HTML) for this language."""
+    from django.utils import translation
+
+    digest = hashlib.sha1(json.dumps(filters, sort_keys=True).encode(), usedforsecurity=False).hexdigest()[:12]
+    return f"dashboard:page:v{version()}:{page_id}:{translation.get_language()}:{int(year)}:{digest}"

@@ -1,5 +1,6 @@
 """The public dashboard page and the editable annual report to the Ministry."""
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpResponse, JsonResponse
@@ -12,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from . import exports, views
-from .cache import get_figures
+from .cache import PAGE_TIMEOUT, get_figures, page_key
 from .tables import build_tables
 
 DETAILS_PERMISSION = "dashboard.view_dashboard_details"
@@ -47,7 +48,19 @@ class DashboardPage(RoutablePageMixin, Page):
 
     @path("")
     def dashboard(self, request):
-        return self._render(request, public=True)
+        if request.user.is_authenticated:
+            return self._render(request, public=True)
+        # Visitors get the whole page from the cache; the key holds the normalised year and
+        # filters, the language and the figures' version, so results changes invalidate it.
+        year, filters = views.parse_query(request)
+        key = page_key(f"{self.pk}.{self.latest_revision_id}", year, filters)
+        html = cache.get(key)
+        if html is None:
+            response = self._render(request, public=True)
+            response.render()
+            cache.set(key, response.content, PAGE_TIMEOUT)
+            return response
+        return HttpResponse(html)
 
     @path("bien-tap/")
     def editors(self, request):

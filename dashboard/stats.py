@@ -5,7 +5,7 @@ cache can hold; `dashboard.tables` turns it into the tables every output shows (
 CSV/JSON, XLSX, PDF), so they can never disagree.
 """
 
-from django.db.models import Avg, Count, F, Max
+from django.db.models import Count, F, Max, Sum
 from django.db.models.functions import Coalesce
 
 from . import sources
@@ -63,35 +63,6 @@ def default_year():
     return years[0] if years else timezone.localdate().year
 
 
-def build_cube(year):
-    """Verified-enterprise counts per (year, sector, area, size) for every year up to `year`."""
-    verified = sources.verified_submissions(None)
-    if verified is None:
-        return Cube([])
-    rows = (
-        verified.filter(year__lte=year)
-        .order_by()
-        .annotate(
-            _sector=group_expression("sector", SUBMISSION),
-            _area=group_expression("area", SUBMISSION),
-            _size=group_expression("size", SUBMISSION),
-        )
-        .values("year", "_sector", "_area", "_size")
-        .annotate(n=Count("enterprise_id", distinct=True))
-    )
-    return Cube((row["year"], row["_sector"], row["_area"], row["_size"], row["n"]) for row in rows)
-
-
-def _grouped_counts(queryset, dimension, prefix, count_field):
-    rows = (
-        queryset.order_by()
-        .annotate(_group=group_expression(dimension, prefix))
-        .values("_group")
-        .annotate(n=Count(count_field, distinct=True))
-    )
-    return {row["_group"]: row["n"] for row in rows}
-
-
 def _labels(dimension, keys):
     """{key: (name in Vietnamese, name in English)} for a breakdown's groups."""
     keys = [key for key in keys if key not in (None, "")]
@@ -119,165 +90,227 @@ def _pillar_names():
     return {code: (vi, en) for code, vi, en in sources.pillars()}
 
 
-def _overview(year, filters, verified):
-    registry = sources.registry().filter(sources.enterprise_filter(filters)).count()
-    assessed_qs = sources.assessed_submissions(year)
-    overview = {"registry": registry, "assessed": 0, "verified": 0, "average": None, "median": None}
-    if verified is None:
-        return overview
-    assessed_qs = assessed_qs.filter(sources.enterprise_filter(filters, SUBMISSION))
-    overview["assessed"] = assessed_qs.order_by().values("enterprise_id").distinct().count()
-    totals = verified.order_by().aggregate(n=Count("enterprise_id", distinct=True), average=Avg("total"))
-    overview["verified"] = totals["n"]
-    overview["average"] = _round(totals["average"])
-    overview["median"] = _round(medians(verified, [], "total").get(()))
-    return overview
+class Cells:
+    """Counts and sums per (sector group, area group, size) cell, folded in Python.
 
+    Each aggregation runs once in the database, grouped by the enterprise's raw sector, area
+    and size (no joins to the taxonomy); the few hundred cells are then mapped to their
+    groups (sector → its section, commune → its district) and summed for any filter or
+    breakdown, so one query serves the overview, every breakdown and the suppression cube."""
 
-def _levels(verified):
-    counts = dict.fromkeys(LEVELS, 0)
-    if verified is None:
-        return counts
-    for row in verified.order_by().values("level").annotate(n=Count("enterprise_id", distinct=True)):
-        counts[int(row["level"])] = row["n"]
-    return counts
-
-
-def _pillars(verified):
-    names = _pillar_names()
-    scores = sources.pillar_scores(verified)
-    if scores is None:
-        return []
-    scores = scores.annotate(_code=F("pillar__code"))
-    rows = (
-        scores.order_by()
-        .values("_code")
-        .annotate(average=Avg("points"), maximum=Max("max_points"), percent=Avg("percent"))
-    )
-    middle = medians(scores, ["_code"], "points")
-    found = {row["_code"]: row for row in rows}
-    codes = list(names) or sorted(found)
-    result = []
-    for code in codes:
-        row = found.get(code, {})
-        vi, en = names.get(code, (code, code))
-        result.append(
-            {
-                "code": code,
-                "name": vi,
-                "name_en": en,
-                "average": _round(row.get("average")),
-                "median": _round(middle.get((code,))),
-                "maximum": _round(row.get("maximum")),
-                "percent": _round(row.get("percent")),
-            }
-        )
-    return result
-
-
-def _breakdown(dimension, year, filters, verified, cube):
-    """One row per group of `dimension` within the filtered set."""
-    registry = _grouped_counts(sources.registry().filter(sources.enterprise_filter(filters)), dimension, "", "pk")
-    assessed, counts, averages, middle, pillar_avgs = {}, {}, {}, {}, {}
-    if verified is not None:
-        assessed_qs = sources.assessed_submissions(year).filter(sources.enterprise_filter(filters, SUBMISSION))
-        assessed = _grouped_counts(assessed_qs, dimension, SUBMISSION, "enterprise_id")
-        grouped = verified.order_by().annotate(_group=group_expression(dimension, SUBMISSION))
-        for row in grouped.values("_group").annotate(n=Count("enterprise_id", distinct=True), average=Avg("total")):
-            counts[row["_group"]] = row["n"]
-            averages[row["_group"]] = row["average"]
-        middle = {key[0]: value for key, value in medians(grouped, ["_group"], "total").items()}
-        scores = sources.pillar_scores(verified).annotate(
-            _group=group_expression(dimension, "submission__" + SUBMISSION), _code=F("pillar__code")
-        )
-        for row in scores.order_by().values("_group", "_code").annotate(average=Avg("points")):
-            pillar_avgs.setdefault(row["_group"], {})[row["_code"]] = _round(row["average"])
-    keys = set(registry) | set(assessed) | set(counts)
-    labels = _labels(dimension, keys)
-    rows = []
-    for key in keys:
-        vi, en = labels.get(key, (None, None))
-        spec = {"year": year, **filters, dimension: key}
-        rows.append(
-            {
-                "key": key,
-                "name": vi,
-                "name_en": en,
-                "registry": registry.get(key, 0),
-                "assessed": assessed.get(key, 0),
-                "verified": counts.get(key, 0),
-                "average": _round(averages.get(key)),
-                "median": _round(middle.get(key)),
-                "pillars": pillar_avgs.get(key, {}),
-                "published": cube.published(spec),
-            }
-        )
-    # Named groups alphabetically (sizes in their legal order), the unknown group last.
-    order = [code for code, _ in sources.size_classes()]
-    if dimension == "size":
-        rows.sort(key=lambda row: (row["key"] not in order, order.index(row["key"]) if row["key"] in order else 0))
-    else:
-        rows.sort(key=lambda row: (row["name"] is None, row["name"] or ""))
-    return rows
-
-
-def _trend(year, filters, cube):
-    verified = sources.verified_submissions(None)
-    if verified is None:
-        return []
-    verified = verified.filter(year__lte=year).filter(sources.enterprise_filter(filters, SUBMISSION)).order_by()
-    per_year = {
-        row["year"]: row
-        for row in verified.values("year").annotate(n=Count("enterprise_id", distinct=True), average=Avg("total"))
-    }
-    middle = {key[0]: value for key, value in medians(verified, ["year"], "total").items()}
-    levels = {}
-    for row in verified.values("year", "level").annotate(n=Count("enterprise_id", distinct=True)):
-        levels.setdefault(row["year"], dict.fromkeys(LEVELS, 0))[int(row["level"])] = row["n"]
-    rows = []
-    previous = None
-    for each in sorted(per_year):
-        row = {
-            "year": each,
-            "verified": per_year[each]["n"],
-            "average": _round(per_year[each]["average"]),
-            "median": _round(middle.get(each)),
-            "levels": levels.get(each, dict.fromkeys(LEVELS, 0)),
-            "published": cube.published({"year": each, **filters}),
+    def __init__(self):
+        sectors = dict(sources.sectors().values_list("pk", "parent_id"))
+        self.sector_key = {pk: parent or pk for pk, parent in sectors.items()}
+        units = {pk: (level, parent) for pk, level, parent in sources.areas().values_list("pk", "level", "parent_id")}
+        self.area_key = {
+            pk: parent if level == "commune" and parent and units.get(parent, ("",))[0] == "district" else pk
+            for pk, (level, parent) in units.items()
         }
-        comparable = previous is not None and previous["published"] and row["published"]
-        row["change"] = _round(row["average"] - previous["average"]) if comparable else None
-        rows.append(row)
-        previous = row
-    return rows
+
+    def keys(self, sector_id, area_id, size):
+        return {
+            "sector": self.sector_key.get(sector_id, sector_id),
+            "area": self.area_key.get(area_id, area_id),
+            "size": size,
+        }
+
+    def fold(self, rows, fields, extra=()):
+        """[(keys dict, extra values..., measures dict)] from grouped rows."""
+        folded = []
+        for row in rows:
+            keys = self.keys(row[fields[0]], row[fields[1]], row[fields[2]])
+            keys.update({name: row[name] for name in extra})
+            folded.append((keys, row))
+        return folded
+
+
+def _match(keys, filters):
+    return all(keys.get(key) == value for key, value in filters.items())
+
+
+def _sum(folded, filters, measure):
+    return sum(row[measure] or 0 for keys, row in folded if _match(keys, filters))
+
+
+def _by(folded, filters, dimension, measures):
+    groups = {}
+    for keys, row in folded:
+        if _match(keys, filters):
+            group = groups.setdefault(keys[dimension], dict.fromkeys(measures, 0))
+            for measure in measures:
+                group[measure] += row[measure] or 0
+    return groups
+
+
+E = sources.ENTERPRISE_PREFIX
+RAW = (f"{E}sector_id", f"{E}area_id", f"{E}size_class")
+RAW_PILLAR = tuple(f"submission__{field}" for field in RAW)
+
+
+def _pillar_names():
+    return {code: (vi, en) for code, vi, en in sources.pillars()}
 
 
 def compute_figures(year, filters=None):
     """Every figure of the dashboard for `year` and `filters` ({"sector", "area", "size"})."""
     filters = clean_filters(filters)
     year = int(year)
-    verified = sources.verified_submissions(year)
-    if verified is not None:
-        verified = verified.filter(sources.enterprise_filter(filters, SUBMISSION))
-    cube = build_cube(year)
-    figures = {
+    cells = Cells()
+    verified_all = sources.verified_submissions(None)
+    registry = cells.fold(
+        sources.registry().order_by().values("sector_id", "area_id", "size_class").annotate(n=Count("pk")),
+        ("sector_id", "area_id", "size_class"),
+    )
+    results, assessed, pillar_rows = [], [], []
+    verified = None
+    if verified_all is not None:
+        results = cells.fold(
+            verified_all.filter(year__lte=year)
+            .order_by()
+            .values("year", "level", *RAW)
+            .annotate(n=Count("pk"), total=Sum("total")),
+            RAW,
+            extra=("year", "level"),
+        )
+        assessed = cells.fold(
+            sources.assessed_submissions(year)
+            .order_by()
+            .values(*RAW)
+            .annotate(n=Count("enterprise_id", distinct=True)),
+            RAW,
+        )
+        pillar_rows = cells.fold(
+            sources.pillar_scores(sources.verified_submissions(year))
+            .order_by()
+            .values("pillar__code", *RAW_PILLAR)
+            .annotate(n=Count("pk"), points=Sum("points"), percent=Sum("percent"), maximum=Max("max_points")),
+            RAW_PILLAR,
+            extra=("pillar__code",),
+        )
+        verified = sources.verified_submissions(year).filter(sources.enterprise_filter(filters, E))
+    cube = Cube((keys["year"], keys["sector"], keys["area"], keys["size"], row["n"]) for keys, row in results)
+    this_year = {**filters, "year": year}
+
+    verified_n = _sum(results, this_year, "n")
+    overview = {
+        "registry": _sum(registry, filters, "n"),
+        "assessed": _sum(assessed, filters, "n"),
+        "verified": verified_n,
+        "average": _round(_sum(results, this_year, "total") / verified_n) if verified_n else None,
+        "median": _round(medians(verified, [], "total").get(())) if verified is not None else None,
+    }
+    levels = dict.fromkeys(LEVELS, 0)
+    for level, group in _by(results, this_year, "level", ("n",)).items():
+        levels[int(level)] = group["n"]
+
+    names = _pillar_names()
+    pillar_groups = _by(pillar_rows, filters, "pillar__code", ("n", "points", "percent"))
+    maxima = {keys["pillar__code"]: row["maximum"] for keys, row in pillar_rows}
+    pillar_medians = {}
+    if verified is not None and pillar_groups:
+        scores = sources.pillar_scores(verified).annotate(_code=F("pillar__code"))
+        pillar_medians = medians(scores, ["_code"], "points")
+    pillars = []
+    for code in list(names) or sorted(pillar_groups):
+        group = pillar_groups.get(code)
+        vi, en = names.get(code, (code, code))
+        pillars.append(
+            {
+                "code": code,
+                "name": vi,
+                "name_en": en,
+                "average": _round(group["points"] / group["n"]) if group and group["n"] else None,
+                "median": _round(pillar_medians.get((code,))),
+                "maximum": _round(maxima.get(code)),
+                "percent": _round(group["percent"] / group["n"]) if group and group["n"] else None,
+            }
+        )
+
+    breakdowns = {}
+    for dimension in DIMENSIONS:
+        if dimension in filters:
+            continue
+        reg = _by(registry, filters, dimension, ("n",))
+        ass = _by(assessed, filters, dimension, ("n",))
+        ver = _by(results, this_year, dimension, ("n", "total"))
+        middle = {}
+        if verified is not None:
+            grouped = verified.annotate(_group=group_expression(dimension, E))
+            middle = {key[0]: value for key, value in medians(grouped, ["_group"], "total").items()}
+        pillar_avgs = {}
+        for keys, row in pillar_rows:
+            if _match(keys, filters):
+                entry = pillar_avgs.setdefault(keys[dimension], {}).setdefault(keys["pillar__code"], [0, 0])
+                entry[0] += row["points"] or 0
+                entry[1] += row["n"]
+        keys_all = set(reg) | set(ass) | set(ver)
+        labels = _labels(dimension, keys_all)
+        rows = []
+        for key in keys_all:
+            vi, en = labels.get(key, (None, None))
+            n = ver.get(key, {}).get("n", 0)
+            rows.append(
+                {
+                    "key": key,
+                    "name": vi,
+                    "name_en": en,
+                    "registry": reg.get(key, {}).get("n", 0),
+                    "assessed": ass.get(key, {}).get("n", 0),
+                    "verified": n,
+                    "average": _round(ver[key]["total"] / n) if n else None,
+                    "median": _round(middle.get(key)),
+                    "pillars": {
+                        code: _round(points / count)
+                        for code, (points, count) in pillar_avgs.get(key, {}).items()
+                        if count
+                    },
+                    "published": cube.published({**this_year, dimension: key}),
+                }
+            )
+        order = [code for code, _label in sources.size_classes()]
+        if dimension == "size":
+            rows.sort(key=lambda row: (row["key"] not in order, order.index(row["key"]) if row["key"] in order else 0))
+        else:
+            rows.sort(key=lambda row: (row["name"] is None, row["name"] or ""))
+        breakdowns[dimension] = rows
+
+    trend = []
+    if verified_all is not None:
+        per_year = _by(results, filters, "year", ("n", "total"))
+        year_levels = {}
+        for keys, row in results:
+            if _match(keys, filters):
+                year_levels.setdefault(keys["year"], dict.fromkeys(LEVELS, 0))[int(keys["level"])] += row["n"]
+        trend_qs = verified_all.filter(year__lte=year).filter(sources.enterprise_filter(filters, E))
+        year_medians = {key[0]: value for key, value in medians(trend_qs, ["year"], "total").items()}
+        previous = None
+        for each in sorted(per_year):
+            n = per_year[each]["n"]
+            row = {
+                "year": each,
+                "verified": n,
+                "average": _round(per_year[each]["total"] / n) if n else None,
+                "median": _round(year_medians.get(each)),
+                "levels": year_levels.get(each, dict.fromkeys(LEVELS, 0)),
+                "published": cube.published({**filters, "year": each}),
+            }
+            comparable = previous is not None and previous["published"] and row["published"]
+            row["change"] = _round(row["average"] - previous["average"]) if comparable else None
+            trend.append(row)
+            previous = row
+    current = [row for row in trend if row["year"] == year]
+    return {
         "year": year,
         "filters": filters,
         "years": available_years(),
         "missing": sources.missing(),
-        "overview": _overview(year, filters, verified),
-        "published": cube.published({"year": year, **filters}),
-        "levels": _levels(verified),
-        "pillars": _pillars(verified),
-        "breakdowns": {
-            dimension: _breakdown(dimension, year, filters, verified, cube)
-            for dimension in DIMENSIONS
-            if dimension not in filters
-        },
-        "trend": _trend(year, filters, cube),
+        "overview": overview,
+        "published": cube.published(this_year),
+        "levels": levels,
+        "pillars": pillars,
+        "breakdowns": breakdowns,
+        "trend": trend,
+        "change": current[0]["change"] if current else None,
         "events": sources.event_statistics(year),
         "honours": sources.awards_by_category(year),
     }
-    current = [row for row in figures["trend"] if row["year"] == year]
-    figures["change"] = current[0]["change"] if current else None
-    return figures

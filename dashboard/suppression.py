@@ -21,39 +21,42 @@ DIMENSIONS = ("sector", "area", "size")
 
 
 class Cube:
-    """Verified-enterprise counts per (year, sector, area, size) cell."""
+    """Verified-enterprise counts per (year, sector, area, size) cell, indexed once so every
+    count and sibling list is a dictionary look-up (the cube has a few thousand cells)."""
+
+    FIELDS = ("year", "sector", "area", "size")
 
     def __init__(self, cells):
-        # cells: iterable of (year, sector, area, size, count)
-        self.cells = [tuple(cell) for cell in cells]
         self._counts = {}
+        self._siblings = {}
         self._hidden = {}
+        subsets = [tuple(field for bit, field in enumerate(self.FIELDS) if mask & (1 << bit)) for mask in range(1 << 4)]
+        for cell in cells:
+            values = dict(zip(self.FIELDS, cell[:4], strict=True))
+            count = cell[4]
+            for subset in subsets:
+                key = tuple((field, values[field]) for field in subset)
+                self._counts[key] = self._counts.get(key, 0) + count
+                for dimension in self.FIELDS[1:]:
+                    if dimension not in subset:
+                        siblings = self._siblings.setdefault((key, dimension), {})
+                        siblings[values[dimension]] = siblings.get(values[dimension], 0) + count
 
-    def _matches(self, cell, spec):
-        year, sector, area, size, _ = cell
-        values = {"year": year, "sector": sector, "area": area, "size": size}
-        return all(values[key] == value for key, value in spec.items())
+    def _key(self, spec):
+        return tuple((field, spec[field]) for field in self.FIELDS if field in spec)
 
     def count(self, spec):
         """Enterprises in the set where each key of `spec` is fixed to its value."""
-        key = tuple(sorted(spec.items(), key=lambda item: item[0]))
-        if key not in self._counts:
-            self._counts[key] = sum(cell[4] for cell in self.cells if self._matches(cell, spec))
-        return self._counts[key]
+        return self._counts.get(self._key(spec), 0)
 
     def siblings(self, spec, dimension):
         """{value: count} of the sets that differ from `spec` only in `dimension`."""
         parent = {key: value for key, value in spec.items() if key != dimension}
-        index = {"sector": 1, "area": 2, "size": 3}[dimension]
-        counts = {}
-        for cell in self.cells:
-            if self._matches(cell, parent):
-                counts[cell[index]] = counts.get(cell[index], 0) + cell[4]
-        return counts
+        return self._siblings.get((self._key(parent), dimension), {})
 
     def hidden_siblings(self, spec, dimension):
         parent = {key: value for key, value in spec.items() if key != dimension}
-        key = (tuple(sorted(parent.items(), key=lambda item: item[0])), dimension)
+        key = (self._key(parent), dimension)
         if key not in self._hidden:
             self._hidden[key] = hidden_groups(self.siblings(spec, dimension))
         return self._hidden[key]

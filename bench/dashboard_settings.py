@@ -1,0 +1,14 @@
+"""Settings for bench/bench_dashboard.py: the test settings with PostgreSQL and Redis (DB 8)."""
+
+import os
+
+from config.settings.test import *  # noqa: F403
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"),
+        "KEY_PREFIX": "bench-dashboard",
+    }
+}
+TEMPLATES[0]["OPTIONS"]["debug"] = False  # noqa: F405
