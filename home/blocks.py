@@ -4,6 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from assessment_forms.blocks import AssessmentCallToActionBlock
+from events.blocks import UpcomingEventsBlock
+from honors.blocks import LatestHonoursBlock
+from stories.blocks import LatestStoriesBlock
+
 
 class LinkBlock(blocks.StructBlock):
     """A link to a page of the site or to an external address, with its own label."""
@@ -111,10 +116,16 @@ class SectionBlock(blocks.StructBlock):
 
 
 class HomeSectionsBlock(blocks.StreamBlock):
+    """The home page composes the other features through the blocks they offer."""
+
     hero = HeroBlock()
     cards = CardGridBlock()
     facts = FactsBlock()
     section = SectionBlock()
+    latest_stories = LatestStoriesBlock()
+    upcoming_events = UpcomingEventsBlock()
+    assessment_cta = AssessmentCallToActionBlock()
+    latest_honours = LatestHonoursBlock()
 
 
 class BodyBlock(blocks.StreamBlock):

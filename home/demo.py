@@ -159,16 +159,66 @@ def build(stdout):
     stdout.write("home: trang chủ, giới thiệu, thông tin đơn vị")
 
 
+FEATURE_SECTIONS = {
+    "vi": {
+        "cta": (
+            "Doanh nghiệp bạn chuyển đổi số đến đâu?",
+            "Trả lời 60 câu hỏi của bộ chỉ số DBI để biết mức chuyển đổi số và việc nên làm tiếp.",
+            "Bắt đầu tự đánh giá",
+        ),
+        "stories": "Tin bài mới",
+        "success": "Câu chuyện thành công",
+        "events": "Tập huấn sắp diễn ra",
+        "honours": "Doanh nghiệp được tôn vinh",
+    },
+    "en": {
+        "cta": (
+            "How far has your enterprise gone in digital transformation?",
+            "Answer the 60 questions of the DBI index to learn your level and what to do next.",
+            "Start the self-assessment",
+        ),
+        "stories": "Latest stories",
+        "success": "Success stories",
+        "events": "Upcoming training",
+        "honours": "Honoured enterprises",
+    },
+}
+
+
+def _feature_sections(home, language):
+    """Newest stories, success stories, upcoming training, the DBI call to action and the
+    latest honoured enterprises: each feature's own home-page block."""
+    from assessment_forms.models import AssessmentPage
+
+    texts = FEATURE_SECTIONS[language]
+    sections = []
+    assessment = AssessmentPage.objects.live().filter(locale=home.locale).first()
+    if assessment is not None:
+        heading, text, button = texts["cta"]
+        sections.append(
+            ("assessment_cta", {"heading": heading, "text": text, "page": assessment, "button_label": button})
+        )
+    sections += [
+        ("latest_stories", {"heading": texts["stories"], "number": 6, "kind": "", "desk": ""}),
+        ("upcoming_events", {"heading": texts["events"], "count": 3, "pillars": []}),
+        ("latest_stories", {"heading": texts["success"], "number": 3, "kind": "success_story", "desk": ""}),
+        ("latest_honours", {"heading": texts["honours"], "limit": 6}),
+    ]
+    return sections
+
+
 def build_home_sections(stdout):
     """Run last: the home page's sections point at every area the other features built."""
     home = HomePage.objects.get(depth=2, locale__language_code="vi")
     en = Locale.objects.get(language_code="en")
     about = StandardPage.objects.get(slug="gioi-thieu", locale=home.locale)
-    home.sections = _sections("vi", about) + _area_cards(home, "vi")
+    home.sections = _sections("vi", about) + _feature_sections(home, "vi") + _area_cards(home, "vi")
     home.save_revision(log_action=False).publish(log_action=False)
     home_en = home.get_translation_or_none(en)
     about_en = about.get_translation(en)
-    sections_en = _sections("en", about_en) + (_area_cards(home_en, "en") if home_en else [])
+    sections_en = _sections("en", about_en)
+    if home_en:
+        sections_en += _feature_sections(home_en, "en") + _area_cards(home_en, "en")
     translate_page(
         home,
         en,

@@ -218,26 +218,30 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[env("TASKS_BACKEND", "immediate")]
 
 # --- Search ---------------------------------------------------------------------------
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "AUTO_UPDATE": True,
-    }
-}
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
-        "URLS": [ELASTICSEARCH_URL],
-        "INDEX": env("ELASTICSEARCH_INDEX", "dx_portal"),
-        "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
-        "OPTIONS": {},
-        "INDEX_SETTINGS": {},
-    }
+# WAGTAILSEARCH_BACKENDS: see the search block at the end of this file.
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chuyển đổi số doanh nghiệp"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "key",
+    "odt",
+    "pdf",
+    "pptx",
+    "rtf",
+    "txt",
+    "xlsx",
+    "zip",
+    # Radio segments and video stories.
+    "mp3",
+    "m4a",
+    "ogg",
+    "wav",
+    "mp4",
+    "webm",
+]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
