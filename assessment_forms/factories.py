@@ -16,7 +16,7 @@ from enterprises.factories import EnterpriseFactory
 
 from . import services
 from .loader import DBI_1970_FILE, load_data, read_file
-from .models import Framework, Submission, SubmissionRevision
+from .models import AnswerOption, Framework, Submission, SubmissionRevision
 from .scoring import score
 
 _file_data = {}
@@ -44,34 +44,47 @@ def realistic_level(rng=random):
     return rng.choices(levels, weights=weights)[0]
 
 
-def generate_answers(spec, target_level=None, rng=None):
+def option_levels(framework):
+    """{criterion code: sorted levels that have an answer option} — some criteria offer only
+    some levels (the three frequency options of 1.2.01–1.2.03 are levels 1, 3 and 5)."""
+    levels = {}
+    for code, level in AnswerOption.objects.filter(criterion__framework=framework).values_list(
+        "criterion__code", "level"
+    ):
+        levels.setdefault(code, set()).add(level)
+    return {code: sorted(values) for code, values in levels.items()}
+
+
+def generate_answers(spec, target_level=None, rng=None, allowed_levels=None):
     """Answers {criterion code: level} whose overall level is `target_level` (random realistic
     level when None). Starts from a noisy maturity around the target, then nudges single
-    answers up or down until the real scoring engine agrees."""
+    answers up or down, to the next level the criterion offers, until the real scoring
+    engine agrees."""
     rng = rng or random.Random()
     if target_level is None:
         target_level = realistic_level(rng)
     codes = list(spec.criteria)
     pillar_of = {code: spec.criteria[code].pillar for code in codes}
+    allowed = {code: (allowed_levels or {}).get(code) or sorted(spec.criteria[code].points_by_level) for code in codes}
     centre = {p.code: target_level + rng.uniform(-0.8, 0.8) for p in spec.pillars}
     answers = {}
     for code in codes:
-        allowed = sorted(spec.criteria[code].points_by_level)
         value = round(rng.gauss(centre[pillar_of[code]], 1.1))
-        answers[code] = min(max(value, allowed[0]), allowed[-1])
+        answers[code] = min(allowed[code], key=lambda level, v=value: (abs(level - v), level))
     for _step in range(2000):
         result = score(spec, answers, validate=False)
         if result.level == target_level:
             return answers
         if result.level < target_level:
             weakest = min(result.pillars, key=lambda p: p.points / p.max)
-            candidates = [c for c in codes if pillar_of[c] == weakest.code and answers[c] < 5]
-            candidates = candidates if candidates and rng.random() < 0.7 else [c for c in codes if answers[c] < 5]
+            candidates = [c for c in codes if pillar_of[c] == weakest.code and answers[c] < allowed[c][-1]]
+            if not candidates or rng.random() >= 0.7:
+                candidates = [c for c in codes if answers[c] < allowed[c][-1]]
             code = rng.choice(candidates)
-            answers[code] += 1
+            answers[code] = next(level for level in allowed[code] if level > answers[code])
         else:
-            code = rng.choice([c for c in codes if answers[c] > 0])
-            answers[code] -= 1
+            code = rng.choice([c for c in codes if answers[c] > allowed[c][0]])
+            answers[code] = max(level for level in allowed[code] if level < answers[code])
     return answers
 
 
@@ -95,7 +108,10 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
     respondent_email = factory.Sequence(lambda n: f"nguoitraloi{n}@doanhnghiep.vn")
     answers = factory.LazyAttribute(
         lambda o: generate_answers(
-            services.get_spec(o.framework), o.target_level, random.Random(o.seed) if o.seed is not None else None
+            services.get_spec(o.framework),
+            o.target_level,
+            random.Random(o.seed) if o.seed is not None else None,
+            allowed_levels=option_levels(o.framework),
         )
     )
     submitted_at = factory.LazyFunction(timezone.now)

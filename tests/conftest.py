@@ -11,6 +11,16 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default():
+    """Every test starts in the default language, whatever the previous one activated."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def site_home(db):
     """The Vietnamese home page (site root) and its English translation, as the demo builds them."""

@@ -119,11 +119,14 @@ def test_result_with_peers_previous_and_recommendations(client, page, framework)
     def provider(pillars, request):
         return [{"title": f"Chương {p}", "url": f"/cam-nang/{p.lower()}/", "kind": "handbook"} for p in pillars]
 
+    saved = list(services._recommendation_providers)
+    services._recommendation_providers.clear()
     services.register_recommendation_provider(provider)
     try:
         html = client.get(resume_url(page, mine, "result")).content.decode()
     finally:
-        services._recommendation_providers.clear()
+        # Put back the providers the handbook and events apps registered at start-up.
+        services._recommendation_providers[:] = saved
     assert "Trung vị tổng điểm của 5 doanh nghiệp" in html
     assert "Lần đánh giá trước (năm 2024)" in html
     assert "/cam-nang/" in html

@@ -58,6 +58,8 @@ def test_recommendation_providers_are_isolated(framework):
     def broken(pillars, request):
         raise RuntimeError("boom")
 
+    saved = list(services._recommendation_providers)
+    services._recommendation_providers.clear()
     services.register_recommendation_provider(good)
     services.register_recommendation_provider(good)
     services.register_recommendation_provider(broken)
@@ -65,7 +67,8 @@ def test_recommendation_providers_are_isolated(framework):
         items = services.recommendations(["P4", "P6"])
         assert [i["url"] for i in items] == ["/cam-nang/P4/", "/cam-nang/P6/"]
     finally:
-        services._recommendation_providers.clear()
+        # Put back the providers the handbook and events apps registered at start-up.
+        services._recommendation_providers[:] = saved
 
 
 def test_signal_on_verify_and_unverify(framework, django_capture_on_commit_callbacks):
