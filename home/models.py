@@ -27,6 +27,15 @@ class HomePage(Page):
         verbose_name = _("Trang chủ")
         verbose_name_plural = _("Trang chủ")
 
+    def get_context(self, request, *args, **kwargs):
+        from .page_cache import content_version
+
+        context = super().get_context(request, *args, **kwargs)
+        # The sections query stories, events and honours; their rendered HTML is kept until
+        # any content changes (the same version that invalidates the page cache).
+        context["content_version"] = content_version()
+        return context
+
 
 class StandardPage(Page):
     """A general content page (about the programme, contacts, privacy notice)."""
