@@ -33,15 +33,26 @@ def static_url(base):
     return match.group(1) if match else STATIC
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
-    parser.add_argument("--duration", type=int, default=20)
+def main(
+    *,
+    description=__doc__,
+    label="",
+    urls=DEFAULT_URLS,
+    db="both",
+    duration=20,
+    port=8900,
+    db_name="dx_bench",
+):
+    """Parse the command line (the keyword arguments are its defaults) and run the benchmark.
+    Feature benchmarks (bench_handbook.py, bench_stories.py) call this with their own pages."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default=db)
+    parser.add_argument("--duration", type=int, default=duration)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--port", type=int, default=8900)
-    parser.add_argument("--urls", nargs="+", default=DEFAULT_URLS)
+    parser.add_argument("--port", type=int, default=port)
+    parser.add_argument("--urls", nargs="+", default=urls)
     parser.add_argument("--redis", default="", help="REDIS_URL for the cache (default: in-process cache)")
     parser.add_argument(
         "--modes",
@@ -54,7 +65,7 @@ def main():
 
     kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
     for kind in kinds:
-        database_url = fresh_database(kind)
+        database_url = fresh_database(kind, name=db_name)
         env = site_env(database_url, **({"REDIS_URL": args.redis} if args.redis else {}))
         print(f"Preparing {kind} database…", flush=True)
         prepare_site(env)
@@ -78,8 +89,10 @@ def main():
                     )
                     for path in args.urls
                 ]
+            prefix = f"{label}, " if label else ""
             print_report(
-                f"{kind}, {mode}: {args.workers} gunicorn workers, {args.connections} connections, {args.duration}s",
+                f"{prefix}{kind}, {mode}: {args.workers} gunicorn workers, {args.connections} connections, "
+                f"{args.duration}s",
                 rows,
                 ceiling,
             )
