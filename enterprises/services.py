@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from .models import Enterprise
+from .text import fold  # noqa: F401  (Vietnamese folding, shared with the apps above)
 from .validators import normalize_tax_code, validate_tax_code
 
 

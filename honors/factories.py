@@ -8,9 +8,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from enterprises.factories import EnterpriseFactory
+from enterprises.services import fold
 
 from .models import Category, HonoursCycle, JuryCriterion, Nomination, RankingEntry, RankingsPage
-from .services.text import fold
 
 PILLAR_MAX = (65, 25, 80, 65, 50, 35)
 

@@ -1,8 +1,9 @@
 """The honours app's public interface. Other apps call these functions only."""
 
+from enterprises.services import fold
+
 from .public import awards_for_year, latest_honoured
 from .rankings import DEFAULT_FRAMEWORK, RankingQuery, ranking_page, refresh_rankings
-from .text import fold
 
 __all__ = [
     "DEFAULT_FRAMEWORK",

@@ -13,10 +13,10 @@ from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
 
 from enterprises.models import AdministrativeUnit, Sector
+from enterprises.services import fold
 
 from ..models import RankingEntry
 from ..models.rankings import PILLARS
-from .text import fold
 
 DEFAULT_FRAMEWORK = "DBI-1970-SME"
 PAGE_SIZE = 25

@@ -15,8 +15,8 @@ from django.utils import timezone
 from enterprises.factories import AdministrativeUnitFactory, EnterpriseFactory, SectorFactory
 from honors.factories import RankingEntryFactory
 from honors.models import RankingEntry
+from honors.services import fold
 from honors.services.rankings import RankingQuery, ranking_queryset, rerank
-from honors.services.text import fold
 
 pytestmark = pytest.mark.django_db
 
