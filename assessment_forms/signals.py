@@ -2,5 +2,6 @@
 
 from django.dispatch import Signal
 
-# Sent with sender=Submission, submission=<Submission>, action="verified"|"unverified"|"rescored"|"deleted".
+# Sent with sender=Submission, submission=<Submission>, action="verified"|"unverified"|"rescored"|"deleted";
+# a bulk rescoring sends submission=None, year=<year>, action="rescored" once per year it changed.
 results_changed = Signal()

@@ -60,6 +60,16 @@ def bench_scoring(n=20000):
     )
 
 
+def analyze():
+    """Refresh the planner's statistics after bulk loads, as autovacuum (PostgreSQL) or a
+    periodic `PRAGMA optimize` (SQLite) would in production; stale statistics make the peer
+    comparison plan a 30,000-row nested loop."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def bench_rescoring(rows):
     from django.db import connection
 
@@ -70,7 +80,10 @@ def bench_rescoring(rows):
 
     framework = load_dbi_1970()
     spec = services.get_spec(framework)
+    from django.utils import timezone
+
     enterprises = [EnterpriseFactory() for _ in range(50)]
+    verified_at = timezone.now()
     rng = random.Random(2)
     start = time.perf_counter()
     batch = []
@@ -83,6 +96,7 @@ def bench_rescoring(rows):
                 framework=framework,
                 year=2023 + i % 3,
                 status=Submission.Status.VERIFIED,
+                verified_at=verified_at,
                 answers=answers,
                 total=result.total,
                 max_total=result.max,
@@ -94,6 +108,7 @@ def bench_rescoring(rows):
             batch = []
     Submission.objects.bulk_create(batch)
     print(f"stored {rows} submissions in {time.perf_counter() - start:.1f} s ({connection.vendor})")
+    analyze()
 
     start = time.perf_counter()
     changed = services.rescore()
@@ -108,6 +123,7 @@ def bench_rescoring(rows):
         f"rescoring {rows} stored submissions, all changed (bulk writes incl. {changed * 6} pillar scores): "
         f"{elapsed:.1f} s (target < 60 s)"
     )
+    analyze()
 
 
 def bench_result_page(requests):

@@ -1,6 +1,9 @@
 """The contract other apps code against."""
 
+import io
+
 import pytest
+from django.core.management import CommandError, call_command
 
 from assessment_forms import services
 from assessment_forms.factories import SubmissionFactory, VerifiedSubmissionFactory
@@ -139,3 +142,30 @@ def test_comparison_needs_five_peers(framework):
     assert result["count"] == 5
     assert result["total"] == sorted(p.total for p in peers)[2]
     assert set(result["pillars"]) == {"P1", "P2", "P3", "P4", "P5", "P6"}
+
+
+def test_rescore_announces_once_per_year(framework):
+    """A bulk rescoring tells listeners (rankings, dashboard) once per changed year, not per row."""
+    subs = [VerifiedSubmissionFactory(framework=framework, year=year) for year in (2024, 2024, 2025)]
+    Submission.objects.filter(pk__in=[s.pk for s in subs]).update(total=0, level=0)
+    heard = []
+
+    def listener(sender, **kwargs):
+        heard.append((kwargs["submission"], kwargs.get("year"), kwargs["action"]))
+
+    services.results_changed.connect(listener, dispatch_uid="test-rescore-listener")
+    try:
+        assert services.rescore() == 3
+    finally:
+        services.results_changed.disconnect(dispatch_uid="test-rescore-listener")
+    assert heard == [(None, 2024, "rescored"), (None, 2025, "rescored")]
+
+
+def test_rescore_command_reports_changes(framework):
+    sub = VerifiedSubmissionFactory(framework=framework, year=2025)
+    Submission.objects.filter(pk=sub.pk).update(total=0, level=0)
+    out = io.StringIO()
+    call_command("rescore_assessments", "--framework", framework.code, "--year", "2025", stdout=out)
+    assert out.getvalue().startswith("1 kết quả thay đổi")
+    with pytest.raises(CommandError, match="XYZ"):
+        call_command("rescore_assessments", "--framework", "XYZ")
