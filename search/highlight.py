@@ -1,6 +1,7 @@
 """Highlighted snippets: the words of the query, with or without diacritics, in <mark>."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -8,13 +9,15 @@ from django.utils.safestring import mark_safe
 from search.text import fold
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch):
+    folded = fold(ch)
+    return folded[:1] if folded else ch
+
+
 def folded_aligned(text):
     """`fold(text)` with exactly one character per character of `text`, so positions match."""
-    out = []
-    for ch in text:
-        folded = fold(ch)
-        out.append(folded[:1] if folded else ch)
-    return "".join(out)
+    return "".join(map(_fold_char, text))
 
 
 def _spans(folded_text, terms):

@@ -217,13 +217,49 @@ def _sqlite_backend():
 
 
 def _postgres_backend():
+    from django.contrib.postgres.search import SearchRank
     from modelsearch.backends.database.postgres import postgres
 
     class Indexer(FoldingIndexerMixin, _install_indexer_hook(postgres)):
         pass
 
+    class SingleRankMixin:
+        """Ranks with one ts_rank() per vector (title, body) over the whole tsquery.
+
+        Wagtail's compiler ranks every word and sub-query separately and combines them in
+        products and means: for "chuyển đổi số" that is 26 ts_rank() calls per matching row
+        (2.9 s for 1,850 matches of 10,000 pages). One call over the combined query ranks the
+        same way in substance: the more of the query's lexemes a document holds (the folded
+        words, then the exact tokens of the visitor's marks), the higher it ranks."""
+
+        def _build_rank_expression(self, vectors, config):
+            tsquery = self.build_tsquery(self.query, config=config)
+            rank = None
+            for vector, boost in vectors:
+                expression = SearchRank(vector, tsquery, weights=self.sql_weights) * boost
+                rank = expression if rank is None else rank + expression
+            return rank
+
+    class Compiler(SingleRankMixin, postgres.PostgresSearchQueryCompiler):
+        pass
+
+    class AutocompleteCompiler(SingleRankMixin, postgres.PostgresAutocompleteQueryCompiler):
+        pass
+
+    class Results(postgres.PostgresSearchResults):
+        def facet(self, field_name):
+            """Counts per value; their sum is the number of results (GROUP BY keeps a NULL
+            group), so the count that pagination asks for next costs no second match."""
+            counts = super().facet(field_name)
+            if self.start == 0 and self.stop is None and self._count_cache is None:
+                self._count_cache = sum(counts.values())
+            return counts
+
     class Backend(FoldingBackendMixin, postgres.PostgresSearchBackend):
         indexer_class = Indexer
+        query_compiler_class = Compiler
+        autocomplete_query_compiler_class = AutocompleteCompiler
+        results_class = Results
 
         def __init__(self, params):
             params = {"SEARCH_CONFIG": POSTGRES_SEARCH_CONFIG, **params}

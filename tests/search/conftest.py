@@ -5,8 +5,7 @@ FOLDING = {"default": {"BACKEND": "search.backends.database", "AUTO_UPDATE": Tru
 
 @pytest.fixture(autouse=True)
 def folding_backend(settings):
-    """config/settings/test.py names Wagtail's plain database backend; the folding one is
-    what base.py configures for every other environment."""
+    """The folding database backend with AUTO_UPDATE on, whatever a test changed before."""
     settings.WAGTAILSEARCH_BACKENDS = FOLDING
     return settings
 

@@ -73,3 +73,27 @@ def test_admin_style_search_on_page_model_folds(make_page):
 def test_only_punctuation_finds_nothing(make_page):
     make_page(TITLE)
     assert titles("?!") == []
+
+
+def test_result_count_agrees_with_a_separate_count(make_page):
+    """The count of results is taken from the per-kind counts (no second match on PostgreSQL)."""
+    for number in range(3):
+        make_page(f"Chuyển đổi số {number}")
+    make_page("Hội thảo thương mại điện tử")
+    locale = Locale.objects.get(language_code="vi")
+    outcome = services.site_search("chuyen doi so", locale)
+    separate = services.live_pages(locale).search("chuyen doi so").count()
+    assert outcome.page.paginator.count == separate >= 3
+    assert sum(kind.count for kind in outcome.kinds if kind.key.startswith("page:")) == separate
+
+
+def test_postgres_indexes_the_search_document():
+    """search/migrations/0003: the expression the backend filters on is indexed (GIN)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_entry_document'")
+        row = cursor.fetchone()
+    assert row is not None and "gin" in row[0] and "(title || body)" in row[0]
