@@ -19,4 +19,5 @@ format:
 	.venv/bin/ruff format .
 
 bench:      ## benchmark the public pages (not part of CI); see bench/README.md
+	WITH_BENCH=1 scripts/setup.sh
 	.venv/bin/python bench/run.py

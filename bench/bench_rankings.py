@@ -225,6 +225,14 @@ def main():
     parser.add_argument("--enterprises", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--reseed", action="store_true")
+    parser.add_argument(
+        "--serve",
+        type=int,
+        default=0,
+        metavar="SECONDS",
+        help="also serve the URLs with gunicorn (production settings, page cache off) and measure them with wrk "
+        "for SECONDS each, next to the static-file ceiling",
+    )
     args = parser.parse_args()
 
     ensure_database(os.environ["DATABASE_URL"], drop=args.reseed)
@@ -276,6 +284,30 @@ def main():
         worst = max(row["p95"] for row in results)
         queries = sorted({r["queries"] for r in results})
         print(f"Worst p95: {worst:.1f} ms (target < 100 ms); queries per request: {queries}", flush=True)
+    if args.serve:
+        serve(urls, args.serve)
+
+
+def serve(urls, duration):
+    """The same URLs under gunicorn (3 sync workers, production settings), measured by wrk:
+    with the anonymous page cache off (every request renders; each worker's ranking cache warm
+    after its first request) and on (the production default)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from common import manage, print_report, server, site_env, wrk
+    from run import static_url
+
+    manage(site_env(os.environ["DATABASE_URL"]), "collectstatic", "--noinput", "--clear")
+    for seconds, label in (("0", "page cache off"), ("600", "page cache on")):
+        env = site_env(os.environ["DATABASE_URL"], PAGE_CACHE_SECONDS=seconds)
+        with server(env, port=8910) as base:
+            static = static_url(base)
+            for path in [static, *urls]:
+                wrk(base + path, duration=2)
+            ceiling = wrk(base + static, duration=duration)
+            rows = [(path, wrk(base + path, duration=duration), "-") for path in urls]
+        print_report(
+            f"served, {label}: gunicorn 3 workers, wrk 2 threads × 16 connections, {duration}s per URL", rows, ceiling
+        )
 
 
 if __name__ == "__main__":

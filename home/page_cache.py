@@ -2,7 +2,8 @@
 
 Anonymous GET requests for public pages are answered from the cache. Any saved or deleted
 model (a published page, an edited setting, a new registration that changes the seats left)
-bumps one version number, so the next request renders afresh: no page is ever stale after a
+bumps one version number (so do the bulk writes that fire no model signal: a rescoring of
+results, a re-ranking), so the next request renders afresh: no page is ever stale after a
 change, and the cost is only that unrelated pages are re-rendered once.
 
 Not cached: logged-in users (session cookie), requests carrying messages, anything that is not
@@ -49,8 +50,14 @@ def _on_model_change(sender, **kwargs):
 
 
 def connect():
+    from assessment_forms.signals import results_changed
+    from honors.signals import ranking_changed
+
     post_save.connect(_on_model_change, dispatch_uid="page-cache-save")
     post_delete.connect(_on_model_change, dispatch_uid="page-cache-delete")
+    # Bulk writes that fire no model signal: a rescoring, a re-ranking (a background task).
+    results_changed.connect(invalidate, dispatch_uid="page-cache-results")
+    ranking_changed.connect(invalidate, dispatch_uid="page-cache-ranking")
 
 
 class AnonymousPageCacheMiddleware:

@@ -2,6 +2,12 @@
 
 import logging
 
+from django.dispatch import Signal
+
+# Sent (sender=RankingEntry) whenever the published ranking changes: rows rebuilt, re-ranked,
+# or an enterprise's name or consent carried into them.
+ranking_changed = Signal()
+
 logger = logging.getLogger(__name__)
 
 

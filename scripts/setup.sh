@@ -14,6 +14,8 @@ missing=()
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+# The load generator of the benchmarks (make bench sets WITH_BENCH=1; CI does not need it).
+[ "${WITH_BENCH:-0}" != "1" ] || command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "==> Installing Debian packages: ${missing[*]}"
     SUDO=""

@@ -58,7 +58,15 @@ class RankingEntry(models.Model):
             models.Index(fields=["year", "framework_code", "consent", "rank"], name="honors_rank_idx"),
             models.Index(fields=["year", "framework_code", "consent", "-total"], name="honors_total_idx"),
             models.Index(fields=["enterprise", "year"], name="honors_ent_year_idx"),
+            # The level filter and sort (count by index only; rows already in rank order).
+            models.Index(fields=["year", "framework_code", "consent", "-level", "rank"], name="honors_level_idx"),
+            # Sorting by a pillar reads the top rows in index order (then rank, name for ties).
+            *(
+                models.Index(fields=["year", "framework_code", "consent", f"-{code}"], name=f"honors_{code}_idx")
+                for code in PILLARS
+            ),
         ]
+        # PostgreSQL also has a trigram index on name_folded for the name search (migration 0003).
 
     def __str__(self):
         return f"{self.year} {self.name}: {self.total}"

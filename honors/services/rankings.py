@@ -37,17 +37,33 @@ UPDATE honors_rankingentry SET rank = ranked.rnk FROM (
     FROM honors_rankingentry
     WHERE year = %s AND framework_code = %s AND consent
 ) AS ranked
-WHERE honors_rankingentry.id = ranked.id
+WHERE honors_rankingentry.id = ranked.id AND honors_rankingentry.rank IS DISTINCT FROM ranked.rnk
 """
 
 
 def rerank(year, framework_code=DEFAULT_FRAMEWORK):
-    """Recompute the provincial rank of one (year, framework) with a window function."""
+    """Recompute the provincial rank of one (year, framework) with a window function. Only rows
+    whose rank changes are written (a re-ranking with nothing new writes nothing)."""
     with connection.cursor() as cursor:
         cursor.execute(RANK_SQL, [year, framework_code])
-    RankingEntry.objects.filter(year=year, framework_code=framework_code, consent=False).update(rank=None)
+    RankingEntry.objects.filter(year=year, framework_code=framework_code, consent=False, rank__isnull=False).update(
+        rank=None
+    )
     cache.delete(YEARS_CACHE_KEY.format(framework_code))
     _bump_version()
+
+
+def rerank_later(years, framework_code=DEFAULT_FRAMEWORK):
+    """Re-rank these years after the current transaction commits, as a background task.
+
+    Re-ranking rewrites the rank of every row below a changed one (up to the whole year), which
+    must not hold up the assessor who clicked "verify": the task runs in the worker in
+    production (TASKS_BACKEND=database) and at once in the embedded default and the tests.
+    Until it runs, the changed rows are shown unranked and the cached pages stay as they were."""
+    from ..tasks import rerank_task
+
+    for year in sorted(set(years)):
+        transaction.on_commit(lambda year=year: rerank_task.enqueue(year, framework_code))
 
 
 # One row per (submission, pillar) from the assessment app's verified_results() queryset:
@@ -151,8 +167,11 @@ def refresh_rankings(year=None, framework_code=DEFAULT_FRAMEWORK, batch_size=500
     if current is not None:
         buffer.append(current)
     flush(force=True)
-    for each in sorted(years):
-        rerank(each, framework_code)
+    if enterprise_id is not None:
+        rerank_later(years, framework_code)
+    else:
+        for each in sorted(years):
+            rerank(each, framework_code)
     return written
 
 
@@ -172,7 +191,7 @@ def sync_enterprise(enterprise):
         consent=enterprise.publish_dbi_consent,
     )
     for year, framework_code in changed_consent:
-        rerank(year, framework_code)
+        rerank_later([year], framework_code)
     _bump_version()
 
 
@@ -304,10 +323,15 @@ def ranking_version():
 
 
 def _bump_version():
+    """The published ranking changed: drop its cached pages and tell listeners (the anonymous
+    page cache), since re-ranking writes with SQL that fires no model signal."""
+    from ..signals import ranking_changed
+
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 1, None)
+    ranking_changed.send(RankingEntry)
 
 
 class _Counted:

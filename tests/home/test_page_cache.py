@@ -45,3 +45,23 @@ def test_logged_in_users_are_never_served_from_the_cache(client, site_home, page
 
 def test_not_found_is_not_cached(client, site_home, page_cache):
     assert "X-Page-Cache" not in client.get("/khong-co/")
+
+
+def test_a_reranking_invalidates_the_cache(client, site_home, page_cache):
+    """Re-ranking writes with SQL (no model signal) in a background task; the ranking page
+    served from the cache must still change with it."""
+    from honors.services.rankings import rerank
+
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    rerank(2025)
+    assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_a_bulk_rescoring_invalidates_the_cache(client, site_home, page_cache):
+    from assessment_forms.signals import results_changed
+
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    results_changed.send(sender=None, submission=None, year=2025, action="rescored")
+    assert client.get("/")["X-Page-Cache"] == "miss"

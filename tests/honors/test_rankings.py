@@ -81,12 +81,14 @@ def test_non_consenting_enterprise_never_appears_and_does_not_take_a_rank(client
     assert "Không đồng ý" not in html
 
 
-def test_withdrawing_consent_removes_the_enterprise_and_reranks():
+def test_withdrawing_consent_removes_the_enterprise_and_reranks(django_capture_on_commit_callbacks):
     top = entry("Dẫn đầu", 300)
     entry("Thứ hai", 200)
     assert ranked() == [(1, "Dẫn đầu"), (2, "Thứ hai")]
     top.enterprise.publish_dbi_consent = False
-    top.enterprise.save()
+    # The re-ranking is a task queued when the save commits (immediate backend here).
+    with django_capture_on_commit_callbacks(execute=True):
+        top.enterprise.save()
     query = RankingQuery.from_params({"year": "2025"}, years=[2025])
     assert [(r.rank, r.name) for r in ranking_queryset(query)] == [(1, "Thứ hai")]
 

@@ -41,3 +41,44 @@ def test_verification_signal_refreshes_the_year(django_capture_on_commit_callbac
     with django_capture_on_commit_callbacks(execute=True):
         assessment.unverify(Submission.objects.get(pk=submission.pk), UserFactory(roles=["assessor"]))
     assert not RankingEntry.objects.filter(year=2024).exists()
+
+
+def test_rerank_writes_only_changed_ranks():
+    from django.db import connection
+
+    from honors.services.rankings import RANK_SQL, rerank
+
+    for seed in (5, 6):
+        VerifiedSubmissionFactory(enterprise=EnterpriseFactory(publish_dbi_consent=True), year=2025, seed=seed)
+    refresh_rankings(2025)
+    ranks = dict(RankingEntry.objects.values_list("pk", "rank"))
+    assert sorted(ranks.values()) == [1, 2]
+    rerank(2025)
+    assert dict(RankingEntry.objects.values_list("pk", "rank")) == ranks
+    with connection.cursor() as cursor:
+        cursor.execute(RANK_SQL, [2025, "DBI-1970-SME"])
+        assert cursor.rowcount == 0  # nothing changed, nothing written
+    RankingEntry.objects.filter(rank=2).update(rank=None)
+    with connection.cursor() as cursor:
+        cursor.execute(RANK_SQL, [2025, "DBI-1970-SME"])
+        assert cursor.rowcount == 1
+    assert dict(RankingEntry.objects.values_list("pk", "rank")) == ranks
+
+
+def test_verification_reranks_in_a_task_after_commit(django_capture_on_commit_callbacks, settings):
+    """The assessor's click writes the row; the re-ranking waits for the task worker."""
+    from django_tasks import default_task_backend
+
+    from accounts.factories import UserFactory
+    from assessment_forms import services as assessment
+    from honors.tasks import rerank_task
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    submission = SubmissionFactory(enterprise=EnterpriseFactory(publish_dbi_consent=True), year=2024, seed=7)
+    with django_capture_on_commit_callbacks(execute=True):
+        assessment.verify(submission, UserFactory(roles=["assessor"]))
+    queued = [result.args for result in default_task_backend.results if result.task.func.__name__ == "rerank_task"]
+    assert queued == [[2024, "DBI-1970-SME"]]
+    assert RankingEntry.objects.get(year=2024).rank is None  # written, not yet ranked
+    rerank_task.call(2024, "DBI-1970-SME")
+    assert RankingEntry.objects.get(year=2024).rank == 1
