@@ -1,24 +1,20 @@
 """Forms of the public self-assessment: identifying the enterprise, then one form per pillar."""
 
-import time
 import uuid
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
-from django.core import signing
-from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from config import spam
 from enterprises.validators import normalize_tax_code, validate_tax_code
 
-STARTED_SALT = "assessment_forms.started"
 
-
-class StartForm(forms.Form):
+class StartForm(spam.HumanCheckForm):
     """Step 0: who answers, for which enterprise. Also carries the spam guards: a honeypot field
-    people never see, a signed start time (bots post at once) and a key that makes a double
+    people never see and a signed start time (config/spam.py), and a key that makes a double
     click reuse the draft it already created."""
 
     tax_code = forms.CharField(
@@ -41,19 +37,12 @@ class StartForm(forms.Form):
         required=False,
         help_text=_("Không bắt buộc. Dùng để gửi lại đường dẫn tiếp tục nếu bạn cần."),
     )
-    website = forms.CharField(
-        label=_("Để trống ô này"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    started = forms.CharField(widget=forms.HiddenInput)
     form_key = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, min_seconds=3, **kwargs):
+    def __init__(self, *args, min_seconds=spam.MIN_FILL_SECONDS, **kwargs):
         super().__init__(*args, **kwargs)
-        self.min_seconds = min_seconds
+        self.min_fill_seconds = min_seconds
         if not self.is_bound:
-            self.initial.setdefault("started", signing.dumps(time.time(), salt=STARTED_SALT))
             self.initial.setdefault("form_key", uuid.uuid4().hex)
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -73,18 +62,6 @@ class StartForm(forms.Form):
         code = normalize_tax_code(self.cleaned_data["tax_code"])
         validate_tax_code(code)
         return code
-
-    def clean(self):
-        data = super().clean()
-        if data.get("website"):
-            raise ValidationError(_("Không gửi được phiếu. Vui lòng thử lại."), code="spam")
-        try:
-            started = float(signing.loads(data.get("started", ""), salt=STARTED_SALT, max_age=86400))
-        except (signing.BadSignature, TypeError, ValueError):
-            raise ValidationError(_("Phiên điền phiếu đã hết hạn, vui lòng tải lại trang."), code="expired") from None
-        if time.time() - started < self.min_seconds:
-            raise ValidationError(_("Bạn gửi nhanh quá, vui lòng kiểm tra lại rồi gửi lần nữa."), code="too_fast")
-        return data
 
 
 class PillarForm(forms.Form):

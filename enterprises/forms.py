@@ -1,17 +1,14 @@
 """Public (non-admin) forms: an enterprise's own users edit its profile, accept invitations, register."""
 
-import time
-
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
+
+from config import spam
 
 from .models import VERIFIED_FIGURES, Enterprise
 from .services import PROFILE_FIELDS
 from .validators import validate_tax_code
-
-MIN_FILL_SECONDS = 3
 
 
 class Styled:
@@ -24,29 +21,8 @@ class Styled:
                 field.widget.attrs.setdefault("class", "form-control")
 
 
-class HumanCheckForm(Styled, forms.Form):
-    """A honeypot field people never see and a signed start time: bots fill everything at once."""
-
-    homepage = forms.CharField(
-        required=False, label=_("Để trống ô này"), widget=forms.TextInput(attrs={"tabindex": -1})
-    )
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["started"].initial = signing.dumps(time.time(), salt="enterprises.form")
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("homepage"):
-            raise forms.ValidationError(_("Không gửi được biểu mẫu. Vui lòng thử lại."))
-        try:
-            started = signing.loads(cleaned.get("started") or "", salt="enterprises.form", max_age=24 * 3600)
-        except signing.BadSignature:
-            raise forms.ValidationError(_("Biểu mẫu đã hết hạn. Vui lòng tải lại trang và gửi lại."))
-        if time.time() - float(started) < MIN_FILL_SECONDS:
-            raise forms.ValidationError(_("Bạn gửi quá nhanh. Vui lòng kiểm tra lại thông tin rồi gửi lại."))
-        return cleaned
+class HumanCheckForm(Styled, spam.HumanCheckForm):
+    """The shared spam guards (config/spam.py), with this app's widget styling."""
 
 
 class ProfileForm(Styled, forms.ModelForm):

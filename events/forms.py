@@ -6,27 +6,17 @@ import uuid
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
 from django import forms
-from django.core import signing
 from django.core.validators import MaxValueValidator
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config import spam
 from enterprises.validators import normalize_tax_code, validate_tax_code
 
 from .choices import SIZE_CHOICES, EventFormat, pillar_choices
 from .models import Feedback, Registration
 
-STARTED_SALT = "events.registration.form-started"
-# A person needs more than this to fill the form; bots post at once.
-MIN_FILL_SECONDS = 3
-MAX_FILL_SECONDS = 60 * 60 * 24
 
-
-def started_token(seconds_ago=0):
-    return signing.dumps(timezone.now().timestamp() - seconds_ago, salt=STARTED_SALT)
-
-
-class RegistrationForm(forms.Form):
+class RegistrationForm(spam.HumanCheckForm):
     tax_code = forms.CharField(
         label=_("Mã số thuế doanh nghiệp"),
         max_length=20,
@@ -46,9 +36,7 @@ class RegistrationForm(forms.Form):
         label=_("Tôi đồng ý để ban tổ chức xử lý thông tin trên để tổ chức sự kiện (bảo vệ dữ liệu cá nhân)."),
         error_messages={"required": _("Cần đồng ý với thông báo bảo vệ dữ liệu cá nhân để đăng ký.")},
     )
-    # Anti-spam: a field people never see, and the time the form was shown (signed).
-    website = forms.CharField(label=_("Để trống ô này"), required=False)
-    started = forms.CharField(widget=forms.HiddenInput)
+    # Anti-spam: `website` and `started` from spam.HumanCheckForm; a one-time key against double posts.
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, event, *args, **kwargs):
@@ -60,13 +48,11 @@ class RegistrationForm(forms.Form):
         self.fields["seats"].widget.attrs.update({"min": 1, "max": limit})
         self.fields["seats"].help_text = _("Tối đa %(limit)s người mỗi doanh nghiệp.") % {"limit": limit}
         if not self.is_bound:
-            self.initial["started"] = started_token()
             self.initial["submission_key"] = uuid.uuid4().hex
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["attendee_name"].widget.attrs["autocomplete"] = "name"
         self.fields["tax_code"].widget.attrs["inputmode"] = "numeric"
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.helper = FormHelper()
         self.helper.form_id = "registration-form"
         self.helper.attrs = {"novalidate": ""}
@@ -90,21 +76,6 @@ class RegistrationForm(forms.Form):
         if not re.fullmatch(r"[0-9a-f]{32}", key):
             raise forms.ValidationError(_("Biểu mẫu không hợp lệ, hãy tải lại trang."))
         return key
-
-    def clean(self):
-        data = super().clean()
-        if data.get("website"):
-            raise forms.ValidationError(_("Không gửi được đăng ký. Hãy thử lại."))
-        try:
-            started = float(signing.loads(data.get("started", ""), salt=STARTED_SALT))
-        except (signing.BadSignature, TypeError, ValueError):
-            raise forms.ValidationError(_("Biểu mẫu đã hết hạn, hãy tải lại trang và gửi lại."))
-        elapsed = timezone.now().timestamp() - started
-        if elapsed < MIN_FILL_SECONDS:
-            raise forms.ValidationError(_("Bạn gửi nhanh quá. Hãy kiểm tra lại thông tin và gửi lại."))
-        if elapsed > MAX_FILL_SECONDS:
-            raise forms.ValidationError(_("Biểu mẫu đã hết hạn, hãy tải lại trang và gửi lại."))
-        return data
 
 
 class ChangeRegistrationForm(forms.ModelForm):

@@ -1,14 +1,12 @@
 """Public and jury forms."""
 
-import time
-
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
+
+from config import spam
 
 from .models import Nomination
 
-MIN_FILL_SECONDS = 3
 MAX_FILES = 5
 MAX_FILE_SIZE = 10 * 1024 * 1024
 EVIDENCE_EXTENSIONS = ("pdf", "jpg", "jpeg", "png", "docx", "xlsx", "odt")
@@ -30,7 +28,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class NominationForm(forms.Form):
+class NominationForm(spam.HumanCheckForm):
     category = forms.ModelChoiceField(queryset=None, label=_("Hạng mục"), empty_label=_("— Chọn hạng mục —"))
     source = forms.ChoiceField(
         label=_("Bạn là"),
@@ -56,33 +54,13 @@ class NominationForm(forms.Form):
     evidence = MultipleFileField(
         label=_("Tệp minh chứng (tối đa 5 tệp, mỗi tệp 10 MB: PDF, ảnh, Word, Excel)"), required=False
     )
-    # Anti-spam: a field people never see, a signed start time, and a one-time token.
-    website = forms.CharField(required=False, label=_("Để trống ô này"))
-    started = forms.CharField(widget=forms.HiddenInput)
+    # Anti-spam: `website` and `started` from spam.HumanCheckForm; a one-time token against double posts.
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args, categories=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = categories
         self.fields["category"].label_from_instance = lambda c: f"{c.cycle.year} – {c.local_name}"
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("Không gửi được biểu mẫu."))
-        return ""
-
-    def clean_started(self):
-        try:
-            value = signing.TimestampSigner(salt="honors.nomination").unsign(
-                self.cleaned_data["started"], max_age=86400
-            )
-        except signing.SignatureExpired:
-            raise forms.ValidationError(_("Biểu mẫu đã mở quá lâu, vui lòng tải lại trang."))
-        except signing.BadSignature:
-            raise forms.ValidationError(_("Không gửi được biểu mẫu."))
-        if time.time() - float(value) < MIN_FILL_SECONDS:
-            raise forms.ValidationError(_("Bạn gửi quá nhanh, vui lòng kiểm tra lại và gửi lại."))
-        return self.cleaned_data["started"]
 
     def clean_evidence(self):
         files = self.cleaned_data.get("evidence") or []
@@ -101,10 +79,6 @@ class NominationForm(forms.Form):
         code = normalize_tax_code(self.cleaned_data["tax_code"])
         validate_tax_code(code)
         return code
-
-
-def start_stamp():
-    return signing.TimestampSigner(salt="honors.nomination").sign(str(time.time()))
 
 
 class ConflictForm(forms.Form):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_http_methods
 
-from ..forms import NominationForm, start_stamp
+from ..forms import NominationForm
 from ..models import RankingsPage
 from ..services import certificates
 from ..services.nominations import open_categories, submit_nomination
@@ -51,7 +51,7 @@ def nominate(request):
     else:
         form = NominationForm(
             categories=categories,
-            initial={"token": uuid.uuid4().hex, "started": start_stamp(), "source": "application"},
+            initial={"token": uuid.uuid4().hex, "source": "application"},
         )
     return render(request, "honors/nominate.html", {"form": form, "categories": categories})
 

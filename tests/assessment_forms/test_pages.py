@@ -1,15 +1,14 @@
 """The public form: start, steps with autosave, resume, idempotent submit, result, PDF, privacy."""
 
 import re
-import time
 
 import pytest
-from django.core import signing
 
 from assessment_forms.factories import VerifiedSubmissionFactory
-from assessment_forms.forms import STARTED_SALT, field_name
+from assessment_forms.forms import field_name
 from assessment_forms.models import AssessmentPage, Submission
 from assessment_forms.views import resume_url
+from config.spam import started_token
 from enterprises.factories import EnterpriseFactory
 from enterprises.models import Enterprise
 
@@ -31,7 +30,7 @@ def start(client, page, **overrides):
         "respondent_name": "Trần Văn Minh",
         "respondent_email": "minh@caphe.vn",
         "website": "",
-        "started": signing.dumps(time.time() - 10, salt=STARTED_SALT),
+        "started": started_token(seconds_ago=10),
         "form_key": "k" * 32,
     }
     data.update(overrides)

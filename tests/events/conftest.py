@@ -1,7 +1,7 @@
 import pytest
 
+from config.spam import started_token
 from events.factories import EventIndexPageFactory, EventPageFactory
-from events.forms import started_token
 
 
 @pytest.fixture

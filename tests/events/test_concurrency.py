@@ -6,10 +6,10 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from config.spam import started_token
 from enterprises.factories import random_tax_code
 from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory
-from events.forms import started_token
 from events.models import Registration
 
 pytestmark = [

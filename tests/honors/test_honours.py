@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from accounts.factories import UserFactory
+from config.spam import started_token
 from enterprises.factories import AdministrativeUnitFactory, EnterpriseFactory, SectorFactory
 from enterprises.validators import make_tax_code
 from honors.factories import (
@@ -20,7 +21,6 @@ from honors.factories import (
     NominationFactory,
     RankingEntryFactory,
 )
-from honors.forms import start_stamp
 from honors.models import Category, Certificate, HonoursYearPage, Nomination
 from honors.services import jury
 from honors.services.certificates import revoke, verify
@@ -112,9 +112,7 @@ def _form_data(category, token="tok-1", **overrides):  # noqa: S107
 
 
 def _old_stamp():
-    from django.core import signing
-
-    return signing.TimestampSigner(salt="honors.nomination").sign(str(timezone.now().timestamp() - 60))
+    return started_token(seconds_ago=60)
 
 
 def test_public_nomination_with_evidence_is_idempotent(client, site_home):
@@ -136,7 +134,7 @@ def test_honeypot_and_too_fast_submissions_are_refused(client, site_home):
     category = CategoryFactory()
     response = client.post(reverse("honors:nominate"), _form_data(category, website="http://spam"))
     assert response.status_code == 200 and not Nomination.objects.exists()
-    response = client.post(reverse("honors:nominate"), _form_data(category, token="t2", started=start_stamp()))
+    response = client.post(reverse("honors:nominate"), _form_data(category, token="t2", started=started_token()))
     assert response.status_code == 200 and not Nomination.objects.exists()
 
 
