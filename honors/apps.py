@@ -7,7 +7,7 @@ class HonorsConfig(AppConfig):
     verbose_name = _("Xếp hạng và tôn vinh")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_migrate, post_save
         from wagtail.signals import published
 
         from enterprises.models import Enterprise
@@ -18,3 +18,5 @@ class HonorsConfig(AppConfig):
         published.connect(signals.decision_published, sender=HonoursDecision, dispatch_uid="honors_decision_published")
         post_save.connect(signals.enterprise_saved, sender=Enterprise, dispatch_uid="honors_enterprise_saved")
         signals.connect_results_changed()
+        # A fresh installation gets the decision's approval workflow (committee, then leadership).
+        post_migrate.connect(signals.install_decision_workflow, sender=self, dispatch_uid="honors_decision_workflow")

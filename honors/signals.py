@@ -17,6 +17,12 @@ def decision_published(sender, instance, **kwargs):
     publish_decision(instance, user=kwargs.get("user"))
 
 
+def install_decision_workflow(sender, **kwargs):
+    from .services.decision import install_decision_workflow as install
+
+    install()
+
+
 def enterprise_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return

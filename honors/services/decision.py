@@ -27,6 +27,15 @@ COMMITTEE_TASK = "Hội đồng xét tôn vinh thông qua"
 LEADERSHIP_TASK = "Lãnh đạo chương trình phê duyệt"
 
 
+def install_decision_workflow(**kwargs):
+    """After `migrate`: give honours decisions their approval workflow on a new installation.
+    Once decisions have a workflow (this one or one an editor chose), nothing is changed."""
+    content_type = ContentType.objects.get_for_model(HonoursDecision)
+    if WorkflowContentType.objects.filter(content_type=content_type).exists():
+        return None
+    return ensure_decision_workflow()
+
+
 def ensure_decision_workflow():
     """The two-step approval workflow for honours decisions, assigned to the model. Idempotent."""
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})

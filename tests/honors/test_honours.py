@@ -374,3 +374,29 @@ def test_admin_forms_render_for_editors(client, leader, approved_setup):
     nomination_edit = reverse("wagtailsnippets_honors_nomination:edit", args=[nominations[0].pk])
     assert client.get(nomination_edit).status_code == 200
     assert client.get(reverse("honors_admin:jury")).status_code == 200
+
+
+def test_a_new_installation_has_the_decision_workflow():
+    """Created after migrate (post_migrate), not only by the demo content; an editor's own
+    choice of workflow is kept."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Workflow, WorkflowContentType
+
+    from honors.models import HonoursDecision
+    from honors.services.decision import WORKFLOW_NAME, install_decision_workflow
+
+    content_type = ContentType.objects.get_for_model(HonoursDecision)
+    assigned = WorkflowContentType.objects.get(content_type=content_type)
+    assert assigned.workflow.name == WORKFLOW_NAME
+    from accounts.roles import group_name
+
+    tasks = assigned.workflow.tasks.order_by("workflow_tasks__sort_order")
+    assert [t.specific.groups.get().name for t in tasks] == [
+        group_name("honours_committee"),
+        group_name("programme_editor"),
+    ]
+    other = Workflow.objects.create(name="Quy trình riêng của biên tập")
+    assigned.workflow = other
+    assigned.save()
+    assert install_decision_workflow() is None
+    assert WorkflowContentType.objects.get(content_type=content_type).workflow == other
