@@ -7,14 +7,21 @@ years are included because a later year's trend and change read them.
 
 import hashlib
 import json
+from datetime import timedelta
 
 from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
 
 from .stats import clean_filters, compute_figures
 
 VERSION_KEY = "dashboard:version"
 TIMEOUT = 60 * 60 * 6
 PAGE_TIMEOUT = 60 * 10
+WARM_KEY = "dashboard:warm-scheduled"
+# One warm-up per burst of changes (an import of many results warms once, this long after
+# the first change of the burst).
+WARM_DELAY_SECONDS = 30
 
 
 def version():
@@ -26,11 +33,29 @@ def version():
 
 
 def invalidate(**kwargs):
-    """Make every cached figure stale (connected to the results and registry signals)."""
+    """Make every cached figure stale (connected to the results and registry signals), and
+    have the current year's figures recomputed in the background."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+    schedule_warm()
+
+
+def schedule_warm():
+    """Queue the warm-up task to run WARM_DELAY_SECONDS from now, unless one is queued already.
+    Only with a backend that can defer (the database worker): in the embedded default, tasks run
+    at once, inside the request that changed a result, and the figures are computed on the next
+    view instead."""
+    from .tasks import warm_figures
+
+    if not warm_figures.get_backend().supports_defer:
+        return False
+    if not cache.add(WARM_KEY, 1, WARM_DELAY_SECONDS):
+        return False
+    run_after = timezone.now() + timedelta(seconds=WARM_DELAY_SECONDS)
+    transaction.on_commit(lambda: warm_figures.using(run_after=run_after).enqueue())
+    return True
 
 
 def figures_key(year, filters):

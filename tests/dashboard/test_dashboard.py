@@ -196,6 +196,39 @@ def test_cached_and_invalidated_when_results_change(client, page, known, django_
     assert get_figures(2025)["overview"]["verified"] == 22
 
 
+def test_changes_warm_the_current_year_once_per_burst(page, known, settings, django_capture_on_commit_callbacks):
+    """With a worker (a backend that can defer), the first change of a burst queues one
+    warm-up; running it leaves the current year's figures in the cache."""
+    from django_tasks import default_task_backend
+
+    from dashboard.cache import WARM_KEY, figures_key, invalidate
+    from dashboard.stats import clean_filters, default_year
+    from dashboard.tasks import warm_figures
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        for _change in range(5):
+            invalidate()
+    queued = [r for r in default_task_backend.results if r.task.func.__name__ == "warm_figures"]
+    assert len(queued) == 1 and queued[0].task.run_after is not None
+    year = default_year()
+    assert cache.get(figures_key(year, clean_filters({}))) is None
+    assert warm_figures.call() == year
+    assert cache.get(figures_key(year, clean_filters({}))) is not None
+    cache.delete(WARM_KEY)  # the burst is over: the next change queues again
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate()
+    assert len([r for r in default_task_backend.results if r.task.func.__name__ == "warm_figures"]) == 2
+
+
+def test_no_warm_up_without_a_worker(page, known):
+    """The embedded default runs tasks at once: figures are computed on the next view instead."""
+    from dashboard.cache import WARM_KEY, schedule_warm
+
+    assert schedule_warm() is False
+    assert cache.get(WARM_KEY) is None
+
+
 def test_unknown_year_and_filters_are_ignored(client, page, known):
     assert "2025" in client.get(URL + "?year=abc&sector=x&size=huge").content.decode()
     assert client.get(URL + "?year=1800").status_code == 200
