@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
+from django.db.models import F
 
 from enterprises.models import AdministrativeUnit, Sector
 from enterprises.services import fold
@@ -20,11 +21,13 @@ from ..models.rankings import PILLARS
 
 DEFAULT_FRAMEWORK = "DBI-1970-SME"
 PAGE_SIZE = 25
+# A row not yet ranked (its re-ranking task has not run) comes after the ranked ones.
+RANK = F("rank").asc(nulls_last=True)
 SORTS = {
-    "rank": ("rank", "name"),
-    "total": ("-total", "rank", "name"),
-    "level": ("-level", "rank", "name"),
-    **{code: (f"-{code}", "rank", "name") for code in PILLARS},
+    "rank": (RANK, "name"),
+    "total": ("-total", RANK, "name"),
+    "level": ("-level", RANK, "name"),
+    **{code: (f"-{code}", RANK, "name") for code in PILLARS},
 }
 LEVELS = range(0, 6)
 SIZE_CLASSES = ("micro", "small", "medium", "large")
@@ -335,25 +338,41 @@ def _bump_version():
 
 
 class _Counted:
-    """Stands in for a queryset whose count is already known (from the cache)."""
+    """Stands in for a queryset whose count is already known (from the cache); slices go to
+    the queryset when there is one."""
 
-    def __init__(self, count):
+    def __init__(self, count, queryset=None):
         self._count = count
+        self._queryset = queryset
 
     def count(self):
         return self._count
 
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, key):
+        return self._queryset[key]
+
 
 def ranking_page(query, per_page=PAGE_SIZE):
-    """(page object, paginator): two queries (count and rows) at any data size on a miss;
-    none on a hit. Cached per URL until the next re-ranking (a verification, a change of
+    """(page object, paginator): two queries (count and rows) at any data size on a miss, one
+    when another page or sort of the same filters was counted already; none on a hit. Cached per URL until the next re-ranking (a verification, a change of
     consent), so the cache never serves rows that are no longer published."""
     from django.utils.http import urlencode
 
-    key = f"honors:ranking:{ranking_version()}:{per_page}:{urlencode(sorted(query.params(page=query.page).items()))}"
+    version = ranking_version()
+    key = f"honors:ranking:{version}:{per_page}:{urlencode(sorted(query.params(page=query.page).items()))}"
     cached = cache.get(key)
     if cached is None:
-        paginator = Paginator(ranking_queryset(query), per_page)
+        # The count depends on the filters only: shared by every sort and page of them.
+        count_key = f"honors:ranking-count:{version}:{urlencode(sorted(query.params(page=None, sort='').items()))}"
+        queryset = ranking_queryset(query)
+        count = cache.get(count_key)
+        if count is None:
+            count = queryset.count()
+            cache.set(count_key, count, 10 * 60)
+        paginator = Paginator(_Counted(count, queryset), per_page)
         page = paginator.get_page(query.page)
         cached = (paginator.count, page.number, list(page.object_list))
         cache.set(key, cached, 10 * 60)

@@ -258,3 +258,30 @@ def test_english_page_and_widget(client, rankings):
     assert widget.status_code == 200
     assert "X-Frame-Options" not in widget
     assert "Công ty Xanh" in widget.content.decode()
+
+
+def test_a_row_not_yet_ranked_comes_last_and_shows_a_dash(client, rankings):
+    """Between a verification and its re-ranking task, the new row has no rank."""
+    entry("Đã xếp hạng", 100)
+    rerank(2025)
+    entry("Vừa thẩm định", 300)  # not re-ranked yet
+    query = RankingQuery.from_params({"year": "2025"}, years=[2025])
+    assert [(row.rank, row.name) for row in ranking_queryset(query)] == [(1, "Đã xếp hạng"), (None, "Vừa thẩm định")]
+    html = client.get(rankings.url + "?year=2025").content.decode()
+    assert ">None<" not in html and "Vừa thẩm định" in html
+
+
+def test_other_pages_and_sorts_of_the_same_filters_reuse_the_count():
+    from honors.services.rankings import ranking_page
+
+    for index in range(30):
+        entry(f"Doanh nghiệp {index}", 100 + index)
+    rerank(2025)
+    first = RankingQuery.from_params({"year": "2025"}, years=[2025])
+    page, paginator = ranking_page(first)
+    assert paginator.count == 30 and len(page.object_list) == 25
+    second = RankingQuery.from_params({"year": "2025", "page": "2", "sort": "p3"}, years=[2025])
+    with CaptureQueriesContext(connection) as ctx:
+        page, paginator = ranking_page(second)
+    assert paginator.count == 30 and len(page.object_list) == 5
+    assert len(ctx.captured_queries) == 1  # the rows only
