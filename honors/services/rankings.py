@@ -357,8 +357,9 @@ class _Counted:
 
 def ranking_page(query, per_page=PAGE_SIZE):
     """(page object, paginator): two queries (count and rows) at any data size on a miss, one
-    when another page or sort of the same filters was counted already; none on a hit. Cached per URL until the next re-ranking (a verification, a change of
-    consent), so the cache never serves rows that are no longer published."""
+    when another page or sort of the same filters was counted already; none on a hit. Cached
+    per URL until the next re-ranking (a verification, a change of consent), so the cache
+    never serves rows that are no longer published."""
     from django.utils.http import urlencode
 
     version = ranking_version()
