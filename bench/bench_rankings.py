@@ -293,18 +293,12 @@ def serve(urls, duration):
     with the anonymous page cache off (every request renders; each worker's ranking cache warm
     after its first request) and on (the production default)."""
     sys.path.insert(0, str(ROOT / "bench"))
-    from common import manage, print_report, server, site_env, wrk
-    from run import static_url
+    from common import manage, measure_served, print_report, site_env
 
     manage(site_env(os.environ["DATABASE_URL"]), "collectstatic", "--noinput", "--clear")
     for seconds, label in (("0", "page cache off"), ("600", "page cache on")):
         env = site_env(os.environ["DATABASE_URL"], PAGE_CACHE_SECONDS=seconds)
-        with server(env, port=8910) as base:
-            static = static_url(base)
-            for path in [static, *urls]:
-                wrk(base + path, duration=2)
-            ceiling = wrk(base + static, duration=duration)
-            rows = [(path, wrk(base + path, duration=duration), "-") for path in urls]
+        rows, ceiling = measure_served(env, urls, duration=duration, warmup=2, port=8910)
         print_report(
             f"served, {label}: gunicorn 3 workers, wrk 2 threads × 16 connections, {duration}s per URL", rows, ceiling
         )

@@ -143,6 +143,34 @@ def query_counts(env, paths):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def static_url(base):
+    """The hashed URL of the stylesheet, as the pages link it (whitenoise serves it)."""
+    import re
+
+    html = urllib.request.urlopen(base + "/").read().decode()
+    match = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', html)
+    return match.group(1) if match else "/static/css/site.css"
+
+
+def measure_served(env, urls, *, duration, warmup=3, connections=16, workers=3, port=8900, queries=None):
+    """Serve the site with gunicorn and measure each URL with wrk after a warm-up, next to the
+    static file served by the same server. Returns (rows for print_report, the ceiling)."""
+    with server(env, port=port, workers=workers) as base:
+        for path in urls:
+            status = fetch_status(base + path)
+            if status != 200:
+                raise SystemExit(f"{path} answered {status}")
+        static = static_url(base)
+        for path in [static, *urls]:
+            wrk(base + path, duration=warmup, connections=connections)
+        ceiling = wrk(base + static, duration=duration, connections=connections)
+        rows = [
+            (path, wrk(base + path, duration=duration, connections=connections), (queries or {}).get(path, "-"))
+            for path in urls
+        ]
+    return rows, ceiling
+
+
 def print_report(title, rows, ceiling):
     """rows: [(label, wrk_result, queries)]; ceiling: wrk result for the static file."""
     print(f"\n## {title}")

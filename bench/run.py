@@ -17,20 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import fetch_status, fresh_database, prepare_site, print_report, query_counts, server, site_env, wrk  # noqa: E402
+from common import fresh_database, measure_served, prepare_site, print_report, query_counts, site_env  # noqa: E402
 
 DEFAULT_URLS = ["/", "/en/", "/gioi-thieu/", "/search/?q=chuyen+doi+so"]
-STATIC = "/static/css/site.css"
-
-
-def static_url(base):
-    """The hashed URL of the stylesheet, as the pages link it (whitenoise serves it)."""
-    import re
-    import urllib.request
-
-    html = urllib.request.urlopen(base + "/").read().decode()
-    match = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', html)
-    return match.group(1) if match else STATIC
 
 
 def main(
@@ -72,23 +61,16 @@ def main(
         queries = query_counts({**env, "PAGE_CACHE_SECONDS": "0"}, args.urls)
         for mode in args.modes:
             mode_env = {**env, "PAGE_CACHE_SECONDS": "0" if mode == "uncached" else "600"}
-            with server(mode_env, port=args.port, workers=args.workers) as base:
-                for path in args.urls:
-                    status = fetch_status(base + path)
-                    if status != 200:
-                        raise SystemExit(f"{path} answered {status}")
-                static = static_url(base)
-                for path in [static, *args.urls]:
-                    wrk(base + path, duration=args.warmup, connections=args.connections)
-                ceiling = wrk(base + static, duration=args.duration, connections=args.connections)
-                rows = [
-                    (
-                        path,
-                        wrk(base + path, duration=args.duration, connections=args.connections),
-                        queries[path] if mode == "uncached" else 0,
-                    )
-                    for path in args.urls
-                ]
+            rows, ceiling = measure_served(
+                mode_env,
+                args.urls,
+                duration=args.duration,
+                warmup=args.warmup,
+                connections=args.connections,
+                workers=args.workers,
+                port=args.port,
+                queries=queries if mode == "uncached" else dict.fromkeys(args.urls, 0),
+            )
             prefix = f"{label}, " if label else ""
             print_report(
                 f"{prefix}{kind}, {mode}: {args.workers} gunicorn workers, {args.connections} connections, "
