@@ -185,19 +185,14 @@ def unverify(submission, user, note=""):
 RESCORE_FIELDS = ("pk", "framework_id", "answers", "total", "level", "status", "year")
 
 
-def rescore(queryset=None, batch_size=2000, framework=None, year=None):
+def rescore(queryset=None, batch_size=2000):
     """Rescore stored submissions (after a framework fix). Returns the number whose result changed.
 
     Reads answers in batches, scores in process, and writes back only what changed, in bulk
     (one update and one delete + insert of pillar scores per batch). Listeners hear once per
     year whose verified results changed (`submission=None, year=...`), not once per row, so a
     rescoring of 100,000 rows rebuilds the ranking of each year once."""
-    queryset = queryset if queryset is not None else Submission.objects.scored()
-    if framework is not None:
-        queryset = queryset.filter(framework=framework)
-    if year is not None:
-        queryset = queryset.filter(year=year)
-    queryset = queryset.order_by("pk")
+    queryset = (queryset if queryset is not None else Submission.objects.scored()).order_by("pk")
     specs, pillar_ids = {}, {}
     changed = 0
     changed_years = set()

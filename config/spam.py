@@ -4,7 +4,7 @@ A form that inherits `HumanCheckForm` gets a honeypot field people never see (`w
 fill every field) and a signed time at which the form was shown (`started`: bots post at once,
 people need more than MIN_FILL_SECONDS; a day-old form has expired). Double submission is the
 job of each form's own one-time key, since what a repeat must return differs per form.
-Templates hide the honeypot with `HONEYPOT_CLASS` (a visually hidden wrapper, aria-hidden).
+Templates hide the honeypot in a visually hidden, aria-hidden wrapper.
 """
 
 import time

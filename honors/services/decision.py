@@ -27,7 +27,7 @@ COMMITTEE_TASK = "Hội đồng xét tôn vinh thông qua"
 LEADERSHIP_TASK = "Lãnh đạo chương trình phê duyệt"
 
 
-def install_decision_workflow(**kwargs):
+def install_decision_workflow():
     """After `migrate`: give honours decisions their approval workflow on a new installation.
     Once decisions have a workflow (this one or one an editor chose), nothing is changed."""
     content_type = ContentType.objects.get_for_model(HonoursDecision)

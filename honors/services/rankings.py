@@ -348,9 +348,6 @@ class _Counted:
     def count(self):
         return self._count
 
-    def __len__(self):
-        return self._count
-
     def __getitem__(self, key):
         return self._queryset[key]
 

@@ -26,7 +26,9 @@ class Command(BaseCommand):
             if not Framework.objects.filter(code=code).exists():
                 raise CommandError(f"Không có bộ chỉ số mã {code}.")
             queryset = queryset.filter(framework__code=code)
+        if options.get("year") is not None:
+            queryset = queryset.filter(year=options["year"])
         start = time.perf_counter()
-        changed = services.rescore(queryset, year=options.get("year"))
+        changed = services.rescore(queryset)
         elapsed = time.perf_counter() - start
         self.stdout.write(f"{changed} kết quả thay đổi ({queryset.count()} phiếu, {elapsed:.1f} s)")
