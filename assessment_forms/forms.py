@@ -8,13 +8,13 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from config import spam
+from core import spam
 from enterprises.validators import normalize_tax_code, validate_tax_code
 
 
 class StartForm(spam.HumanCheckForm):
     """Step 0: who answers, for which enterprise. Also carries the spam guards: a honeypot field
-    people never see and a signed start time (config/spam.py), and a key that makes a double
+    people never see and a signed start time (core/spam.py), and a key that makes a double
     click reuse the draft it already created."""
 
     tax_code = forms.CharField(

@@ -266,7 +266,7 @@ def result(page, request, token):
 
 
 def result_pdf(page, request, token):
-    from config.pdf import render_pdf
+    from core.pdf import render_pdf
 
     submission = load_submission(request, token)
     if submission.status == Submission.Status.DRAFT:

@@ -118,7 +118,7 @@ def build_xlsx(year):
 
 
 def build_pdf(year, request=None):
-    from config.pdf import render_pdf
+    from core.pdf import render_pdf
 
     with translation.override("vi"):
         return render_pdf("dashboard/report_pdf.html", report_context(year), request=request)

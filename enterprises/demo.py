@@ -4,11 +4,12 @@ import datetime
 import random
 from decimal import Decimal
 
+from core.text import fold_compact as fold
+
 from .factories import EnterpriseFactory
 from .models import AdministrativeUnit, Enterprise, Sector
 from .sectors import load_sectors
 from .sizing import LIMITS
-from .text import fold
 from .units import default_unit_files, load_units
 from .validators import make_tax_code
 

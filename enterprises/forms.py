@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
-from config import spam
+from core import spam
 
 from .models import VERIFIED_FIGURES, Enterprise
 from .services import PROFILE_FIELDS
@@ -22,7 +22,7 @@ class Styled:
 
 
 class HumanCheckForm(Styled, spam.HumanCheckForm):
-    """The shared spam guards (config/spam.py), with this app's widget styling."""
+    """The shared spam guards (core/spam.py), with this app's widget styling."""
 
 
 class ProfileForm(Styled, forms.ModelForm):

@@ -269,7 +269,7 @@ class Enterprise(models.Model):
         self.size_employees, self.size_revenue, self.size_capital = self.employees, self.revenue, self.capital
 
     def update_search_text(self):
-        from .text import fold
+        from core.text import fold_compact as fold
 
         self.search_text = fold(" ".join(str(getattr(self, name) or "") for name in SEARCH_SOURCES))[:800]
 

@@ -2,8 +2,9 @@
 
 from django.db import transaction
 
+from core.text import fold_compact as fold  # noqa: F401  (the registry folds names compactly)
+
 from .models import Enterprise
-from .text import fold  # noqa: F401  (Vietnamese folding, shared with the apps above)
 from .validators import normalize_tax_code, validate_tax_code
 
 

@@ -10,11 +10,12 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from core.text import fold_compact as fold
+
 from . import admin_views
 from .admin_forms import EnterpriseAdminForm, EnterpriseFilterSet, MembershipAdminForm
 from .models import AdministrativeUnit, Enterprise, EnterpriseMembership, Sector
 from .services import send_invitation
-from .text import fold
 from .validators import normalize_tax_code
 
 

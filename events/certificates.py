@@ -1,9 +1,9 @@
-"""Certificates of attendance as PDF (config.pdf.render_pdf, with the shipped fonts)."""
+"""Certificates of attendance as PDF (core.pdf.render_pdf, with the shipped fonts)."""
 
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
-from config.pdf import render_pdf
+from core.pdf import render_pdf
 
 from .emails import localized_event
 

@@ -9,7 +9,7 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from config import spam
+from core import spam
 from enterprises.validators import normalize_tax_code, validate_tax_code
 
 from .choices import SIZE_CHOICES, EventFormat, pillar_choices

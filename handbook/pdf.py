@@ -1,4 +1,4 @@
-"""The whole handbook as one PDF, rendered with config.pdf.render_pdf and cached."""
+"""The whole handbook as one PDF, rendered with core.pdf.render_pdf and cached."""
 
 from pathlib import Path
 
@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from config.pdf import render_pdf
+from core.pdf import render_pdf
 
 from . import cache as handbook_cache
 from .models import FAQPage, HandbookChapterPage

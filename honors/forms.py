@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config import spam
+from core import spam
 
 from .models import Nomination
 

@@ -15,6 +15,8 @@ Pure functions, no Django imports: the backends, the view and the tests call the
 import re
 import unicodedata
 
+from core.text import fold
+
 # Combining marks used in Vietnamese, spelled as digits in the exact tokens (in the spirit
 # of the VNI input method). Any other mark becomes "0": still exact, just not pretty.
 MARK_DIGITS = {
@@ -29,15 +31,6 @@ MARK_DIGITS = {
 }
 EXACT_PREFIX = "vx"
 WORD_RE = re.compile(r"\w+", re.UNICODE)
-
-
-def fold(text):
-    """Lowercase, without diacritics, "đ" as "d": the form every query and index text meets in."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFD", str(text).lower())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped.replace("đ", "d"))
 
 
 def exact_token(word):

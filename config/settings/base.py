@@ -16,6 +16,7 @@ SITE_DIR = BASE_DIR / "site"
 
 INSTALLED_APPS = [
     # Our apps, bottom layer first (see README, "Architecture").
+    "core",
     "accounts",
     "enterprises",
     "assessment_forms",

@@ -7,8 +7,9 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
+from core.text import fold_compact as fold
+
 from ..models import Enterprise
-from ..text import fold
 
 # field: (Vietnamese header as documented, *other accepted spellings incl. English aliases)
 COLUMNS = {

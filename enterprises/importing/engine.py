@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from core.text import fold_compact as fold
+
 from ..models import VERIFIED_FIGURES, AdministrativeUnit, Enterprise, Sector
 from ..sectors import sector_for_code
-from ..text import fold
 from ..validators import normalize_tax_code, validate_tax_code
 from .columns import (
     HEADER_INDEX,

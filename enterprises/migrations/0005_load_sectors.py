@@ -8,7 +8,7 @@ def load(apps, schema_editor):
 
 
 def backfill(apps, schema_editor):
-    from enterprises.text import fold
+    from core.text import fold_compact as fold
 
     Enterprise = apps.get_model("enterprises", "Enterprise")
     for enterprise in Enterprise.objects.all().iterator():

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Site
 
-from config.pdf import render_pdf
+from core.pdf import render_pdf
 
 from ..models import Certificate
 

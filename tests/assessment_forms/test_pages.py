@@ -8,7 +8,7 @@ from assessment_forms.factories import VerifiedSubmissionFactory
 from assessment_forms.forms import field_name
 from assessment_forms.models import AssessmentPage, Submission
 from assessment_forms.views import resume_url
-from config.spam import started_token
+from core.spam import started_token
 from enterprises.factories import EnterpriseFactory
 from enterprises.models import Enterprise
 

@@ -14,7 +14,7 @@ def event(live_site, monkeypatch):
     from home.models import HomePage
 
     # A person in a test types faster than the anti-bot minimum.
-    monkeypatch.setattr("config.spam.HumanCheckForm.min_fill_seconds", 0)
+    monkeypatch.setattr("core.spam.HumanCheckForm.min_fill_seconds", 0)
     home = HomePage.objects.get(depth=2, locale__language_code="vi")
     index = EventIndexPageFactory(parent=home)
     return EventPageFactory(parent=index, title="Tập huấn tự đánh giá DBI", capacity=10)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.factories import UserFactory
-from config.spam import started_token
+from core.spam import started_token
 from enterprises import services
 from enterprises.factories import EnterpriseFactory, EnterpriseMembershipFactory
 from enterprises.models import EnterpriseMembership

@@ -1,6 +1,6 @@
 import pytest
 
-from config.spam import started_token
+from core.spam import started_token
 from events.factories import EventIndexPageFactory, EventPageFactory
 
 

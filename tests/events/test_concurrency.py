@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from config.spam import started_token
+from core.spam import started_token
 from enterprises.factories import random_tax_code
 from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory

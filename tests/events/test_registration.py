@@ -94,7 +94,7 @@ def test_per_enterprise_limit(register, event):
 
 
 def test_honeypot_and_fill_time(register, event):
-    from config.spam import started_token
+    from core.spam import started_token
 
     assert register(event, website="http://spam").status_code == 200
     assert register(event, started=started_token(seconds_ago=0)).status_code == 200

@@ -58,7 +58,7 @@ def test_recommendation_provider_registered(event_index):
 
 
 def test_seats_never_exceed_capacity_sequentially(event_index):
-    from config.spam import started_token
+    from core.spam import started_token
     from enterprises.factories import random_tax_code
 
     event = EventPageFactory(parent=event_index, capacity=5, max_seats_per_enterprise=3)

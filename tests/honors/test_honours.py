@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from accounts.factories import UserFactory
-from config.spam import started_token
+from core.spam import started_token
 from enterprises.factories import AdministrativeUnitFactory, EnterpriseFactory, SectorFactory
 from enterprises.validators import make_tax_code
 from honors.factories import (

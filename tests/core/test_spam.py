@@ -1,8 +1,8 @@
-"""The spam guards every public form shares (config/spam.py)."""
+"""The spam guards every public form shares (core/spam.py)."""
 
 from django.core import signing
 
-from config import spam
+from core import spam
 
 
 def guarded(**data):

@@ -2,7 +2,7 @@ import io
 
 from django.template import engines
 
-from config.pdf import render_pdf
+from core.pdf import render_pdf
 
 
 def test_pdf_keeps_vietnamese_diacritics(tmp_path, settings):

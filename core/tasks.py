@@ -1,0 +1,10 @@
+"""Background work of the core layer (django-tasks)."""
+
+from django_tasks import task
+
+
+@task()
+def deliver_mail(mail_id: int) -> str:
+    from .mail import deliver
+
+    return deliver(mail_id)
