@@ -62,10 +62,9 @@ def build(stdout):
 def build_page(stdout):
     from wagtail.models import Locale
 
-    from home.factories import translate_page
-    from home.models import HomePage
+    from core.pages import site_home, translate_page
 
-    home = HomePage.objects.filter(depth=2, locale__language_code="vi").first()
+    home = site_home("vi")
     if home is None:
         stdout.write("assessment_forms: chưa có trang chủ, bỏ qua trang tự đánh giá")
         return None

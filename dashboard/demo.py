@@ -4,7 +4,7 @@ Idempotent. Runs after the assessment, events and honours steps, whose data it s
 from django.utils import timezone
 from wagtail.models import Locale
 
-from home.factories import translate_page
+from core.pages import translate_page
 
 from .factories import AnnualReportFactory, DashboardPageFactory
 from .models import AnnualReport, DashboardPage
@@ -37,9 +37,9 @@ def build_page(home):
 
 
 def build(stdout):
-    from home.models import HomePage
+    from core.pages import site_home
 
-    home = HomePage.objects.get(depth=2, locale__language_code="vi")
+    home = site_home("vi")
     build_page(home)
     year = timezone.localdate().year - 1
     if not AnnualReport.objects.filter(year=year).exists():

@@ -2,7 +2,7 @@
 
 import factory
 
-from home.factories import PageFactory
+from core.pages import PageFactory
 
 from .models import AnnualReport, DashboardPage
 

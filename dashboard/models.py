@@ -33,7 +33,6 @@ class DashboardPage(RoutablePageMixin, Page):
         help_text=_("Nguồn số liệu, cách tính; hiển thị cuối trang."),
     )
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
 

@@ -9,10 +9,9 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale
 
 from accounts.roles import group_name
+from core.pages import site_home, translate_page
 from enterprises.factories import EnterpriseFactory
 from enterprises.models import AdministrativeUnit, Enterprise
-from home.factories import translate_page
-from home.models import HomePage
 
 from .factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory, local_datetime
 from .models import EventIndexPage, EventPage, Registration
@@ -202,7 +201,7 @@ def _grant_organisers(index):
 
 
 def build(stdout):
-    home = HomePage.objects.get(depth=2, locale__language_code="vi")
+    home = site_home("vi")
     en = Locale.objects.get(language_code="en")
     index = EventIndexPage.objects.filter(locale=home.locale).first()
     if index is None:

@@ -5,8 +5,8 @@ from datetime import datetime, time, timedelta
 import factory
 from django.utils import timezone
 
+from core.pages import PageFactory
 from enterprises.factories import EnterpriseFactory
-from home.factories import PageFactory
 
 from .models import EventIndexPage, EventPage, Registration
 

@@ -7,8 +7,8 @@ import datetime
 from wagtail.models import Locale, Site
 
 from assessment_forms.factories import load_dbi_1970
+from core.pages import translate_page
 from enterprises.models import Sector
-from home.factories import translate_page
 
 from . import demo_content as content
 from .factories import DBIGuidePageFactory, FAQPageFactory, HandbookChapterPageFactory, HandbookIndexPageFactory

@@ -3,7 +3,9 @@ the site profile. Idempotent: running it again updates rather than duplicates.""
 
 from wagtail.models import Locale, Site
 
-from .factories import StandardPageFactory, make_site_home, translate_page
+from core.pages import translate_page
+
+from .factories import StandardPageFactory, make_site_home
 from .models import HomePage, SiteProfile, StandardPage
 
 ABOUT_BODY_VI = [

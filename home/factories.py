@@ -1,27 +1,11 @@
 """Factories for pages, shared by the tests and the demo content."""
 
 import factory
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from core.pages import PageFactory, ensure_locales
 
 from .models import HomePage, StandardPage
-
-
-class PageFactory(factory.django.DjangoModelFactory):
-    """Creates a page as a child of `parent` (default: the tree root), live, with a revision."""
-
-    class Meta:
-        abstract = True
-
-    title = factory.Sequence(lambda n: f"Trang {n}")
-    live = True
-
-    @classmethod
-    def _create(cls, model_class, *args, parent=None, **kwargs):
-        parent = parent or Page.get_first_root_node()
-        page = model_class(*args, **kwargs)
-        parent.add_child(instance=page)
-        page.save_revision(log_action=False)
-        return page
 
 
 class HomePageFactory(PageFactory):
@@ -39,29 +23,6 @@ class StandardPageFactory(PageFactory):
 
     title = factory.Sequence(lambda n: f"Trang nội dung {n}")
     intro = "Giới thiệu ngắn."
-
-
-def ensure_locales():
-    """The two content languages: Vietnamese (default) and English."""
-    vi, _ = Locale.objects.get_or_create(language_code="vi")
-    en, _ = Locale.objects.get_or_create(language_code="en")
-    return vi, en
-
-
-def translate_page(page, locale, **fields):
-    """The page's translation in `locale`, created if missing, with `fields` set, published."""
-    translated = page.get_translation_or_none(locale)
-    if translated is None:
-        translated = page.copy_for_translation(locale, copy_parents=True, alias=False)
-    translated = translated.specific
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.live = True
-    translated.save_revision(log_action=False).publish(log_action=False)
-    if translated.depth == 2:
-        # A new language root changes the site's root paths, which Wagtail caches.
-        Site.clear_site_root_paths_cache()
-    return translated
 
 
 def make_site_home(**fields):

@@ -19,6 +19,17 @@ class HomePage(Page):
     sections = StreamField(HomeSectionsBlock(), blank=True, verbose_name=_("Các mục"))
 
     parent_page_types = ["wagtailcore.Page"]
+    # The home page (top layer) decides which sections sit under it; the sections' apps never
+    # name it (README, "Architecture").
+    subpage_types = [
+        "home.StandardPage",
+        "stories.NewsroomPage",
+        "handbook.HandbookIndexPage",
+        "events.EventIndexPage",
+        "dashboard.DashboardPage",
+        "honors.RankingsPage",
+        "assessment_forms.AssessmentPage",
+    ]
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("sections")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -42,6 +53,8 @@ class StandardPage(Page):
 
     intro = models.TextField(_("Tóm tắt"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Nội dung"))
+
+    subpage_types = ["home.StandardPage"]
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

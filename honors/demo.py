@@ -128,11 +128,11 @@ def _results(stdout):
 
 
 def _rankings_page(stdout):
-    from home.models import HomePage
+    from core.pages import site_home
 
     from .factories import make_rankings_page, translate_rankings_page
 
-    home = HomePage.objects.get(depth=2, locale__language_code="vi")
+    home = site_home("vi")
     page = make_rankings_page(home)
     translate_rankings_page(page)
     return page

@@ -15,6 +15,7 @@ $PY manage.py check
 $PY manage.py makemigrations --check --dry-run
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/lint-imports  # the layers the README claims (.importlinter)
 
 workers="${TEST_WORKERS:-auto}"
 start=$(date +%s)

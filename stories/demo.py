@@ -7,10 +7,9 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.pages import site_home, translate_page
 from enterprises.factories import EnterpriseFactory
 from enterprises.models import AdministrativeUnit, Enterprise, Sector
-from home.factories import translate_page
-from home.models import HomePage
 
 from .demo_content import ENTERPRISES, JOURNALISTS, STORIES
 from .factories import DESK_TITLES, JournalistFactory, StoryPageFactory, make_newsroom
@@ -139,7 +138,7 @@ def _story(desk, spec, enterprises):
 
 
 def build(stdout):
-    home = HomePage.objects.get(depth=2, locale__language_code="vi")
+    home = site_home("vi")
     en = Locale.objects.get(language_code="en")
     newsroom, desks = make_newsroom(home)
     translate_page(

@@ -3,7 +3,7 @@
 import factory
 from django.utils import timezone
 
-from home.factories import PageFactory
+from core.pages import PageFactory
 
 from .choices import Desk, Kind
 from .models import DeskIndexPage, Journalist, NewsroomPage, StoryPage

@@ -104,7 +104,6 @@ class NewsroomPage(ListingMixin, Page):
 
     intro = models.TextField(_("giới thiệu"), blank=True)
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.DeskIndexPage"]
     max_count_per_parent = 1
 

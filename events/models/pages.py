@@ -34,7 +34,6 @@ class EventIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("Giới thiệu"), blank=True)
 
     subpage_types = ["events.EventPage"]
-    parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

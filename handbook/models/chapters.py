@@ -28,7 +28,6 @@ class HandbookIndexPage(RoutablePageMixin, Page):
 
     intro = models.TextField(_("Giới thiệu"), blank=True)
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["handbook.HandbookChapterPage", "handbook.FAQPage", "handbook.DBIGuidePage"]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

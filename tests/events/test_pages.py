@@ -178,7 +178,7 @@ def test_event_page_has_schema_org_event(client, catalogue):
 
 
 def test_english_translation_shares_registrations(client, catalogue):
-    from home.factories import translate_page
+    from core.pages import translate_page
 
     event = catalogue["a"]
     english_index = event.get_parent().specific

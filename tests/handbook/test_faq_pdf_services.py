@@ -7,10 +7,10 @@ import re
 import pytest
 from wagtail.models import Locale
 
+from core.pages import translate_page
 from handbook import pdf as handbook_pdf
 from handbook import services
 from handbook.factories import FAQPageFactory, HandbookChapterPageFactory
-from home.factories import translate_page
 
 pytestmark = pytest.mark.django_db
 

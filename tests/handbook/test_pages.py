@@ -5,10 +5,10 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import Locale
 
+from core.pages import translate_page
 from enterprises.factories import SectorFactory
 from handbook.factories import HandbookChapterPageFactory, paragraph
 from handbook.models import HandbookChapterPage
-from home.factories import translate_page
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.factories import StandardPageFactory, make_site_home, translate_page
+from core.pages import translate_page
+from home.factories import StandardPageFactory, make_site_home
 from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db

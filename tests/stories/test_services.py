@@ -1,8 +1,8 @@
 import pytest
 from wagtail.models import Locale
 
+from core.pages import translate_page
 from enterprises.factories import EnterpriseFactory
-from home.factories import translate_page
 from stories.blocks import LatestStoriesBlock
 from stories.choices import Kind
 from stories.factories import StoryPageFactory

@@ -38,7 +38,7 @@ def test_each_desk_has_its_workflow(newsroom):
         assert {group.name for group in task.groups.all()} >= {"Biên tập chương trình"}
     from wagtail.models import Locale
 
-    from home.factories import translate_page
+    from core.pages import translate_page
 
     english = translate_page(desks["radio"], Locale.objects.get(language_code="en"), title="Radio", slug="radio")
     assert english.get_workflow().name == workflow_name("radio")

@@ -1,0 +1,58 @@
+"""Page helpers shared by every app's factories and demo step: a page factory, the two
+content languages, translations, and the site's home page found without naming its type."""
+
+import factory
+from wagtail.models import Locale, Page, Site
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """Creates a page as a child of `parent` (default: the tree root), live, with a revision."""
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Trang {n}")
+    live = True
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        parent = parent or Page.get_first_root_node()
+        page = model_class(*args, **kwargs)
+        parent.add_child(instance=page)
+        page.save_revision(log_action=False)
+        return page
+
+
+def ensure_locales():
+    """The two content languages: Vietnamese (default) and English."""
+    vi, _ = Locale.objects.get_or_create(language_code="vi")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return vi, en
+
+
+def translate_page(page, locale, **fields):
+    """The page's translation in `locale`, created if missing, with `fields` set, published."""
+    translated = page.get_translation_or_none(locale)
+    if translated is None:
+        translated = page.copy_for_translation(locale, copy_parents=True, alias=False)
+    translated = translated.specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.live = True
+    translated.save_revision(log_action=False).publish(log_action=False)
+    if translated.depth == 2:
+        # A new language root changes the site's root paths, which Wagtail caches.
+        Site.clear_site_root_paths_cache()
+    return translated
+
+
+def site_home(language_code="vi"):
+    """The default site's root page in `language_code` (specific), or None before the site
+    has one. Lower apps' demo steps hang their sections here without naming the home app."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None or site.root_page.depth != 2:
+        return None
+    root = site.root_page
+    if root.locale.language_code != language_code:
+        root = root.get_translation_or_none(Locale.objects.filter(language_code=language_code).first())
+    return root.specific if root is not None else None
