@@ -19,11 +19,8 @@ def has_assessment(queryset, value):
 
 
 def register_enterprise_filter():
-    """Add "has an assessment" to the registry's admin list, when the registry offers the hook
-    (enterprises/hooks.py; the registry cannot import us, so we register into it)."""
-    try:
-        from enterprises.hooks import register_enterprise_list_filter
-    except ImportError:
-        return False
+    """Add "has an assessment" to the registry's admin list (enterprises/hooks.py: the registry
+    cannot import us, so we register into it)."""
+    from enterprises.hooks import register_enterprise_list_filter
+
     register_enterprise_list_filter("has_assessment", _("Đã tự đánh giá DBI"), has_assessment)
-    return True

@@ -26,10 +26,6 @@ def site_home(db):
     """The Vietnamese home page (site root) and its English translation, as the demo builds them."""
     from home.demo import build, build_home_sections
 
-    class Quiet:
-        def write(self, *args, **kwargs):
-            pass
-
     build(Quiet())
     build_home_sections(Quiet())
     from home.models import HomePage
@@ -37,12 +33,41 @@ def site_home(db):
     return HomePage.objects.get(depth=2, locale__language_code="vi")
 
 
+class Quiet:
+    """A stdout for demo steps and commands that keeps what they write."""
+
+    def __init__(self):
+        self.lines = []
+
+    def write(self, text="", *args, **kwargs):
+        self.lines.append(text)
+
+
 @pytest.fixture
 def quiet():
-    class Quiet:
-        lines = []
-
-        def write(self, text="", *args, **kwargs):
-            self.lines.append(text)
-
     return Quiet()
+
+
+@pytest.fixture
+def login_as(client, db):
+    """`login_as("programme_editor")` logs the test client in as a new user holding that role
+    (or roles) and returns the user."""
+    from accounts.factories import UserFactory
+
+    def login(*roles, **fields):
+        user = UserFactory(roles=list(roles), **fields)
+        client.force_login(user)
+        return user
+
+    return login
+
+
+@pytest.fixture
+def human_payload():
+    """The spam-guard fields of a form a person filled in 30 seconds ago; add the form's own."""
+    from core.spam import HONEYPOT, started_token
+
+    def payload(**fields):
+        return {HONEYPOT: "", "started": started_token(30), **fields}
+
+    return payload

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from accounts.factories import UserFactory
 from assessment_forms.factories import SubmissionFactory, VerifiedSubmissionFactory
 from assessment_forms.models import Criterion, Framework
+from tests.helpers import assert_denied
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def test_review_adjust_and_verify(assessor_client, framework):
 def test_public_user_cannot_review(client, framework):
     sub = SubmissionFactory(framework=framework)
     client.force_login(UserFactory(roles=["journalist_newspaper"]))
-    assert client.get(reverse("assessment_forms_review", args=[sub.pk])).status_code in (302, 403)
+    assert_denied(client.get(reverse("assessment_forms_review", args=[sub.pk])))
 
 
 def test_exports_have_one_column_per_criterion(assessor_client, framework):
@@ -111,9 +112,15 @@ def test_editing_a_frozen_framework_makes_a_new_version(client, framework):
     assert Criterion.objects.filter(framework__version=2).count() == 60
 
 
-def test_enterprise_filter_hook():
-    from assessment_forms.apps import has_assessment, register_enterprise_filter
+def test_enterprise_filter_hook(framework):
+    from enterprises.factories import EnterpriseFactory
+    from enterprises.hooks import enterprise_list_filters
     from enterprises.models import Enterprise
 
-    register_enterprise_filter()  # a no-op until the registry offers enterprises/hooks.py
-    assert has_assessment(Enterprise.objects.all(), True).count() == 0
+    assessed = VerifiedSubmissionFactory(framework=framework).enterprise
+    untouched = EnterpriseFactory()
+    registered = {item.name: item for item in enterprise_list_filters()}
+    has_assessment = registered["has_assessment"].queryset_fn
+    everyone = Enterprise.objects.filter(pk__in=[assessed.pk, untouched.pk])
+    assert list(has_assessment(everyone, True)) == [assessed]
+    assert list(has_assessment(everyone, False)) == [untouched]

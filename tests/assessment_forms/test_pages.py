@@ -37,8 +37,14 @@ def start(client, page, **overrides):
     return client.post(page.url, data)
 
 
-def test_start_page_renders_without_writes(client, page, django_assert_max_num_queries):
-    response = client.get(page.url)
+def test_start_page_renders_without_writes(client, page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page.url)
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}]
+    assert writes == []
     assert response.status_code == 200
     assert "Mã số thuế" in response.content.decode()
     assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]

@@ -14,6 +14,7 @@ from accounts.factories import UserFactory
 from enterprises.factories import EnterpriseFactory
 from enterprises.importing import import_file
 from enterprises.models import Enterprise
+from tests.helpers import assert_denied
 
 pytestmark = pytest.mark.django_db
 
@@ -157,4 +158,4 @@ def test_admin_upload_dry_run_then_confirm(client, units, settings, tmp_path):
 
 def test_admin_import_needs_permission(client, units):
     client.force_login(UserFactory(roles=["event_organiser"]))
-    assert client.get(reverse("enterprises_import")).status_code in (302, 403)
+    assert_denied(client.get(reverse("enterprises_import")))

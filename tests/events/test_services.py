@@ -76,5 +76,9 @@ def test_seats_never_exceed_capacity_sequentially(event_index):
         data["tax_code"] = random_tax_code()
         outcomes.append(services.register(event, data))
     assert all(outcome.ok for outcome in outcomes)
-    assert services.seats_taken(event) <= 5
-    assert Registration.objects.filter(status=S.WAITING).exists()
+    holding = sum(r.seats for r in Registration.objects.filter(event=event) if r.holds_seats)
+    # 12 requests of 1 or 2 seats into 5: the seats fill (at most one seat left over by a
+    # 2-seat request that did not fit) and never overflow; the rest wait.
+    assert services.seats_taken(event) == holding
+    assert 4 <= holding <= 5
+    assert Registration.objects.filter(event=event, status=S.WAITING).count() >= 7

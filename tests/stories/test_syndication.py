@@ -95,8 +95,17 @@ def test_podcast_feed_has_enclosures_and_itunes_tags(client, stories):
 
 
 def test_english_feed_uses_english_stories(client, stories):
+    from wagtail.models import Locale
+
+    from core.pages import translate_page
+
     _, feed = parse(client, "/en/feeds/stories/")
-    assert feed.entries == []
+    assert feed.entries == []  # nothing translated yet: no Vietnamese story leaks into it
+    translate_page(stories["article"], Locale.objects.get(language_code="en"), title="E-invoices in Gia Nghia")
+    _, feed = parse(client, "/en/feeds/stories/")
+    assert [entry.title for entry in feed.entries] == ["E-invoices in Gia Nghia"]
+    _, vietnamese = parse(client, "/feeds/stories/")
+    assert "E-invoices in Gia Nghia" not in [entry.title for entry in vietnamese.entries]
 
 
 def test_widget_is_iframe_safe(client, stories):
