@@ -406,3 +406,13 @@ def comparison(submission):
         "total": statistics.median(totals),
         "pillars": {code: round(statistics.median(values), 2) for code, values in percents.items()},
     }
+
+
+def latest_scored(enterprise, framework_code=DEFAULT_FRAMEWORK):
+    """The enterprise's most recent submitted or verified result (verified or not), or None."""
+    return (
+        Submission.objects.scored()
+        .filter(enterprise=enterprise, framework__code=framework_code)
+        .order_by("-year", "-submitted_at")
+        .first()
+    )

@@ -29,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("stories.urls")),
     path("", include("handbook.urls")),
+    path("", include("market.urls")),
+    path("", include("programmes.urls")),
     path("", include("honors.urls")),
     path("", include("dashboard.urls")),
     path("", include(wagtail_urls)),

@@ -23,6 +23,9 @@ INSTALLED_APPS = [
     "events",
     "stories",
     "handbook",
+    # Market connections and state support (issue 18): catalogue, board, support programmes.
+    "market",
+    "programmes",
     "home",
     "honors",
     "dashboard",
