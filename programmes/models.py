@@ -193,3 +193,6 @@ class ApplicationStep(models.Model):
         ordering = ["at", "id"]
         verbose_name = _("bước xét hồ sơ")
         verbose_name_plural = _("bước xét hồ sơ")
+
+    def __str__(self):
+        return f"{self.application_id}: {self.from_status} → {self.to_status}"
