@@ -14,6 +14,8 @@ STEPS = [
     "handbook.demo.build",
     "honors.demo.build",
     "dashboard.demo.build",
+    "market.demo.build",
+    "programmes.demo.build",
     # Features add their steps here, before the home page's sections are composed.
     "home.demo.build_home_sections",
 ]
