@@ -65,7 +65,9 @@ def build(stdout):
             is_platform = category == Solution.Category.ECOMMERCE and offset == 0 and index < len(PLATFORMS)
             Solution.objects.create(
                 provider=provider,
-                name=PLATFORMS[index] if is_platform else f"{label} {PROVIDER_WORDS[index % len(PROVIDER_WORDS)]} {index + 1}",
+                name=PLATFORMS[index]
+                if is_platform
+                else f"{label} {PROVIDER_WORDS[index % len(PROVIDER_WORDS)]} {index + 1}",
                 category=category,
                 summary=f"{label} cho doanh nghiệp nhỏ và vừa, dùng trên máy tính và điện thoại.",
                 pillars=pillars,
