@@ -31,8 +31,9 @@ PROGRAMMES = [
         ),
         "pays_for": [Purpose.CONSULTING, Purpose.SOLUTIONS],
         "support_rate": 50,
-        # Decree 80/2021, Art. 11(2)-(3): up to 50% of consulting, capped at 50 / 100 million VND for
-        # small / medium; 100% up to 20 million for micro (rates and caps checked against the text).
+        # Modelled on Decree 80/2021/NĐ-CP, Art. 11 (support for digital transformation). The
+        # decree's text could not be checked here: the 50 % rate and the 20 / 50 / 100 million VND
+        # caps are marked in docs/market.md as the province's own choice until checked.
         "caps": {"micro": 20_000_000, "small": 50_000_000, "medium": 100_000_000},
         "budget": 2_000_000_000,
         "eligible_sizes": ["micro", "small", "medium"],
