@@ -1,6 +1,5 @@
 import pytest
 
-
 PUBLISHED_YEARS = (2023, 2024, 2025)
 
 
