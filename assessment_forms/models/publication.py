@@ -18,7 +18,8 @@ class PublishedYear(index.Indexed, models.Model):
         _("đã công bố"),
         default=True,
         help_text=_(
-            "Bảng xếp hạng và bảng số liệu công khai chỉ hiển thị các năm đã công bố; năm mặc định là năm công bố gần nhất."
+            "Bảng xếp hạng và bảng số liệu công khai chỉ hiển thị các năm đã công bố; "  # noqa: ISC001
+            "năm mặc định là năm công bố gần nhất."
         ),
     )
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)

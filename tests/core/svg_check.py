@@ -86,14 +86,13 @@ class SvgCollector(HTMLParser):
                     self.problems.append(f"<{tag} {name}={value!r}>")
             elif key in LIST:
                 self.numbers += 1
-                if (
-                    not LIST_RE.match(value.strip())
-                    or key in ("points", "viewbox")
-                    and "," in value
-                    and key == "viewbox"
-                    or key == "points"
-                    and not _valid_points(value)
-                ):
+                text = value.strip()
+                valid = LIST_RE.match(text) is not None
+                if key == "viewbox":
+                    valid = valid and "," not in text and len(text.split()) == 4
+                if key == "points":
+                    valid = valid and _valid_points(text)
+                if not valid:
                     self.problems.append(f"<{tag} {name}={value!r}>")
 
 
