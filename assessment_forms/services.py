@@ -418,6 +418,20 @@ def level_meaning(level, framework_code=DEFAULT_FRAMEWORK):
 # --- next steps ------------------------------------------------------------------------
 
 
+def kind_label(kind):
+    """The human word for a recommendation's kind ("event" → "Tập huấn"), translated; an unknown
+    kind shows no badge rather than a code."""
+    from django.utils.translation import gettext
+
+    labels = {
+        "event": gettext("Tập huấn"),
+        "handbook": gettext("Cẩm nang"),
+        "story": gettext("Tin bài"),
+        "provider": gettext("Giải pháp"),
+    }
+    return labels.get(kind, "")
+
+
 def register_recommendation_provider(fn):
     """Register fn(pillar_codes: list[str], request) -> [{"title", "url", "kind"}].
 
@@ -441,7 +455,8 @@ def recommendations(pillar_codes, request=None, limit=8):
             url = item.get("url")
             if url and url not in seen:
                 seen.add(url)
-                items.append({"title": item.get("title", ""), "url": url, "kind": item.get("kind", "")})
+                kind = item.get("kind", "")
+                items.append({"title": item.get("title", ""), "url": url, "kind": kind, "kind_label": kind_label(kind)})
     return items[:limit]
 
 

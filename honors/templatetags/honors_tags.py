@@ -33,3 +33,9 @@ def num(value):
     """A score as people read it: no trailing zeros, the language's decimal mark (90,77 in
     Vietnamese). Machines (SVG, CSV, JSON) get core.numbers.machine instead."""
     return numbers.human(value)
+
+
+@register.filter
+def item(mapping, key):
+    """mapping[key] in a template ({{ row|item:"P1" }}), None when missing."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
