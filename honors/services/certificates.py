@@ -49,9 +49,9 @@ def certificate_context(certificate, request=None):
     if decision is not None:
         document = decision.official_document()
         document["recipients"] = []  # a certificate is handed over, not sent round
-        number, date = decision.number, decision.issued_on
+        number, date, issuer = decision.number, decision.issued_on, decision.issuer
     else:
-        document, number, date = official_parts(), "", None
+        document, number, date, issuer = official_parts(), "", None, ""
     return {
         "certificate": certificate,
         "verify_url": url,
@@ -59,6 +59,7 @@ def certificate_context(certificate, request=None):
         "document": document,
         "decision_number": number,
         "decision_date": date,
+        "decision_issuer": issuer,
     }
 
 

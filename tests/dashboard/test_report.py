@@ -99,6 +99,42 @@ def test_pdf_in_vietnamese_with_summary_province_and_figures(known, tmp_path, qu
     assert "Thay đổi qua các năm" in flat
 
 
+def test_pdf_has_the_administrative_form_of_decree_30(known, tmp_path, quiet):
+    """National title and motto, issuing body (the site profile's owner when the report leaves
+    it blank) under its superior body, number and symbol, place and date, recipients, the
+    signer's authority, title and name: all from the editable report record (issue 16)."""
+    from dashboard.models import AnnualReport
+
+    report = AnnualReport.objects.get(year=2025)
+    report.reference = "125/BC-SKHCN"
+    report.save()
+    output = tmp_path / "bao-cao-2025.pdf"
+    call_command("build_annual_report", "2025", "--format", "pdf", "--output", str(output), stdout=quiet)
+    reader = PdfReader(output)
+    first = " ".join(reader.pages[0].extract_text().split())
+    for part in (
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH LÂM ĐỒNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 125/BC-SKHCN",
+        "Đà Lạt, ngày 15 tháng 01 năm 2026",
+        "BÁO CÁO",
+        "Kính gửi: Bộ Khoa học và Công nghệ",
+    ):
+        assert part in first, part
+    last = " ".join(reader.pages[-1].extract_text().split())
+    for part in (
+        "Nơi nhận:",
+        "- Bộ Khoa học và Công nghệ;",
+        "- Lưu: VT, CĐS.",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Nguyễn Văn Bình",
+    ):
+        assert part in last, part
+
+
 def test_admin_export_needs_the_right(client, known):
     url = "/admin/dashboard/bao-cao/2025/xlsx/"
     client.force_login(UserFactory(roles=["journalist_portal"]))
