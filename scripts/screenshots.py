@@ -23,7 +23,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 WIDTHS = {"360": {"width": 360, "height": 740}, "1280": {"width": 1280, "height": 900}}
-MAX_HEIGHT = 2600
+MAX_HEIGHT = 2400
 
 
 def urls():
@@ -50,6 +50,15 @@ def urls():
     }
 
 
+def shrink(path):
+    """A 128-colour palette: a fifth of the size, no visible loss on flat web pages."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    small.save(path, optimize=True)
+
+
 def main(base):
     OUT.mkdir(parents=True, exist_ok=True)
     targets = urls()
@@ -69,6 +78,7 @@ def main(base):
                     full_page=True,
                     clip={"x": 0, "y": 0, "width": viewport["width"], "height": height},
                 )
+                shrink(target)
                 overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
                 print(f"{target.relative_to(ROOT)} {target.stat().st_size // 1024} KB overflow={overflow}")
             context.close()
