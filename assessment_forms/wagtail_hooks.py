@@ -156,7 +156,7 @@ class PublishedYearViewSet(ModelViewSet):
     form_fields = ["year", "framework_code", "published", "note"]
     copy_view_enabled = False
 
-    create_view_class = PublishedYearCreateView
+    add_view_class = PublishedYearCreateView
     edit_view_class = PublishedYearEditView
 
 
