@@ -361,9 +361,9 @@ def _vocabulary(kind, framework_code):
             framework = current_framework(framework_code)
         except DatabaseError:
             # System checks read model choices before the first migrate made the tables.
-            return []
+            return _file_vocabulary(kind, framework_code)
         if framework is None:
-            value = []
+            value = _file_vocabulary(kind, framework_code)
         elif kind == "pillars":
             value = [(p.code, str(p.localized_name)) for p in framework.pillars.order_by("order")]
         else:
@@ -373,6 +373,30 @@ def _vocabulary(kind, framework_code):
             ]
         cache.set(key, value, VOCABULARY_CACHE_SECONDS)
     return value
+
+
+_file_vocabularies = {}
+
+
+def _file_vocabulary(kind, framework_code):
+    """Before a framework version is loaded into the database, the names of the reference data
+    file it will be loaded from (the same words, never a second copy in code)."""
+    from .loader import DBI_1970_FILE, read_file
+
+    if framework_code != DEFAULT_FRAMEWORK:
+        return []
+    if "data" not in _file_vocabularies:
+        _file_vocabularies["data"] = read_file(DBI_1970_FILE)
+    data = _file_vocabularies["data"]
+    if kind == "pillars":
+        return [
+            (item["code"], str(localized(item["name"].get("vi", ""), item["name"].get("en", ""))))
+            for item in data["pillars"]
+        ]
+    return [
+        (int(item["level"]), str(localized(item["name"].get("vi", ""), item["name"].get("en", ""))))
+        for item in sorted(data["levels"], key=lambda item: int(item["level"]))
+    ]
 
 
 def forget_vocabulary(**kwargs):
