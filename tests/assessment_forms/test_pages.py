@@ -129,6 +129,8 @@ def test_result_with_peers_previous_and_recommendations(client, page, framework)
     assert "So với 5 doanh nghiệp" in html and "trung vị tổng điểm là" in html
     assert "Lần đánh giá trước (năm 2024)" in html
     assert "/cam-nang/" in html
+    # The badge is a translated word, not the provider's code (issue 16).
+    assert '<span class="badge text-bg-light">Cẩm nang</span>' in html and ">handbook<" not in html
     assert "stroke-dasharray" in html  # the median polygon
 
 
