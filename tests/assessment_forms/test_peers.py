@@ -127,3 +127,9 @@ def test_the_result_page_names_the_group_and_the_median(client, site_home, frame
         f"trung vị tổng điểm là {median} điểm." in html
     )
     assert "Nhóm hẹp hơn" in html and "stroke-dasharray" in html
+    # People read percentages with the Vietnamese decimal comma; the radar's coordinates are plain.
+    percent = mine.pillar_scores.order_by("pillar__order").first().percent
+    assert f'<td class="text-end" data-label="%">{percent:.2f}'.replace(".", ",") in html
+    from tests.core.svg_check import check_markup
+
+    assert check_markup(html, "result")[0] == 1

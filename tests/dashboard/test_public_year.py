@@ -54,3 +54,17 @@ def test_editors_may_open_an_unpublished_year(client, page):
     client.force_login(UserFactory(roles=["programme_editor"]))
     html = client.get(URL + "bien-tap/?year=2026").content.decode()
     assert _year(html)[1] == 2026
+
+
+def test_people_read_vietnamese_numbers_machines_read_plain_ones(client, page):
+    from .helpers import csv_rows, expected, html_tables
+
+    known = build_known_set()
+    average = expected(known.submissions[2025])["average"]
+    html = client.get(URL).content.decode()
+    overview = {row[0]: row[1] for row in html_tables(html)["overview"][1:]}
+    assert overview["Điểm DBI trung bình"] == f"{average:.1f}".replace(".", ",")
+    rows = {row[0]: row[1] for row in csv_rows(client.get(URL + "tai-ve/overview/csv/").content)[1:]}
+    assert rows["Điểm DBI trung bình"] == str(average)
+    # The level table names the levels as the framework does.
+    assert "0 – Chưa khởi động" in html and "5 – Dẫn dắt" in html
