@@ -79,5 +79,5 @@ def test_the_profile_draws_its_bars_with_machine_numbers_in_vietnamese(client, r
 
     html = client.get(rankings.profile_url(entry.enterprise_id)).content.decode()
     svgs, numbers = check_markup(html, "profile")
-    assert svgs == 1 and numbers > 30
+    assert svgs >= 1 and numbers > 30
     assert "90,77/320" in html and "12,5%" in html
