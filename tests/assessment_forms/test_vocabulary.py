@@ -2,6 +2,8 @@
 from the framework (and the registry), so "Chưa khởi động" is never "Chưa chuyển đổi số"
 elsewhere and the pillars have one set of names."""
 
+import copy
+
 import pytest
 from django.utils import translation
 
@@ -23,7 +25,7 @@ def test_the_framework_names_levels_and_pillars_in_both_languages(framework):
 
 def test_editing_the_framework_renames_everywhere(framework):
     assert services.level_name(0) == "Chưa khởi động"
-    levels = framework.levels
+    levels = copy.deepcopy(framework.levels)  # the loader shares its parsed file: never edit it in place
     levels[0]["name"]["vi"] = "Chưa bắt đầu"
     framework.levels = levels
     framework.save()
