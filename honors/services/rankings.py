@@ -225,6 +225,12 @@ def available_years(framework_code=DEFAULT_FRAMEWORK):
     return years
 
 
+def publication_changed(framework_code=DEFAULT_FRAMEWORK):
+    """The programme published or withdrew a year: forget the public years and the cached pages."""
+    cache.delete(YEARS_CACHE_KEY.format(framework_code))
+    _bump_version()
+
+
 def filter_choices():
     """Sectors (VSIC sections) and district-level units for the filters, cached briefly."""
     choices = cache.get(CHOICES_CACHE_KEY)
