@@ -7,7 +7,18 @@ class AssessmentFormsConfig(AppConfig):
     verbose_name = _("Tự đánh giá DBI")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Framework, Pillar, PublishedYear
+        from .services import forget_vocabulary, publication_changed
+
         register_enterprise_filter()
+        for model in (Framework, Pillar):
+            post_save.connect(forget_vocabulary, sender=model, dispatch_uid=f"vocabulary-{model.__name__}-save")
+            post_delete.connect(forget_vocabulary, sender=model, dispatch_uid=f"vocabulary-{model.__name__}-delete")
+        # Publishing or withdrawing a year turns the public rankings and dashboard.
+        post_save.connect(publication_changed, sender=PublishedYear, dispatch_uid="published-year-saved")
+        post_delete.connect(publication_changed, sender=PublishedYear, dispatch_uid="published-year-deleted")
 
 
 def has_assessment(queryset, value):

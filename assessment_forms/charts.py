@@ -1,8 +1,11 @@
 """A radar chart of the pillars, computed on the server so it works without JavaScript and prints.
 
-Returns plain numbers for the template (assessment_forms/includes/radar.html) to draw as SVG."""
+Returns plain numbers for the template (assessment_forms/includes/radar.html) to draw as SVG;
+the template writes each of them with `|machine` (never localised: "170,0" is not SVG)."""
 
 import math
+
+from core.numbers import machine_points
 
 SIZE = 340
 CENTRE = SIZE / 2
@@ -18,7 +21,7 @@ def _point(index, count, percent):
 
 def _polygon(values):
     count = len(values)
-    return " ".join(f"{x},{y}" for x, y in (_point(i, count, v) for i, v in enumerate(values)))
+    return machine_points(_point(i, count, v) for i, v in enumerate(values))
 
 
 def radar(pillars, median=None):

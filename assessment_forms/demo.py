@@ -11,6 +11,7 @@ from enterprises.models import AdministrativeUnit, Enterprise, Sector
 
 from .factories import REALISTIC_LEVEL_WEIGHTS, SubmissionFactory, VerifiedSubmissionFactory, load_dbi_1970
 from .models import AssessmentPage, Submission
+from .services import DEFAULT_FRAMEWORK
 
 YEARS = (2023, 2024, 2025)
 TARGET_ENTERPRISES = 200
@@ -57,6 +58,19 @@ def build(stdout):
     stdout.write(f"assessment_forms: {framework} ({framework.criteria.count()} tiêu chí)")
     build_page(stdout)
     build_submissions(stdout, framework)
+    publish_demo_years(stdout)
+
+
+def publish_demo_years(stdout):
+    """The demo's results years are published, so the rankings and the dashboard open on the
+    latest of them (a later verification of a new year does not turn them)."""
+    from .models import PublishedYear
+
+    for year in YEARS:
+        PublishedYear.objects.get_or_create(
+            framework_code=DEFAULT_FRAMEWORK, year=year, defaults={"published": True, "note": "Dữ liệu mẫu"}
+        )
+    stdout.write(f"assessment_forms: đã công bố kết quả các năm {', '.join(str(y) for y in YEARS)}")
 
 
 def build_page(stdout):

@@ -6,6 +6,7 @@ VIEW = [
     "assessment_forms.view_criterion",
     "assessment_forms.view_submission",
     "assessment_forms.view_submissionrevision",
+    "assessment_forms.view_publishedyear",
 ]
 
 ROLE_PERMISSIONS = {
@@ -26,6 +27,10 @@ ROLE_PERMISSIONS = {
         "assessment_forms.delete_submission",
         "assessment_forms.verify_submission",
         "assessment_forms.export_submission",
+        # Publishing a year's results turns the public rankings and dashboard to it.
+        "assessment_forms.add_publishedyear",
+        "assessment_forms.change_publishedyear",
+        "assessment_forms.delete_publishedyear",
     ],
     "honours_committee": ["assessment_forms.view_submission"],
 }

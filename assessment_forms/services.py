@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from .models import Framework, Pillar, PillarScore, Submission, SubmissionRevision, localized
+from .models import Framework, Pillar, PillarScore, PublishedYear, Submission, SubmissionRevision, localized
 from .scoring import ScoringError, score, spec_from_dict
 from .signals import results_changed
 
@@ -25,10 +25,16 @@ __all__ = [
     "current_framework",
     "get_spec",
     "latest_verified",
+    "forget_vocabulary",
+    "level_choices",
     "level_meaning",
     "level_name",
     "pillar_choices",
+    "pillar_name",
     "previous_result",
+    "public_year",
+    "publish_year",
+    "published_years",
     "recommendations",
     "register_recommendation_provider",
     "rescore",
@@ -293,29 +299,146 @@ def latest_verified(enterprise, framework_code=DEFAULT_FRAMEWORK):
     )
 
 
+# --- the public year ----------------------------------------------------------------------
+
+
+def published_years(framework_code=DEFAULT_FRAMEWORK):
+    """Years whose results a programme editor has published, newest first. The public rankings
+    and dashboard show only these; the newest is the default ("the public year")."""
+    return list(
+        PublishedYear.objects.filter(framework_code=framework_code, published=True)
+        .order_by("-year")
+        .values_list("year", flat=True)
+    )
+
+
+def public_year(framework_code=DEFAULT_FRAMEWORK):
+    """The latest published year, or None before anything was published."""
+    years = published_years(framework_code)
+    return years[0] if years else None
+
+
+@transaction.atomic
+def publish_year(year, published=True, user=None, framework_code=DEFAULT_FRAMEWORK, note=""):
+    """Publish (or withdraw) a year's results; the rankings and the dashboard follow."""
+    record, _created = PublishedYear.objects.get_or_create(
+        framework_code=framework_code, year=year, defaults={"published": published, "note": note}
+    )
+    record.published = published
+    if note:
+        record.note = note
+    if published and user is not None and record.published_by_id is None:
+        record.published_by = user
+    record.save()  # post_save tells the listeners (apps.py)
+    return record
+
+
+def publication_changed(sender=None, instance=None, **kwargs):
+    """Tell the listeners (rankings, dashboard) that a year was published or withdrawn."""
+    results_changed.send(sender=Submission, submission=None, year=instance.year, action="published")
+
+
+# --- the one vocabulary of levels and pillars ------------------------------------------
+# Every page that names a DBI level or pillar (rankings, profiles, dashboard, events, stories,
+# handbook, honours) reads these, so the names are the framework's own and agree everywhere.
+# Cached per framework and language; saving a framework or a pillar drops the cache (apps.py).
+
+VOCABULARY_CACHE_SECONDS = 600
+VOCABULARY_VERSION_KEY = "assessment:vocabulary-version"
+
+
+def _vocabulary(kind, framework_code):
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    version = cache.get(VOCABULARY_VERSION_KEY, 0)
+    key = f"assessment:vocabulary:{version}:{kind}:{framework_code}:{get_language()}"
+    value = cache.get(key)
+    if value is None:
+        from django.db import DatabaseError
+
+        try:
+            framework = current_framework(framework_code)
+        except DatabaseError:
+            # System checks read model choices before the first migrate made the tables.
+            return _file_vocabulary(kind, framework_code)
+        if framework is None:
+            value = _file_vocabulary(kind, framework_code)
+        elif kind == "pillars":
+            value = [(p.code, str(p.localized_name)) for p in framework.pillars.order_by("order")]
+        else:
+            value = [
+                (int(item["level"]), str(framework.level_info(item["level"])["name"]))
+                for item in sorted(framework.levels, key=lambda item: int(item["level"]))
+            ]
+        cache.set(key, value, VOCABULARY_CACHE_SECONDS)
+    return value
+
+
+_file_vocabularies = {}
+
+
+def _file_vocabulary(kind, framework_code):
+    """Before a framework version is loaded into the database, the names of the reference data
+    file it will be loaded from (the same words, never a second copy in code)."""
+    from .loader import DBI_1970_FILE, read_file
+
+    if framework_code != DEFAULT_FRAMEWORK:
+        return []
+    if "data" not in _file_vocabularies:
+        _file_vocabularies["data"] = read_file(DBI_1970_FILE)
+    data = _file_vocabularies["data"]
+    if kind == "pillars":
+        return [
+            (item["code"], str(localized(item["name"].get("vi", ""), item["name"].get("en", ""))))
+            for item in data["pillars"]
+        ]
+    return [
+        (int(item["level"]), str(localized(item["name"].get("vi", ""), item["name"].get("en", ""))))
+        for item in sorted(data["levels"], key=lambda item: int(item["level"]))
+    ]
+
+
+def forget_vocabulary(**kwargs):
+    """Drop the cached names (a framework or pillar was edited)."""
+    from django.core.cache import cache
+
+    try:
+        cache.incr(VOCABULARY_VERSION_KEY)
+    except ValueError:
+        cache.set(VOCABULARY_VERSION_KEY, 1, None)
+
+
 def pillar_choices(framework_code=DEFAULT_FRAMEWORK):
     """[(pillar code, localized name)] of the framework's latest version, in order."""
-    framework = current_framework(framework_code)
-    if framework is None:
-        return []
-    return [(p.code, p.localized_name) for p in framework.pillars.order_by("order")]
+    return list(_vocabulary("pillars", framework_code))
 
 
-def _levels(framework_code):
-    framework = current_framework(framework_code)
-    return framework.levels if framework else []
+def level_choices(framework_code=DEFAULT_FRAMEWORK):
+    """[(0, "Chưa khởi động"), (1, "Khởi động"), …]: the framework's level names, localized."""
+    return list(_vocabulary("levels", framework_code))
 
 
 def level_name(level, framework_code=DEFAULT_FRAMEWORK):
-    for item in _levels(framework_code):
-        if int(item["level"]) == int(level):
-            return localized(item["name"].get("vi", ""), item["name"].get("en", ""))
-    return str(level)
+    """The localized name of an overall level, as the framework names it; the number itself
+    when the framework does not know it ('' for None)."""
+    if level in (None, ""):
+        return ""
+    try:
+        level = int(level)
+    except (TypeError, ValueError):
+        return str(level)
+    return dict(_vocabulary("levels", framework_code)).get(level, str(level))
+
+
+def pillar_name(code, framework_code=DEFAULT_FRAMEWORK):
+    return dict(_vocabulary("pillars", framework_code)).get(code, code)
 
 
 def level_meaning(level, framework_code=DEFAULT_FRAMEWORK):
     """The localized meaning of an overall level (e.g. 2 → "Doanh nghiệp đã thấy rõ vai trò…")."""
-    for item in _levels(framework_code):
+    framework = current_framework(framework_code)
+    for item in framework.levels if framework else []:
         if int(item["level"]) == int(level):
             meaning = item.get("meaning") or {}
             return localized(meaning.get("vi", ""), meaning.get("en", ""))
@@ -323,6 +446,20 @@ def level_meaning(level, framework_code=DEFAULT_FRAMEWORK):
 
 
 # --- next steps ------------------------------------------------------------------------
+
+
+def kind_label(kind):
+    """The human word for a recommendation's kind ("event" → "Tập huấn"), translated; an unknown
+    kind shows no badge rather than a code."""
+    from django.utils.translation import gettext
+
+    labels = {
+        "event": gettext("Tập huấn"),
+        "handbook": gettext("Cẩm nang"),
+        "story": gettext("Tin bài"),
+        "provider": gettext("Giải pháp"),
+    }
+    return labels.get(kind, "")
 
 
 def register_recommendation_provider(fn):
@@ -348,7 +485,8 @@ def recommendations(pillar_codes, request=None, limit=8):
             url = item.get("url")
             if url and url not in seen:
                 seen.add(url)
-                items.append({"title": item.get("title", ""), "url": url, "kind": item.get("kind", "")})
+                kind = item.get("kind", "")
+                items.append({"title": item.get("title", ""), "url": url, "kind": kind, "kind_label": kind_label(kind)})
     return items[:limit]
 
 
@@ -378,31 +516,93 @@ def previous_result(submission):
     )
 
 
+def _peer_groups(enterprise):
+    """The candidate peer groups, narrowest first: [(scope, Q on Submission, labels)].
+
+    Sector means the VSIC section (a division counts under its section), area the district-level
+    unit (a commune counts under its district; after 1/7/2025 a commune directly under the
+    province is its own area). A dimension the enterprise lacks is skipped."""
+    from django.db.models import Q
+
+    sector = enterprise.sector
+    section = sector.parent if sector is not None and sector.parent_id and sector.level > 1 else sector
+    area = enterprise.area
+    district = area
+    if area is not None and area.level == "commune" and area.parent_id and area.parent.level == "district":
+        district = area.parent
+    size = enterprise.size_class or ""
+    sector_q = Q(enterprise__sector=section) | Q(enterprise__sector__parent=section) if section else None
+    size_q = Q(enterprise__size_class=size) if size else None
+    area_q = Q(enterprise__area=district) | Q(enterprise__area__parent=district) if district else None
+    groups = []
+    if sector_q is not None and size_q is not None and area_q is not None:
+        groups.append(("sector_size_area", sector_q & size_q & area_q))
+    if sector_q is not None and size_q is not None:
+        groups.append(("sector_size", sector_q & size_q))
+    if sector_q is not None:
+        groups.append(("sector", sector_q))
+    groups.append(("province", Q()))
+    return groups, {"section": section, "size": size, "area": district}
+
+
+def peer_group_label(scope, count, section=None, size="", area=None):
+    """ "37 doanh nghiệp nhỏ ngành C – Công nghiệp chế biến, chế tạo ở Đắk Mil": the group a
+    median was taken over, in the current language."""
+    from django.utils.translation import get_language, gettext
+
+    from enterprises.models import Enterprise
+
+    english = (get_language() or "").startswith("en")
+    sizes = dict(Enterprise.SizeClass.choices)
+    size_name = str(sizes.get(size, "")).lower()
+    sector_name = ""
+    if section is not None:
+        sector_name = f"{section.code} – {(section.name_en if english and section.name_en else section.name)}"
+    area_name = (area.name_en if english and area.name_en else area.name) if area is not None else ""
+    values = {"count": count, "size": size_name, "sector": sector_name, "area": area_name}
+    if scope == "sector_size_area":
+        return gettext("%(count)s doanh nghiệp %(size)s ngành %(sector)s ở %(area)s") % values
+    if scope == "sector_size":
+        return gettext("%(count)s doanh nghiệp %(size)s ngành %(sector)s") % values
+    if scope == "sector":
+        return gettext("%(count)s doanh nghiệp ngành %(sector)s") % values
+    return gettext("%(count)s doanh nghiệp trong toàn tỉnh") % values
+
+
 def comparison(submission):
-    """Median total and per-pillar median percentage of verified peers (same sector, size class,
-    area and year; the enterprise itself excluded). None when fewer than MIN_PEERS peers."""
+    """The median of the narrowest group of verified peers that has at least MIN_PEERS
+    enterprises: sector + size + area, then sector + size, then sector, then the whole province
+    (same framework and year; the enterprise itself excluded). Returns {"count", "scope",
+    "label", "total", "pillars"}; None only when even the province has fewer than MIN_PEERS, so
+    no median of a group under five is ever shown. One query counts every group at once."""
+    from django.db.models import Count
+
     enterprise = submission.enterprise
     if enterprise is None:
         return None
-    peers = (
+    base = (
         Submission.objects.verified()
-        .filter(
-            framework__code=submission.framework.code,
-            year=submission.year,
-            enterprise__sector_id=enterprise.sector_id,
-            enterprise__size_class=enterprise.size_class,
-            enterprise__area_id=enterprise.area_id,
-        )
+        .filter(framework__code=submission.framework.code, year=submission.year)
         .exclude(enterprise_id=enterprise.pk)
     )
-    totals = list(peers.values_list("total", flat=True))
-    if len(totals) < MIN_PEERS:
+    groups, parts = _peer_groups(enterprise)
+    counts = base.aggregate(
+        **{scope: Count("enterprise_id", filter=condition, distinct=True) for scope, condition in groups}
+    )
+    chosen = next(((scope, condition) for scope, condition in groups if counts[scope] >= MIN_PEERS), None)
+    if chosen is None:
         return None
+    scope, condition = chosen
+    peers = base.filter(condition)
+    totals = list(peers.values_list("total", flat=True))
     percents = {}
     for code, percent in PillarScore.objects.filter(submission__in=peers).values_list("pillar__code", "percent"):
         percents.setdefault(code, []).append(float(percent))
+    count = counts[scope]
     return {
-        "count": len(totals),
+        "count": count,
+        "scope": scope,
+        "label": peer_group_label(scope, count, **parts),
         "total": statistics.median(totals),
         "pillars": {code: round(statistics.median(values), 2) for code, values in percents.items()},
     }

@@ -43,7 +43,9 @@ def load_submission(request, token):
     same data in the admin."""
     raw = unsign_token(token)
     submission = (
-        Submission.objects.select_related("framework", "enterprise", "enterprise__sector", "enterprise__area")
+        Submission.objects.select_related(
+            "framework", "enterprise", "enterprise__sector__parent", "enterprise__area__parent"
+        )
         .filter(resume_token=raw)
         .first()
         if raw

@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
@@ -14,7 +14,7 @@ from wagtail.admin.widgets.button import Button
 from . import admin_views
 from .admin_filters import SubmissionFilterSet
 from .loader import clone_framework
-from .models import Criterion, Framework, Submission
+from .models import Criterion, Framework, PublishedYear, Submission
 
 
 class SubmissionIndexView(IndexView):
@@ -128,11 +128,43 @@ class CriterionViewSet(ModelViewSet):
         return forms.modelform_factory(Criterion, form=FrozenAwareForm, fields=self.form_fields)
 
 
+class _RecordPublisher:
+    def save_instance(self):
+        if self.form.instance.published and self.form.instance.published_by_id is None:
+            self.form.instance.published_by = self.request.user
+        return super().save_instance()
+
+
+class PublishedYearCreateView(_RecordPublisher, CreateView):
+    pass
+
+
+class PublishedYearEditView(_RecordPublisher, EditView):
+    pass
+
+
+class PublishedYearViewSet(ModelViewSet):
+    """Programme editors publish a year's results here; the public rankings and dashboard show
+    published years only and open on the latest one."""
+
+    model = PublishedYear
+    icon = "date"
+    menu_label = _("Năm công bố kết quả")
+    url_prefix = "assessment-forms/published-years"
+    name = "assessment_published_years"
+    list_display = ["year", "framework_code", "published", "published_at", "published_by", "note"]
+    form_fields = ["year", "framework_code", "published", "note"]
+    copy_view_enabled = False
+
+    add_view_class = PublishedYearCreateView
+    edit_view_class = PublishedYearEditView
+
+
 class AssessmentGroup(ViewSetGroup):
     menu_label = _("Tự đánh giá DBI")
     menu_icon = "tasks"
     menu_order = 260
-    items = (SubmissionViewSet, FrameworkViewSet, CriterionViewSet)
+    items = (SubmissionViewSet, PublishedYearViewSet, FrameworkViewSet, CriterionViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -1,5 +1,7 @@
 """Factories for the dashboard, shared by the tests and the demo content."""
 
+import datetime
+
 import factory
 
 from core.pages import PageFactory
@@ -24,4 +26,11 @@ class AnnualReportFactory(factory.django.DjangoModelFactory):
 
     year = 2025
     summary = "<p>Năm qua, số doanh nghiệp tự đánh giá mức độ chuyển đổi số tăng mạnh.</p>"
-    signer = "Giám đốc Sở"
+    signer = "Nguyễn Văn Bình"
+    # Decree 30/2020/NĐ-CP parts; the issuing body falls back to the site profile's owner.
+    issuer_parent = "Ủy ban nhân dân tỉnh Lâm Đồng"
+    place = "Đà Lạt"
+    issued_on = factory.LazyAttribute(lambda o: datetime.date(o.year + 1, 1, 15))
+    recipients = "Bộ Khoa học và Công nghệ;\nỦy ban nhân dân tỉnh;\nLưu: VT, CĐS."
+    signer_authority = "KT. Giám đốc"
+    signer_title = "Phó Giám đốc"

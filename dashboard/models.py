@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.documents import AdministrativeDocument
+
 from . import exports, views
 from .cache import PAGE_TIMEOUT, get_figures, page_key
 from .tables import build_tables
@@ -113,7 +115,7 @@ class DashboardPage(RoutablePageMixin, Page):
         return TemplateResponse(request, "dashboard/dashboard_page.html", context)
 
 
-class AnnualReport(index.Indexed, models.Model):
+class AnnualReport(AdministrativeDocument, index.Indexed, models.Model):
     """The year's report to the Ministry: the editors' executive summary; the figures come
     from the dashboard when the report is exported."""
 
@@ -122,18 +124,19 @@ class AnnualReport(index.Indexed, models.Model):
         _("tiêu đề"), max_length=255, blank=True, help_text=_("Để trống: “Báo cáo kết quả chuyển đổi số doanh nghiệp”.")
     )
     recipient = models.CharField(_("nơi nhận"), max_length=255, default="Bộ Khoa học và Công nghệ")
-    reference = models.CharField(_("số, ký hiệu văn bản"), max_length=100, blank=True)
+    reference = models.CharField(
+        _("số, ký hiệu văn bản"), max_length=100, blank=True, help_text=_("Ví dụ: 125/BC-SKHCN.")
+    )
     summary = RichTextField(_("tóm tắt"), blank=True, help_text=_("Phần tóm tắt đứng đầu báo cáo."))
-    signer = models.CharField(_("người ký"), max_length=150, blank=True)
+    signer = models.CharField(_("họ tên người ký"), max_length=150, blank=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     panels = [
         FieldPanel("year"),
         FieldPanel("title"),
         FieldPanel("recipient"),
-        FieldPanel("reference"),
         FieldPanel("summary"),
-        FieldPanel("signer"),
+        AdministrativeDocument.document_panel(FieldPanel("reference"), FieldPanel("signer")),
     ]
     search_fields = [index.SearchField("title"), index.SearchField("summary"), index.FilterField("year")]
 
@@ -145,6 +148,10 @@ class AnnualReport(index.Indexed, models.Model):
 
     def __str__(self):
         return self.display_title
+
+    def official_document(self, fallback_issuer=""):
+        """The Decree 30 parts of the report (core/document/*.html print them)."""
+        return self.document_parts(number=self.reference, signer_name=self.signer, fallback_issuer=fallback_issuer)
 
     @property
     def display_title(self):

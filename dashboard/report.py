@@ -15,6 +15,25 @@ from .suppression import MIN_GROUP
 from .tables import SUPPRESSED, build_tables
 
 SHEET_TITLE_LIMIT = 31
+COVER_SHEET = "Báo cáo"
+# Excel refuses these in a sheet name.
+SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def sheet_names(tables):
+    """{table key: its sheet's name}: the table's Vietnamese title, cut to Excel's 31
+    characters, unique in the workbook ("Tổng quan", "Theo ngành", …)."""
+    names, used = {}, {COVER_SHEET.lower()}
+    for table in tables:
+        base = " ".join(str(table.title).translate(SHEET_FORBIDDEN).split())[:SHEET_TITLE_LIMIT].strip() or table.key
+        name, number = base, 2
+        while name.lower() in used:
+            suffix = f" ({number})"
+            name = base[: SHEET_TITLE_LIMIT - len(suffix)].rstrip() + suffix
+            number += 1
+        used.add(name.lower())
+        names[table.key] = name
+    return names
 
 
 def province_details():
@@ -55,12 +74,14 @@ def report_context(year):
     figures = get_figures(year, {})
     tables = build_tables(figures, public=True)
     report = annual_report(year)
+    province = province_details()
     return {
         "year": year,
         "report": report,
+        "document": report.official_document(fallback_issuer=province["owner"]),
         "figures": figures,
         "tables": tables,
-        "province": province_details(),
+        "province": province,
         "generated": timezone.localtime(),
         "min_group": MIN_GROUP,
         "suppressed_mark": SUPPRESSED,
@@ -76,7 +97,7 @@ def build_xlsx(year):
         context = report_context(year)
         workbook = Workbook()
         cover = workbook.active
-        cover.title = "bao_cao"
+        cover.title = COVER_SHEET
         province = context["province"]
         cover.append([context["report"].display_title])
         cover["A1"].font = Font(bold=True, size=14)
@@ -87,8 +108,10 @@ def build_xlsx(year):
             ("Địa chỉ", province["address"]),
             ("Điện thoại", province["phone"]),
             ("Thư điện tử", province["email"]),
-            ("Nơi nhận", context["report"].recipient),
-            ("Ký hiệu", context["report"].reference),
+            ("Kính gửi", context["report"].recipient),
+            ("Số, ký hiệu", context["report"].reference),
+            ("Địa danh, ngày", context["document"]["place_date"]),
+            ("Người ký", " ".join(filter(None, [context["document"]["signer_title"], context["report"].signer]))),
             ("Tóm tắt", _plain(context["report"].summary)),
             (
                 "Ghi chú",
@@ -99,8 +122,9 @@ def build_xlsx(year):
             cover.append([label, value])
         cover.column_dimensions["A"].width = 22
         cover.column_dimensions["B"].width = 90
+        names = sheet_names(context["tables"])
         for table in context["tables"]:
-            sheet = workbook.create_sheet(table.key[:SHEET_TITLE_LIMIT])
+            sheet = workbook.create_sheet(names[table.key])
             sheet.append([table.title])
             sheet["A1"].font = Font(bold=True)
             matrix = table.as_matrix()

@@ -108,6 +108,13 @@ def pillars():
     return [(code, name, en.get(code) or name) for code, name in vi]
 
 
+def published_years():
+    """Years whose results a programme editor has published, newest first ([] when the
+    assessment app does not offer them)."""
+    function = _service("assessment_forms.services", "published_years")
+    return list(function(FRAMEWORK_CODE)) if function is not None else []
+
+
 def level_name(level):
     """The localized name of an overall DBI level, or the number."""
     function = _service("assessment_forms.services", "level_name")

@@ -49,14 +49,13 @@ def _round(value, digits=1):
 
 
 def available_years():
-    """Years with verified results, newest first."""
-    verified = sources.verified_submissions(None)
-    if verified is None:
-        return []
-    return sorted({int(y) for y in verified.order_by().values_list("year", flat=True).distinct()}, reverse=True)
+    """The public years, newest first: years a programme editor has published (the assessment
+    app's PublishedYear), never simply the years that have a verified result."""
+    return sources.published_years()
 
 
 def default_year():
+    """The public year: the latest published one (this year before anything is published)."""
     from django.utils import timezone
 
     years = available_years()

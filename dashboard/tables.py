@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from . import charts
+from . import charts, sources
 
 SUPPRESSED = "—"
 LEVELS = range(0, 6)
@@ -30,6 +30,7 @@ class Cell:
     value: object = None
     suppressed: bool = False
     drill: dict | None = None
+    label: str | None = None  # what people read instead of the value (downloads keep the value)
 
     def __post_init__(self):
         # Nothing to hide where there is no figure.
@@ -40,6 +41,8 @@ class Cell:
     def display(self):
         if self.suppressed:
             return SUPPRESSED
+        if self.label is not None:
+            return self.label
         if self.value is None:
             return ""
         if isinstance(self.value, float):
@@ -88,6 +91,20 @@ class Table:
                 record["is_total"] = True
             records.append(record)
         return records
+
+    @property
+    def display_rows(self):
+        """[(cell, column), …] per row, so the template aligns text left and numbers right."""
+        return [list(zip(row, self.columns, strict=True)) for row in self.rows]
+
+    @property
+    def display_total(self):
+        return list(zip(self.total, self.columns, strict=True)) if self.total else []
+
+    @property
+    def is_wide(self):
+        """More columns than fit beside a chart: the page puts the table under it, full width."""
+        return len(self.columns) > 4
 
     def as_matrix(self):
         """Header row then values (suppressed cells as the mark), total row last."""
@@ -177,13 +194,13 @@ class TableBuilder:
             share = round(100 * count / total, 1) if total else None
             rows.append(
                 [
-                    Cell(level),
+                    Cell(level, label=f"{level} – {sources.level_name(level)}"),
                     Cell(count, hidden, self.drill(level=level)),
                     Cell(share, hidden),
                 ]
             )
         columns = [
-            Column("level", _("Mức DBI")),
+            Column("level", _("Mức DBI"), "text"),
             Column("enterprises", _("Số doanh nghiệp")),
             Column("share", _("Tỷ lệ (%)"), "decimal"),
         ]
@@ -196,7 +213,7 @@ class TableBuilder:
         )
         table.chart = charts.bar_chart(
             table.title,
-            [(_("Mức %(level)s") % {"level": level}, row[1]) for level, row in zip(LEVELS, rows, strict=True)],
+            [(row[0].display, row[1]) for row in rows],
             unit=_("doanh nghiệp"),
         )
         return table

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from . import sources
 from .cache import get_figures
-from .stats import clean_filters, default_year
+from .stats import available_years, clean_filters, default_year
 from .tables import build_tables
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -22,10 +22,13 @@ def parse_year(value):
     return year if FIRST_YEAR <= year <= LAST_YEAR else None
 
 
-def parse_query(request):
-    """(year, filters) from the query string; the latest year with results by default."""
-    year = parse_year(request.GET.get("year")) or default_year()
-    return year, clean_filters(request.GET)
+def parse_query(request, public=True):
+    """(year, filters) from the query string. The public view shows only published years and
+    opens on the latest (the public year); the editors' view may open any year."""
+    year = parse_year(request.GET.get("year"))
+    if public and year is not None and year not in available_years():
+        year = None
+    return year or default_year(), clean_filters(request.GET)
 
 
 def _localized(name, name_en):
@@ -51,11 +54,11 @@ def filter_options():
 
 
 def dashboard_context(request, page, public=True):
-    year, filters = parse_query(request)
+    year, filters = parse_query(request, public=public)
     figures = get_figures(year, filters)
     tables = build_tables(figures, public=public)
     options = filter_options()
-    years = sorted(set(figures["years"]) | {year}, reverse=True)
+    years = sorted(set(available_years()) | {year}, reverse=True)
     query = {"year": year, **figures["filters"]}
     chosen = []
     for key, label in (("sector", _("Ngành")), ("area", _("Địa bàn")), ("size", _("Quy mô"))):
@@ -113,7 +116,7 @@ def _drill_queryset(request, year):
 
 
 def drilldown_context(request):
-    year, _filters = parse_query(request)
+    year, _filters = parse_query(request, public=False)
     subset, queryset = _drill_queryset(request, year)
     page = Paginator(queryset if queryset is not None else [], DRILL_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []

@@ -1,28 +1,17 @@
-"""Fixed vocabularies of the events app: formats, audience sizes, DX levels, DBI pillars."""
+"""Vocabularies of the events app: formats and languages are its own; audience sizes, DX levels and
+DBI pillars are read from the registry and the assessment framework (one vocabulary for the site)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# The six pillars of the DBI index (Decision 1970/QĐ-BTTTT), used until the assessment
-# framework provides its own versioned list through `assessment_forms.services.pillar_choices`.
-FALLBACK_PILLARS = [
-    ("P1", _("Trải nghiệm số cho khách hàng")),
-    ("P2", _("Chiến lược chuyển đổi số")),
-    ("P3", _("Hạ tầng và công nghệ số")),
-    ("P4", _("Vận hành")),
-    ("P5", _("Chuyển đổi số văn hóa doanh nghiệp")),
-    ("P6", _("Dữ liệu và tài sản thông tin")),
-]
+from enterprises.models import Enterprise
 
 
 def pillar_choices():
-    """[("P1", name), ...]: from the assessment framework when it is installed, else the DBI defaults."""
-    try:
-        from assessment_forms.services import pillar_choices as provided
-    except ImportError:
-        return FALLBACK_PILLARS
-    choices = list(provided())
-    return choices or FALLBACK_PILLARS
+    """[("P1", name), ...]: the assessment framework's own names (one vocabulary for the site)."""
+    from assessment_forms.services import pillar_choices as framework_pillars
+
+    return framework_pillars()
 
 
 class EventFormat(models.TextChoices):
@@ -37,24 +26,20 @@ class EventLanguage(models.TextChoices):
     BOTH = "vi_en", _("Tiếng Việt và tiếng Anh")
 
 
-# Enterprise size classes of Decree 80/2021/NĐ-CP (the registry's codes).
-SIZE_CHOICES = [
-    ("micro", _("Siêu nhỏ")),
-    ("small", _("Nhỏ")),
-    ("medium", _("Vừa")),
-    ("large", _("Lớn")),
-]
+# Enterprise size classes of Decree 80/2021/NĐ-CP: the registry's own choices.
+SIZE_CHOICES = Enterprise.SizeClass.choices
 
-# DBI levels 0–5.
-LEVEL_CHOICES = [
-    ("0", _("Mức 0 – Chưa chuyển đổi số")),
-    ("1", _("Mức 1 – Khởi động")),
-    ("2", _("Mức 2 – Bắt đầu")),
-    ("3", _("Mức 3 – Hình thành")),
-    ("4", _("Mức 4 – Nâng cao")),
-    ("5", _("Mức 5 – Dẫn dắt")),
-]
+
+def LEVEL_CHOICES():  # noqa: N802 - a callable in place of the former constant, for the form field
+    """DBI levels 0–5 with the framework's names ("Mức 0 – Chưa khởi động", …)."""
+    from assessment_forms.services import level_choices
+
+    return [
+        (str(level), _("Mức %(level)s – %(name)s") % {"level": level, "name": name}) for level, name in level_choices()
+    ]
 
 
 def label_for(choices, code):
+    if callable(choices):
+        choices = choices()
     return dict(choices).get(code, code)

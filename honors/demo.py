@@ -255,6 +255,17 @@ def _decide(cycle, jurors, leader):
         state = decision.current_workflow_state
         task_state = state.current_task_state
         task_state.task.specific.on_action(task_state, user, "approve")
+    # The decision as an administrative document (Decree 30/2020/NĐ-CP): its certificates print it.
+    type(decision).objects.filter(pk=decision.pk).update(
+        issuer="Ủy ban nhân dân tỉnh Lâm Đồng",
+        number=f"{cycle.year - 2000}15/QĐ-UBND",
+        place="Đà Lạt",
+        issued_on=datetime.date(cycle.year, 10, 10),
+        recipients="Sở Khoa học và Công nghệ;\nSở Tài chính;\nCác doanh nghiệp được tôn vinh;\nLưu: VT, KT.",
+        signer_authority="TM. Ủy ban nhân dân",
+        signer_title="Chủ tịch",
+        signer_name="Trần Văn Hiệp",
+    )
     decision.refresh_from_db()
     return decision
 

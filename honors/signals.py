@@ -38,6 +38,12 @@ def results_changed(sender=None, **kwargs):
     from .services.rankings import refresh_rankings
 
     submission = kwargs.get("submission")
+    if kwargs.get("action") == "published":
+        # A year published or withdrawn: the rows are unchanged, only what is public changes.
+        from .services.rankings import publication_changed
+
+        transaction.on_commit(publication_changed)
+        return
     if submission is None:
         transaction.on_commit(lambda: refresh_rankings(year=kwargs.get("year")))
         return

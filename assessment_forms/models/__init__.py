@@ -2,6 +2,7 @@
 
 from .framework import AnswerOption, Component, Criterion, Framework, Pillar, localized
 from .pages import AssessmentPage
+from .publication import PublishedYear
 from .submissions import PillarScore, Submission, SubmissionRevision
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "Framework",
     "Pillar",
     "PillarScore",
+    "PublishedYear",
     "Submission",
     "SubmissionRevision",
     "localized",

@@ -12,12 +12,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-SIZE_CHOICES = [
-    ("micro", _("Siêu nhỏ")),
-    ("small", _("Nhỏ")),
-    ("medium", _("Vừa")),
-    ("large", _("Lớn")),
-]
+from enterprises.models import Enterprise
+
+# The registry's size classes (Decree 80/2021/NĐ-CP): one vocabulary for the whole site.
+SIZE_CHOICES = Enterprise.SizeClass.choices
 
 
 class HonoursCycle(index.Indexed, ClusterableModel):

@@ -19,15 +19,36 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from core.documents import AdministrativeDocument
 
-class HonoursDecision(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+
+class HonoursDecision(
+    AdministrativeDocument,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     cycle = models.OneToOneField(
         "honors.HonoursCycle", verbose_name=_("đợt tôn vinh"), on_delete=models.PROTECT, related_name="decision"
     )
     summary = models.TextField(_("tờ trình của hội đồng"), blank=True)
+    # The decision as an administrative document (Decree 30/2020/NĐ-CP); its certificates
+    # print the issuing body, number, place and date and the signer from here.
+    number = models.CharField(
+        _("số, ký hiệu quyết định"), max_length=100, blank=True, help_text=_("Ví dụ: 1234/QĐ-UBND.")
+    )
+    signer_name = models.CharField(_("họ tên người ký"), max_length=150, blank=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="honours_decision")
 
-    panels = [FieldPanel("cycle"), FieldPanel("summary"), InlinePanel("awards", label=_("Doanh nghiệp được tôn vinh"))]
+    panels = [
+        FieldPanel("cycle"),
+        FieldPanel("summary"),
+        AdministrativeDocument.document_panel(FieldPanel("number"), FieldPanel("signer_name")),
+        InlinePanel("awards", label=_("Doanh nghiệp được tôn vinh")),
+    ]
     search_fields = [index.SearchField("summary")]
 
     class Meta:
@@ -40,6 +61,9 @@ class HonoursDecision(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMix
     @property
     def revisions(self):
         return self._revisions
+
+    def official_document(self, fallback_issuer=""):
+        return self.document_parts(number=self.number, signer_name=self.signer_name, fallback_issuer=fallback_issuer)
 
 
 class Award(Orderable):

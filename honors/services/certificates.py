@@ -39,13 +39,32 @@ def qr_data_uri(url):
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
-def certificate_pdf(certificate, request=None):
+def certificate_context(certificate, request=None):
+    """What the certificate prints: its frozen text, and the administrative form of Decree
+    30/2020/NĐ-CP (issuing body, number, place and date, signer) from the decision record."""
+    from core.documents import official_parts
+
     url = absolute_url(certificate.get_absolute_url(), request)
-    return render_pdf(
-        "honors/certificate_pdf.html",
-        {"certificate": certificate, "verify_url": url, "qr": qr_data_uri(url)},
-        request=request,
-    )
+    decision = certificate.award.decision if certificate.award_id else None
+    if decision is not None:
+        document = decision.official_document()
+        document["recipients"] = []  # a certificate is handed over, not sent round
+        number, date, issuer = decision.number, decision.issued_on, decision.issuer
+    else:
+        document, number, date, issuer = official_parts(), "", None, ""
+    return {
+        "certificate": certificate,
+        "verify_url": url,
+        "qr": qr_data_uri(url),
+        "document": document,
+        "decision_number": number,
+        "decision_date": date,
+        "decision_issuer": issuer,
+    }
+
+
+def certificate_pdf(certificate, request=None):
+    return render_pdf("honors/certificate_pdf.html", certificate_context(certificate, request), request=request)
 
 
 @transaction.atomic

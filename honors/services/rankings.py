@@ -203,18 +203,32 @@ CHOICES_CACHE_KEY = "honors:ranking-choices"
 
 
 def available_years(framework_code=DEFAULT_FRAMEWORK):
-    """Years with published rows, newest first; cached until the next re-ranking."""
+    """The public years, newest first: years a programme editor has published (assessment
+    app's PublishedYear) that have ranked rows. The first is the default, so the first
+    verification of a new year never turns the public ranking to it. Cached until the next
+    re-ranking or publication."""
+    from assessment_forms import services as assessment
+
     key = YEARS_CACHE_KEY.format(framework_code)
     years = cache.get(key)
     if years is None:
-        years = list(
-            RankingEntry.objects.filter(framework_code=framework_code, consent=True)
+        published = set(assessment.published_years(framework_code))
+        years = [
+            year
+            for year in RankingEntry.objects.filter(framework_code=framework_code, consent=True)
             .order_by("-year")
             .values_list("year", flat=True)
             .distinct()
-        )
+            if year in published
+        ]
         cache.set(key, years, 60 * 60)
     return years
+
+
+def publication_changed(framework_code=DEFAULT_FRAMEWORK):
+    """The programme published or withdrew a year: forget the public years and the cached pages."""
+    cache.delete(YEARS_CACHE_KEY.format(framework_code))
+    _bump_version()
 
 
 def filter_choices():
@@ -256,7 +270,8 @@ class RankingQuery:
 
         query = cls()
         query.year = as_int("year")
-        if query.year is None or (years and query.year not in years):
+        # Only public (published) years: an unpublished year is not shown even by its URL.
+        if query.year not in years:
             query.year = years[0] if years else None
         query.sector = as_int("sector")
         query.area = as_int("area")
@@ -407,9 +422,14 @@ def _number(value):
 
 
 def enterprise_history(enterprise_id, framework_code=DEFAULT_FRAMEWORK):
-    """The enterprise's published rows over the years, oldest first (one query)."""
+    """The enterprise's rows of the public (published) years, oldest first."""
     return list(
-        RankingEntry.objects.filter(enterprise_id=enterprise_id, framework_code=framework_code, consent=True)
+        RankingEntry.objects.filter(
+            enterprise_id=enterprise_id,
+            framework_code=framework_code,
+            consent=True,
+            year__in=available_years(framework_code),
+        )
         .select_related("sector", "area")
         .order_by("year")
     )

@@ -1,32 +1,24 @@
 from django import template
 from django.utils.http import urlencode
-from django.utils.translation import gettext_lazy as _
+
+from assessment_forms import services as assessment
+from core import numbers
+from enterprises.models import Enterprise
 
 register = template.Library()
-
-LEVEL_NAMES = {
-    0: _("Chưa khởi động"),
-    1: _("Khởi động"),
-    2: _("Bắt đầu"),
-    3: _("Hình thành"),
-    4: _("Nâng cao"),
-    5: _("Dẫn dắt"),
-}
-SIZE_NAMES = {"micro": _("Siêu nhỏ"), "small": _("Nhỏ"), "medium": _("Vừa"), "large": _("Lớn")}
 
 
 @register.filter
 def level_name(level):
-    """The name of a DBI overall level (0–5), as Decision 1970 names them. Kept here rather
-    than asked of the assessment app per row, so a listing costs no query per level."""
-    if level is None or level == "":
-        return ""
-    return LEVEL_NAMES.get(int(level), level)
+    """The name of a DBI overall level (0–5) as the framework names it (one vocabulary for the
+    whole site; cached per language by the assessment app, so a listing costs no query per row)."""
+    return assessment.level_name(level)
 
 
 @register.filter
 def size_name(code):
-    return SIZE_NAMES.get(code, code or "–")
+    """The registry's name of a size class (Decree 80/2021/NĐ-CP)."""
+    return dict(Enterprise.SizeClass.choices).get(code, code or "–")
 
 
 @register.simple_tag
@@ -38,8 +30,12 @@ def query_url(query, **overrides):
 
 @register.filter
 def num(value):
-    """A score as the table and the downloads show it: no trailing zeros."""
-    if value is None or value == "":
-        return "–"
-    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
-    return text
+    """A score as people read it: no trailing zeros, the language's decimal mark (90,77 in
+    Vietnamese). Machines (SVG, CSV, JSON) get core.numbers.machine instead."""
+    return numbers.human(value)
+
+
+@register.filter
+def item(mapping, key):
+    """mapping[key] in a template ({{ row|item:"P1" }}), None when missing."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

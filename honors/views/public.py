@@ -1,6 +1,7 @@
 """Plain public views where no page fits: the nomination form, certificate verification,
 and the embeddable ranking widget."""
 
+import re
 import uuid
 
 from django.contrib import messages
@@ -58,6 +59,61 @@ def nominate(request):
 
 def nominate_thanks(request):
     return render(request, "honors/nominate_thanks.html")
+
+
+CODE_RE = re.compile(r"[A-Za-z0-9_-]{16,40}")
+LOOKUP_LIMIT, LOOKUP_WINDOW = 30, 10 * 60  # lookups per address per window
+
+
+def _typed_code(text):
+    """The code from what a holder typed or pasted: the code itself, or the whole verification
+    address printed under the QR code (…/ton-vinh/chung-nhan/<code>/)."""
+    text = (text or "").strip()
+    match = re.search(r"chung-nhan/([^/?#\s]+)", text)
+    if match:
+        text = match.group(1)
+    text = text.replace(" ", "")
+    return text if CODE_RE.fullmatch(text) else None
+
+
+def _over_limit(request):
+    """A light per-address counter, so the form cannot be used to try codes in bulk (the codes
+    are 128 random bits anyway); the limit answers 429 with Retry-After, as a proxy would."""
+    from django.core.cache import cache
+
+    key = "honors:certificate-lookup:" + request.META.get("REMOTE_ADDR", "")
+    if cache.add(key, 1, LOOKUP_WINDOW):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, LOOKUP_WINDOW)
+        return False
+    return count > LOOKUP_LIMIT
+
+
+@require_http_methods(["GET"])
+def certificate_lookup(request):
+    """/ton-vinh/chung-nhan/: type (or paste) the code printed on a certificate. A valid-looking
+    code leads to its verification page (200 valid, 410 revoked, 404 unknown); nothing else is
+    listed or revealed, and GET never writes."""
+    typed = request.GET.get("ma", "")
+    context = {"typed": typed[:200], "error": ""}
+    if "ma" in request.GET:
+        if _over_limit(request):
+            context["error"] = _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.")
+            response = render(request, "honors/certificate_lookup.html", context, status=429)
+            response["Retry-After"] = str(LOOKUP_WINDOW)
+            return response
+        code = _typed_code(typed)
+        if code is None:
+            context["error"] = _(
+                "Mã xác minh gồm 22 ký tự chữ, số, dấu gạch ngang hoặc gạch dưới, in dưới mã QR của giấy "
+                "chứng nhận. Vui lòng kiểm tra lại."
+            )
+            return render(request, "honors/certificate_lookup.html", context, status=400)
+        return redirect("honors:certificate", code=code)
+    return render(request, "honors/certificate_lookup.html", context)
 
 
 def certificate(request, code):

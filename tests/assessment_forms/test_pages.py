@@ -97,7 +97,7 @@ def test_full_walk_resume_and_idempotent_submit(client, page, framework):
     html = client.get(r["Location"]).content.decode()
     assert "<svg" in html and "dbi-radar" in html
     assert "Việc nên làm tiếp" in html
-    assert "Chưa đủ 5 doanh nghiệp" in html
+    assert "Cả tỉnh chưa có đủ 5 doanh nghiệp khác" in html
 
     pdf = client.get(r["Location"].replace("/result/", "/result/pdf/"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
@@ -132,9 +132,11 @@ def test_result_with_peers_previous_and_recommendations(client, page, framework)
     finally:
         # Put back the providers the handbook and events apps registered at start-up.
         services._recommendation_providers[:] = saved
-    assert "Trung vị tổng điểm của 5 doanh nghiệp" in html
+    assert "So với 5 doanh nghiệp" in html and "trung vị tổng điểm là" in html
     assert "Lần đánh giá trước (năm 2024)" in html
     assert "/cam-nang/" in html
+    # The badge is a translated word, not the provider's code (issue 16).
+    assert '<span class="badge text-bg-light">Cẩm nang</span>' in html and ">handbook<" not in html
     assert "stroke-dasharray" in html  # the median polygon
 
 

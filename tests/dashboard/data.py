@@ -89,6 +89,11 @@ def build_known_set():
         seed += 1
         known.pending.append(SubmissionFactory(enterprise=enterprise, year=2025, target_level=1, seed=seed))
     EnterpriseFactory(name="Doanh nghiệp đã giải thể", sector=known.sectors["C"], status=Enterprise.Status.CLOSED)
+    # The programme has published both years (the public dashboard shows published years only).
+    from assessment_forms.models import PublishedYear
+
+    for year in (2024, 2025):
+        PublishedYear.objects.get_or_create(year=year)
     return known
 
 

@@ -36,14 +36,32 @@ def ranking_data(live_site):
             )
     rerank(2024)
     rerank(2025)
+    from assessment_forms.models import PublishedYear
+
+    for year in (2024, 2025):  # the programme published both years (only published years are public)
+        PublishedYear.objects.get_or_create(year=year)
     return page, mil
+
+
+def _no_sideways_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_browse_filter_and_open_a_profile_on_a_phone(live_site, ranking_data, phone_page):
     _page, mil = ranking_data
     phone_page.goto(live_site.url + "/xep-hang/")
     assert phone_page.locator("h1").inner_text() == "Xếp hạng chuyển đổi số"
-    assert phone_page.locator("tbody tr").count() == 4
+    # On a phone the ranking is a list of cards: rank, name, level, total; no sideways scroll.
+    cards = phone_page.locator(".ranking-card")
+    assert cards.count() == 4 and phone_page.locator("table.ranking-table").is_hidden()
+    assert _no_sideways_scroll(phone_page)
+    first = cards.first
+    assert first.locator(".ranking-card-rank").inner_text().split()[-1] == "1"
+    assert "Nâng cao" in first.inner_text() and "250" in first.inner_text()
+    # The pillars open on tap.
+    assert not first.locator(".ranking-card-pillars").is_visible()
+    first.locator("summary").click()
+    assert first.locator(".ranking-card-pillars").is_visible() and "P6" in first.inner_text()
     assert_accessible(phone_page)
 
     phone_page.select_option("#f-area", str(mil.pk))
@@ -51,10 +69,10 @@ def test_browse_filter_and_open_a_profile_on_a_phone(live_site, ranking_data, ph
     phone_page.get_by_role("button", name="Lọc").click()
     phone_page.wait_for_url("**/xep-hang/?*")
     assert f"area={mil.pk}" in phone_page.url and "size=small" in phone_page.url
-    names = phone_page.locator("tbody th[scope=row]").all_inner_texts()
+    names = phone_page.locator(".ranking-card-name").all_inner_texts()
     assert names == ["Công ty Cổ phần Cà phê Đắk Mil", "Công ty TNHH Sầu riêng Đắk Mil"]
     # The provincial rank stays beside the filtered rows.
-    assert phone_page.locator("tbody td.rank").all_inner_texts() == ["1", "4"]
+    assert [rank.split()[-1] for rank in phone_page.locator(".ranking-card-rank").all_inner_texts()] == ["1", "4"]
     assert_accessible(phone_page)
 
     phone_page.get_by_role("link", name="Công ty Cổ phần Cà phê Đắk Mil").click()
@@ -62,6 +80,7 @@ def test_browse_filter_and_open_a_profile_on_a_phone(live_site, ranking_data, ph
     assert phone_page.locator("h1").inner_text() == "Công ty Cổ phần Cà phê Đắk Mil"
     assert phone_page.locator("svg.pillar-chart rect.bar").count() == 6
     assert phone_page.get_by_role("heading", name="Mức qua các năm").is_visible()
+    assert _no_sideways_scroll(phone_page)
     assert_accessible(phone_page)
 
 
