@@ -14,6 +14,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 TEMPLATES[0]["OPTIONS"]["debug"] = True  # templates report missing variables in tests
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# resilience: the default Site keeps Wagtail's own localhost:80 in tests (core.signals)
+SITE_BASE_URL = "http://localhost"
 
 # Static files come from the finders in tests; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
