@@ -3,12 +3,13 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from core.exports import export_response
 
 from . import exports, services
 from .admin_filters import SubmissionFilterSet
@@ -101,14 +102,8 @@ def export(request, fmt):
     if not request.user.has_perm("assessment_forms.export_submission"):
         raise PermissionDenied
     header, body = exports.rows(_filtered(request))
-    if fmt == "xlsx":
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        data = exports.as_xlsx(header, body)
-    else:
-        content_type, data = "text/csv; charset=utf-8", exports.as_csv(header, body)
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="phieu-dbi.{fmt}"'
-    return response
+    # The one export path (core.exports): formula-leading answers are escaped.
+    return export_response("xlsx" if fmt == "xlsx" else "csv", "phieu-dbi", header, body, title=_("Phiếu DBI"))
 
 
 def distribution(request):
