@@ -216,6 +216,7 @@ def register_import_urls():
     return [
         path("enterprises/import/", admin_views.import_upload, name="enterprises_import"),
         path("enterprises/import/confirm/", admin_views.import_confirm, name="enterprises_import_confirm"),
+        path("enterprises/import/cancel/", admin_views.import_cancel, name="enterprises_import_cancel"),
     ]
 
 

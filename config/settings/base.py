@@ -299,3 +299,12 @@ if ELASTICSEARCH_URL:
         },
         "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
     }
+
+# --- resilience (issue 15): uploads, staging, readiness ----------------------------------
+# Staged imports wait here, never under MEDIA_ROOT (core/uploads.py); purged after a day.
+PRIVATE_STORAGE_ROOT = Path(env("PRIVATE_STORAGE_ROOT") or BASE_DIR / "var" / "private")
+# Checked before any parser runs: bytes, rows, a line/field, the XLSX's declared unzip size.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000)
+IMPORT_MAX_UNCOMPRESSED = env_int("IMPORT_MAX_UNCOMPRESSED", 150 * 1024 * 1024)
+IMPORT_MAX_FIELD_BYTES = 128 * 1024

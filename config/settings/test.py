@@ -12,6 +12,7 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+PRIVATE_STORAGE_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
 TEMPLATES[0]["OPTIONS"]["debug"] = True  # templates report missing variables in tests
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # resilience: the default Site keeps Wagtail's own localhost:80 in tests (core.signals)
