@@ -24,8 +24,11 @@ class ReviewForm(forms.Form):
         help_text=gettext_lazy("Bắt buộc khi điều chỉnh câu trả lời: ghi lý do và minh chứng."),
     )
 
-    def __init__(self, *args, criteria, answers, **kwargs):
+    version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
+
+    def __init__(self, *args, criteria, answers, version="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["version"].initial = version
         self.criteria = criteria
         for criterion in criteria:
             self.fields[f"c_{criterion.code}"] = forms.TypedChoiceField(
@@ -55,7 +58,12 @@ def review(request, pk):
         .prefetch_related("options")
         .order_by("order")
     )
-    form = ReviewForm(request.POST or None, criteria=criteria, answers=submission.answers)
+    form = ReviewForm(
+        request.POST or None,
+        criteria=criteria,
+        answers=submission.answers,
+        version=services.submission_version(submission),
+    )
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action")
         note = form.cleaned_data["note"]
@@ -64,7 +72,19 @@ def review(request, pk):
             if not note:
                 form.add_error("note", _("Hãy ghi lý do điều chỉnh."))
                 return _render_review(request, submission, form)
-            services.adjust_answers(submission, answers, request.user, note)
+            try:
+                services.adjust_answers(
+                    submission, answers, request.user, note, expected_version=form.cleaned_data["version"] or None
+                )
+            except services.StaleSubmission:
+                messages.error(
+                    request,
+                    _(
+                        "Phiếu vừa được người khác điều chỉnh trong lúc bạn xem. Điều chỉnh của bạn chưa được lưu: "
+                        "hãy xem lại phiên bản mới rồi điều chỉnh lại."
+                    ),
+                )
+                return redirect("assessment_forms_review", pk=submission.pk)
             messages.success(request, _("Đã lưu điều chỉnh; phiên bản cũ vẫn còn trong lịch sử."))
         if action == "verify":
             services.verify(submission, request.user, note)
