@@ -175,6 +175,10 @@ def adjust_answers(submission, answers, user, note, expected_version=None):
 
 @transaction.atomic
 def verify(submission, user, note=""):
+    """Verify a result; the respondent and the enterprise's contacts are told (core.mail)."""
+    from .mail import verified
+
+    newly = submission.status != Submission.Status.VERIFIED
     if submission.status == Submission.Status.DRAFT:
         save_result(submission)
     submission.status = Submission.Status.VERIFIED
@@ -186,6 +190,8 @@ def verify(submission, user, note=""):
         submission.submitted_at = submission.verified_at
     submission.save()
     _revision(submission, SubmissionRevision.Kind.VERIFIED, user, note)
+    if newly:
+        verified(submission)
     transaction.on_commit(lambda: results_changed.send(Submission, submission=submission, action="verified"))
     return submission
 

@@ -134,7 +134,7 @@ def register_membership(user, tax_code, enterprise_name="", position=""):
     enterprise = find_by_tax_code(tax_code)
     if enterprise is None:
         enterprise, _ = get_or_create_pending(tax_code, enterprise_name or tax_code)
-    membership, _ = EnterpriseMembership.objects.get_or_create(
+    membership, created = EnterpriseMembership.objects.get_or_create(
         enterprise=enterprise,
         user=user,
         defaults={
@@ -144,7 +144,18 @@ def register_membership(user, tax_code, enterprise_name="", position=""):
             "position": position,
         },
     )
+    if created:
+        from .mail import registration_received
+
+        registration_received(membership)
     return membership
+
+
+def contact_emails(enterprise):
+    """Everyone who speaks for an enterprise: its e-mail on record and its active members'."""
+    from .mail import contact_emails as emails
+
+    return emails(enterprise)
 
 
 def enterprises_for_member(user):
