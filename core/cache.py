@@ -189,7 +189,10 @@ def key(*parts: Any, names: tuple[str, ...] = ()) -> str:
 
 def readiness(cache=None) -> tuple[bool, str]:
     """(ok, detail) of the cache backend, for /readyz."""
-    cache = cache or default_cache
+    if cache is None:
+        from django.core.cache import caches
+
+        cache = caches["default"]  # the backend itself, not the proxy
     try:
         if isinstance(cache, FailOpenMixin):
             cache.probe()

@@ -6,11 +6,12 @@ they are all current:
 
 - every response: "site" (anything publicly shown that is not a page: snippets, settings,
   the registry, verified results, rankings, seats left);
-- a Wagtail page: "page:<its tree path>" and "type:<its model>" (related stories, siblings);
+- a Wagtail page: "page:<its tree path>", "section:<its parent's path>" (siblings' previous/
+  next links) and, for cross-linked types (stories' related lists), "type:<its model>";
 - any other view (search, feeds, sitemap, profiles, rankings views): "pages".
 
 Publishing, unpublishing or deleting a page bumps its own path, its ancestors' paths (the
-listings that show it), its model's type and "pages"; a top-level page (the menu) or a move
+listings that show it), its section (siblings), its model's type and "pages"; a top-level page (the menu) or a move
 bumps "site". Autosaves and drafts (revisions), outgoing mail, search hits, sessions, tasks,
 renditions and other private rows bump nothing (`PRIVATE_MODELS`, extended by apps with
 `register_private_models`). Bulk writes without model signals (rescoring, re-ranking) bump
@@ -117,8 +118,23 @@ def invalidate(**kwargs) -> None:
     versions.bump("site")
 
 
+# Page types whose pages list others of the same type anywhere in the tree (a story's
+# "related stories" share a pillar or a sector across desks): publishing one invalidates all.
+CROSS_LINKED_TYPES = {"stories.storypage"}
+
+
+def register_cross_linked_types(*labels: str) -> None:
+    CROSS_LINKED_TYPES.update(label.lower() for label in labels)
+
+
 def page_tags(page) -> list[str]:
-    return ["site", f"page:{page.path}", f"type:{page._meta.label_lower}"]
+    """Tokens a cached page depends on: the site, itself, its siblings' section (previous/next
+    links, sibling lists) and, for cross-linked types, its type."""
+    parent = page.path[: -Page.steplen]
+    tags = ["site", f"page:{page.path}", f"section:{parent}"]
+    if page._meta.label_lower in CROSS_LINKED_TYPES:
+        tags.append(f"type:{page._meta.label_lower}")
+    return tags
 
 
 def invalidate_page(page, everywhere: bool = False) -> None:
@@ -126,7 +142,7 @@ def invalidate_page(page, everywhere: bool = False) -> None:
     lists and the non-page views. Everywhere for the menu (top level) and moves."""
     steplen = Page.steplen
     names = [f"page:{page.path[:end]}" for end in range(steplen, len(page.path) + 1, steplen)]
-    names += [f"type:{type(page)._meta.label_lower}", "pages"]
+    names += [f"section:{page.path[:-steplen]}", f"type:{type(page)._meta.label_lower}", "pages"]
     if everywhere or page.depth <= 3:
         names.append("site")
     versions.bump(*names)
