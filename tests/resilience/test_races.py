@@ -64,7 +64,7 @@ class TestOnPostgres:
         users = [UserFactory(roles=["assessor"]) for _ in range(2)]
 
         def adjust(n):
-            answers = {code: (1 if n == 0 else 4) for code in codes}
+            answers = dict.fromkeys(codes, 1 if n == 0 else 4)
             fresh = Submission.objects.select_related("framework").get(pk=submission.pk)
             return services.adjust_answers(fresh, answers, users[n], f"điều chỉnh {n}", expected_version=version)
 
@@ -80,7 +80,7 @@ class TestOnPostgres:
         user = UserFactory(roles=["assessor"])
 
         def adjust(n):
-            answers = {code: (n % 6) for code in codes}
+            answers = dict.fromkeys(codes, n % 6)
             fresh = Submission.objects.select_related("framework").get(pk=submission.pk)
             return services.adjust_answers(fresh, answers, user, f"điều chỉnh {n}")
 
