@@ -3,12 +3,13 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from core.exports import export_response
 
 from . import exports, services
 from .admin_filters import SubmissionFilterSet
@@ -23,8 +24,11 @@ class ReviewForm(forms.Form):
         help_text=gettext_lazy("Bắt buộc khi điều chỉnh câu trả lời: ghi lý do và minh chứng."),
     )
 
-    def __init__(self, *args, criteria, answers, **kwargs):
+    version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
+
+    def __init__(self, *args, criteria, answers, version="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["version"].initial = version
         self.criteria = criteria
         for criterion in criteria:
             self.fields[f"c_{criterion.code}"] = forms.TypedChoiceField(
@@ -54,7 +58,12 @@ def review(request, pk):
         .prefetch_related("options")
         .order_by("order")
     )
-    form = ReviewForm(request.POST or None, criteria=criteria, answers=submission.answers)
+    form = ReviewForm(
+        request.POST or None,
+        criteria=criteria,
+        answers=submission.answers,
+        version=services.submission_version(submission),
+    )
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action")
         note = form.cleaned_data["note"]
@@ -63,7 +72,19 @@ def review(request, pk):
             if not note:
                 form.add_error("note", _("Hãy ghi lý do điều chỉnh."))
                 return _render_review(request, submission, form)
-            services.adjust_answers(submission, answers, request.user, note)
+            try:
+                services.adjust_answers(
+                    submission, answers, request.user, note, expected_version=form.cleaned_data["version"] or None
+                )
+            except services.StaleSubmission:
+                messages.error(
+                    request,
+                    _(
+                        "Phiếu vừa được người khác điều chỉnh trong lúc bạn xem. Điều chỉnh của bạn chưa được lưu: "
+                        "hãy xem lại phiên bản mới rồi điều chỉnh lại."
+                    ),
+                )
+                return redirect("assessment_forms_review", pk=submission.pk)
             messages.success(request, _("Đã lưu điều chỉnh; phiên bản cũ vẫn còn trong lịch sử."))
         if action == "verify":
             services.verify(submission, request.user, note)
@@ -101,14 +122,8 @@ def export(request, fmt):
     if not request.user.has_perm("assessment_forms.export_submission"):
         raise PermissionDenied
     header, body = exports.rows(_filtered(request))
-    if fmt == "xlsx":
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        data = exports.as_xlsx(header, body)
-    else:
-        content_type, data = "text/csv; charset=utf-8", exports.as_csv(header, body)
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="phieu-dbi.{fmt}"'
-    return response
+    # The one export path (core.exports): formula-leading answers are escaped.
+    return export_response("xlsx" if fmt == "xlsx" else "csv", "phieu-dbi", header, body, title=_("Phiếu DBI"))
 
 
 def distribution(request):

@@ -1,9 +1,8 @@
 """Exports of submissions (CSV/XLSX, one column per criterion) and per-question distributions."""
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
+
+from core.exports import csv_bytes, xlsx_bytes
 
 from .models import Criterion, Pillar, PillarScore
 
@@ -86,25 +85,11 @@ def rows(submissions):
 
 
 def as_csv(header, body):
-    out = io.StringIO()
-    out.write("\ufeff")  # Excel opens UTF-8 Vietnamese correctly only with the BOM
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(body)
-    return out.getvalue().encode("utf-8")
+    return csv_bytes(header, body)
 
 
 def as_xlsx(header, body):
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Phiếu DBI"))
-    sheet.append(header)
-    for row in body:
-        sheet.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return xlsx_bytes(header, body, title=_("Phiếu DBI"))
 
 
 def distributions(submissions):

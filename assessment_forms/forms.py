@@ -27,17 +27,18 @@ class StartForm(spam.HumanCheckForm):
     )
     enterprise_name = forms.CharField(
         label=_("Tên doanh nghiệp"),
-        max_length=255,
+        max_length=150,
         required=False,
         help_text=_("Chỉ cần khi doanh nghiệp chưa có trong danh sách của tỉnh."),
     )
     respondent_name = forms.CharField(label=_("Họ và tên người trả lời"), max_length=150)
     respondent_email = forms.EmailField(
         label=_("Thư điện tử"),
+        max_length=150,
         required=False,
         help_text=_("Không bắt buộc. Dùng để gửi lại đường dẫn tiếp tục nếu bạn cần."),
     )
-    form_key = forms.CharField(widget=forms.HiddenInput)
+    form_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args, min_seconds=spam.MIN_FILL_SECONDS, **kwargs):
         super().__init__(*args, **kwargs)

@@ -144,9 +144,28 @@ def submit(submission, submit_key="", user=None):
     return submission, True
 
 
+class StaleSubmission(Exception):
+    """Someone else changed the submission since this assessor opened it."""
+
+
+def submission_version(submission):
+    """What an assessor's form carries to detect a concurrent change (microseconds of the last
+    update)."""
+    return str(int(submission.updated_at.timestamp() * 1_000_000)) if submission.updated_at else ""
+
+
 @transaction.atomic
-def adjust_answers(submission, answers, user, note):
-    """An assessor's correction: keeps the previous version in the history, rescores."""
+def adjust_answers(submission, answers, user, note, expected_version=None):
+    """An assessor's correction: keeps the previous version in the history, rescores.
+
+    The row is locked for the whole correction, so two assessors' corrections never mix (the
+    pillar scores always add up to the total). With `expected_version` (from the form), a
+    correction made on a version someone else has changed since raises StaleSubmission."""
+    locked = Submission.objects.select_for_update().select_related("framework").get(pk=submission.pk)
+    if expected_version is not None and submission_version(locked) != expected_version:
+        raise StaleSubmission
+    for field in ("answers", "total", "max_total", "level", "status", "updated_at"):
+        setattr(submission, field, getattr(locked, field))
     spec = get_spec(submission.framework)
     result = score(spec, answers)
     if not SubmissionRevision.objects.filter(submission=submission).exists():
@@ -162,6 +181,10 @@ def adjust_answers(submission, answers, user, note):
 
 @transaction.atomic
 def verify(submission, user, note=""):
+    """Verify a result; the respondent and the enterprise's contacts are told (core.mail)."""
+    from .mail import verified
+
+    newly = submission.status != Submission.Status.VERIFIED
     if submission.status == Submission.Status.DRAFT:
         save_result(submission)
     submission.status = Submission.Status.VERIFIED
@@ -173,6 +196,8 @@ def verify(submission, user, note=""):
         submission.submitted_at = submission.verified_at
     submission.save()
     _revision(submission, SubmissionRevision.Kind.VERIFIED, user, note)
+    if newly:
+        verified(submission)
     transaction.on_commit(lambda: results_changed.send(Submission, submission=submission, action="verified"))
     return submission
 
@@ -191,7 +216,7 @@ def unverify(submission, user, note=""):
 RESCORE_FIELDS = ("pk", "framework_id", "answers", "total", "level", "status", "year")
 
 
-def rescore(queryset=None, batch_size=2000):
+def rescore(queryset=None, batch_size=2000, force=False):
     """Rescore stored submissions (after a framework fix). Returns the number whose result changed.
 
     Reads answers in batches, scores in process, and writes back only what changed, in bulk
@@ -217,7 +242,7 @@ def rescore(queryset=None, batch_size=2000):
                 specs[framework_id] = get_spec(framework)
                 pillar_ids[framework_id] = dict(framework.pillars.values_list("code", "pk"))
             result = score(specs[framework_id], row["answers"] or {}, validate=False)
-            if result.total != row["total"] or result.level != row["level"]:
+            if force or result.total != row["total"] or result.level != row["level"]:
                 updates.append((row, result))
         if updates:
             _write_results(updates, pillar_ids)
@@ -226,6 +251,20 @@ def rescore(queryset=None, batch_size=2000):
     for each in sorted(changed_years):
         results_changed.send(Submission, submission=None, year=each, action="rescored")
     return changed
+
+
+def inconsistent_results(queryset=None):
+    """Scored submissions whose stored pillar scores do not add up to their stored total (or
+    that lost their pillar scores): what a lost update leaves behind. `manage.py check_results`
+    lists them; `--fix` rescores them (`rescore(..., force=True)`)."""
+    from django.db.models import Count, F, Q, Sum
+
+    queryset = queryset if queryset is not None else Submission.objects.scored()
+    return (
+        queryset.annotate(pillar_sum=Sum("pillar_scores__points"), pillar_count=Count("pillar_scores"))
+        .filter(Q(pillar_count=0) | ~Q(pillar_sum=F("total")))
+        .order_by("pk")
+    )
 
 
 @transaction.atomic

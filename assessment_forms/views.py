@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from enterprises.services import get_or_create_pending
 
+from . import mail as assessment_mail
 from . import services
 from .charts import radar
 from .forms import PillarForm, StartForm
@@ -80,6 +81,8 @@ def start(page, request):
         existing = Submission.objects.filter(submit_key=data["form_key"], status=Submission.Status.DRAFT).first()
         if existing is None:
             existing = create_draft(request, framework, data)
+            # The resume link the form promises, to the e-mail given (core.mail, after commit).
+            assessment_mail.resume_link(existing, page)
         return HttpResponseRedirect(resume_url(page, existing, "step", [1], request=request))
     drafts = []
     if request.user.is_authenticated:
@@ -146,7 +149,11 @@ def step(page, request, token, number):
             messages.success(request, _("Đã lưu. Bạn có thể đóng trang và quay lại bằng đường dẫn tiếp tục."))
             return HttpResponseRedirect(resume_url(page, submission, "step", [number], request=request))
         if action == "submit" or number == len(pillars):
-            services.submit(submission, submit_key=request.POST.get("submit_key", ""), user=request.user)
+            submitted, newly = services.submit(
+                submission, submit_key=request.POST.get("submit_key", ""), user=request.user
+            )
+            if newly:
+                assessment_mail.submitted(submitted, page)
             return HttpResponseRedirect(resume_url(page, submission, "result", request=request))
         return HttpResponseRedirect(resume_url(page, submission, "step", [number + 1], request=request))
     answered = sum(1 for value in submission.answers.values() if value is not None)

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import health
 from home import views as home_views
 from search import views as search_views
 
@@ -14,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.health, name="health"),
+    # resilience: readiness of the database, cache, task queue and search (core/health.py)
+    path("readyz", health.readyz, name="ready"),
 ]
 
 if settings.DEBUG:

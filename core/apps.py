@@ -4,8 +4,19 @@ from django.utils.translation import gettext_lazy as _
 
 class CoreConfig(AppConfig):
     """The bottom layer every app may use: spam guard, PDF rendering, text folding, the
-    outgoing-mail pipeline. It imports none of the project's other apps."""
+    outgoing-mail pipeline, fail-open caching, exports. It imports none of the project's other
+    apps."""
 
     name = "core"
     verbose_name = _("Nền tảng chung")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_migrate, post_save
+
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .signals import default_admin_language, sync_site_address
+
+        post_migrate.connect(sync_site_address, sender=self, dispatch_uid="core-site-address")
+        post_save.connect(default_admin_language, sender=get_user_model(), dispatch_uid="core-admin-language")

@@ -68,12 +68,14 @@ def queue_mail(
     related: Any = None,
     renderer: str = "",
     created_by: Any = None,
+    rendered: tuple[str, str, str] | None = None,
 ) -> OutgoingMail:
     """Store an e-mail and send it after the current transaction commits.
 
     Either `template` (rendered now, in `language`) or `renderer` (a dotted path to
     `render(mail) -> (subject, text, html, attachments)`, called by the worker when it sends,
-    so a busy request stays short). `related` ties the row to the object it reports.
+    so a busy request stays short), or `rendered` (subject, text, html) already written.
+    `related` ties the row to the object it reports.
     """
     language = language or settings.LANGUAGE_CODE
     mail = OutgoingMail(kind=kind, to=_recipients(to), language=language, renderer=renderer, created_by=created_by)
@@ -82,6 +84,8 @@ def queue_mail(
         mail.related_id = str(related.pk)
     if template:
         mail.subject, mail.body_text, mail.body_html = render_message(template, context or {}, language)
+    elif rendered is not None:
+        mail.subject, mail.body_text, mail.body_html = rendered[0][:255], rendered[1], rendered[2]
     if not mail.to:
         mail.status = OutgoingMail.Status.UNREACHABLE
         mail.last_error = "no recipient"

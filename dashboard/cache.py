@@ -13,9 +13,11 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from core import cache as versions
+
 from .stats import clean_filters, compute_figures
 
-VERSION_KEY = "dashboard:version"
+VERSION_NAME = "dashboard"
 TIMEOUT = 60 * 60 * 6
 PAGE_TIMEOUT = 60 * 10
 WARM_KEY = "dashboard:warm-scheduled"
@@ -25,20 +27,13 @@ WARM_DELAY_SECONDS = 30
 
 
 def version():
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        current = cache.get(VERSION_KEY) or 1
-    return current
+    return versions.version(VERSION_NAME)
 
 
 def invalidate(**kwargs):
     """Make every cached figure stale (connected to the results and registry signals), and
     have the current year's figures recomputed in the background."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    versions.bump(VERSION_NAME)
     schedule_warm()
 
 

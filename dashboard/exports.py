@@ -1,10 +1,9 @@
 """Open-data downloads of the dashboard's tables (CSV and JSON), from the same tables the
 page shows, suppressed figures included as suppressed."""
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
+
+from core.exports import csv_lines
 
 from .suppression import MIN_GROUP
 from .tables import SUPPRESSED
@@ -17,12 +16,11 @@ def filename(key, year, filters, fmt):
 
 def table_csv(table):
     """UTF-8 with a byte-order mark so spreadsheet programs read the diacritics."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    for line in table.as_matrix():
-        writer.writerow(["" if value is None else value for value in line])
-    return buffer.getvalue()
+    matrix = list(table.as_matrix())
+    if not matrix:
+        return "\ufeff"
+    # The one export path (core.exports): formula-leading text escaped.
+    return "".join(csv_lines(matrix[0], matrix[1:]))
 
 
 def _meta(figures):

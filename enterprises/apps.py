@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class EnterprisesConfig(AppConfig):
     name = "enterprises"
     verbose_name = _("Doanh nghiệp và địa bàn")
+
+    def ready(self):
+        from . import mail
+
+        # "Received" and "verified" e-mails of a request to act for an enterprise.
+        mail.connect()

@@ -79,7 +79,7 @@ class RegistrationForm(HumanCheckForm):
     tax_code = forms.CharField(label=_("Mã số thuế của doanh nghiệp"), max_length=20, validators=[validate_tax_code])
     enterprise_name = forms.CharField(
         label=_("Tên doanh nghiệp"),
-        max_length=255,
+        max_length=150,
         required=False,
         help_text=_("Cần khi doanh nghiệp chưa có trong danh sách của tỉnh."),
     )
@@ -87,7 +87,7 @@ class RegistrationForm(HumanCheckForm):
 
 
 class AnonymousRegistrationForm(RegistrationForm, AccountFields):
-    email = forms.EmailField(label=_("Thư điện tử"))
+    email = forms.EmailField(label=_("Thư điện tử"), max_length=150)
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower()

@@ -1,6 +1,6 @@
 """The registry's small public interface. Other apps call these, not the models' internals."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from core.text import fold_compact as fold  # noqa: F401  (the registry folds names compactly)
 
@@ -14,21 +14,31 @@ def find_by_tax_code(tax_code):
     return Enterprise.objects.filter(tax_code=code).first() if code else None
 
 
-@transaction.atomic
 def get_or_create_pending(tax_code, name, **details):
     """The enterprise with this tax code, or a new one marked pending for the programme
     editors to verify. Raises ValidationError for an invalid tax code.
 
-    Returns (enterprise, created)."""
+    Idempotent under concurrency: two first registrations with the same new tax code race on
+    the unique key; the loser's insert fails inside a savepoint and it reads the winner's row
+    (no 500). Returns (enterprise, created)."""
     code = normalize_tax_code(tax_code)
     validate_tax_code(code)
-    enterprise = Enterprise.objects.select_for_update().filter(tax_code=code).first()
+    enterprise = Enterprise.objects.filter(tax_code=code).first()
     if enterprise is not None:
         return enterprise, False
     allowed = {"name_en", "address", "email", "phone", "contact_name", "sector", "area", "legal_form"}
     extra = {key: value for key, value in details.items() if key in allowed and value}
-    enterprise = Enterprise.objects.create(tax_code=code, name=name.strip(), status=Enterprise.Status.PENDING, **extra)
-    return enterprise, True
+    try:
+        with transaction.atomic():
+            enterprise = Enterprise.objects.create(
+                tax_code=code, name=name.strip()[:150], status=Enterprise.Status.PENDING, **extra
+            )
+        return enterprise, True
+    except IntegrityError:
+        enterprise = Enterprise.objects.filter(tax_code=code).first()
+        if enterprise is None:
+            raise
+        return enterprise, False
 
 
 # --- The enterprise's own users -----------------------------------------------------------
@@ -124,7 +134,7 @@ def register_membership(user, tax_code, enterprise_name="", position=""):
     enterprise = find_by_tax_code(tax_code)
     if enterprise is None:
         enterprise, _ = get_or_create_pending(tax_code, enterprise_name or tax_code)
-    membership, _ = EnterpriseMembership.objects.get_or_create(
+    membership, created = EnterpriseMembership.objects.get_or_create(
         enterprise=enterprise,
         user=user,
         defaults={
@@ -134,7 +144,18 @@ def register_membership(user, tax_code, enterprise_name="", position=""):
             "position": position,
         },
     )
+    if created:
+        from .mail import registration_received
+
+        registration_received(membership)
     return membership
+
+
+def contact_emails(enterprise):
+    """Everyone who speaks for an enterprise: its e-mail on record and its active members'."""
+    from .mail import contact_emails as emails
+
+    return emails(enterprise)
 
 
 def enterprises_for_member(user):

@@ -10,6 +10,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from core.exports import SafeSpreadsheetExportMixin
 from core.text import fold_compact as fold
 
 from . import admin_views
@@ -19,7 +20,7 @@ from .services import send_invitation
 from .validators import normalize_tax_code
 
 
-class EnterpriseIndexView(IndexView):
+class EnterpriseIndexView(SafeSpreadsheetExportMixin, IndexView):
     """Search on the folded `search_text` column, so "ca phe" finds "Cà phê", and on tax codes
     typed with spaces or dots."""
 
@@ -215,6 +216,7 @@ def register_import_urls():
     return [
         path("enterprises/import/", admin_views.import_upload, name="enterprises_import"),
         path("enterprises/import/confirm/", admin_views.import_confirm, name="enterprises_import_confirm"),
+        path("enterprises/import/cancel/", admin_views.import_cancel, name="enterprises_import_cancel"),
     ]
 
 

@@ -2,19 +2,18 @@
 check-in (by name or by the QR code of the confirmation e-mail), messages, feedback
 requests and certificates."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from core.exports import export_response
 
 from . import services
 from .forms import MessageForm
@@ -85,30 +84,9 @@ def export(request, event_id, fmt):
     event = _event(request, event_id)
     headers = [label for _name, label in EXPORT_COLUMNS]
     filename = f"nguoi-dang-ky-{event.pk}"
-    if fmt == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        response.write("\ufeff")  # Excel opens UTF-8 CSV with Vietnamese letters correctly
-        writer = csv.writer(response)
-        writer.writerow(headers)
-        writer.writerows(_rows(event))
-        return response
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "Đăng ký"
-        sheet.append(headers)
-        for row in _rows(event):
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        return response
+    if fmt in ("csv", "xlsx"):
+        # The one export path: CSV streamed, XLSX written, formula-leading text escaped.
+        return export_response(fmt, filename, headers, _rows(event), title="Đăng ký")
     raise Http404
 
 

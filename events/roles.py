@@ -5,7 +5,6 @@ MANAGE_REGISTRATIONS = [
     "events.view_registration",
     "events.change_registration",
     "events.view_feedback",
-    "events.view_outboxemail",
 ]
 
 ROLE_PERMISSIONS = {

@@ -1,25 +1,19 @@
-"""One version number for everything the handbook caches (reading order, PDF). Publishing,
-unpublishing, moving or deleting any handbook page bumps it, so stale entries are never read."""
+"""One version for everything the handbook caches (reading order, PDF). Publishing,
+unpublishing, moving or deleting any handbook page bumps it, so stale entries are never read
+(the tokens come from core.cache and cannot collide after an eviction)."""
 
-from django.core.cache import cache
+from core import cache as versions
 
-VERSION_KEY = "handbook:version"
+VERSION_NAME = "handbook"
 
 
 def version():
-    value = cache.get(VERSION_KEY)
-    if value is None:
-        value = 1
-        cache.set(VERSION_KEY, value, None)
-    return value
+    return versions.version(VERSION_NAME)
 
 
 def invalidate(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    versions.bump(VERSION_NAME)
 
 
 def key(*parts):
-    return ":".join(["handbook", str(version()), *map(str, parts)])
+    return ":".join(["handbook", version(), *map(str, parts)])

@@ -5,22 +5,15 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-MENU_VERSION_KEY = "nav:menu-version"
+from core import cache as versions
+
+# The menu shows the home pages' children: only pages this deep or higher can change it.
+MENU_DEPTH = 3
 
 
-def _menu_version():
-    version = cache.get(MENU_VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.set(MENU_VERSION_KEY, version, None)
-    return version
-
-
-def invalidate_menu(**kwargs):
-    try:
-        cache.incr(MENU_VERSION_KEY)
-    except ValueError:
-        cache.set(MENU_VERSION_KEY, 1, None)
+def invalidate_menu(instance=None, **kwargs):
+    if instance is None or not isinstance(instance, Page) or instance.depth <= MENU_DEPTH:
+        versions.bump("nav")
 
 
 def localized_home(site, language_code):
@@ -41,7 +34,7 @@ def main_menu(request):
     if site is None:
         return []
     language = translation.get_language()
-    key = f"nav:menu:{site.pk}:{language}:{_menu_version()}"
+    key = f"nav:menu:{site.pk}:{language}:{versions.version('nav')}"
     items = cache.get(key)
     if items is None:
         home = localized_home(site, language) or site.root_page

@@ -1,51 +1,176 @@
-"""A full-page cache for anonymous visitors, invalidated whenever content changes.
+"""A full-page cache for anonymous visitors, invalidated by what changes public output.
 
-Anonymous GET requests for public pages are answered from the cache. Any saved or deleted
-model (a published page, an edited setting, a new registration that changes the seats left)
-bumps one version number (so do the bulk writes that fire no model signal: a rescoring of
-results, a re-ranking), so the next request renders afresh: no page is ever stale after a
-change, and the cost is only that unrelated pages are re-rendered once.
+Anonymous GET requests for public pages are answered from the cache. Each stored response
+carries the version tokens (`core.cache`) of what it shows, and a hit is only served while
+they are all current:
+
+- every response: "site" (anything publicly shown that is not a page: snippets, settings,
+  the registry, verified results, rankings, seats left);
+- a Wagtail page: "page:<its tree path>", "section:<its parent's path>" (siblings' previous/
+  next links) and, for cross-linked types (stories' related lists), "type:<its model>";
+- any other view (search, feeds, sitemap, profiles, rankings views): "pages".
+
+Publishing, unpublishing or deleting a page bumps its own path, its ancestors' paths (the
+listings that show it), its section (siblings), its model's type and "pages"; a top-level page (the menu) or a move
+bumps "site". Autosaves and drafts (revisions), outgoing mail, search hits, sessions, tasks,
+renditions and other private rows bump nothing (`PRIVATE_MODELS`, extended by apps with
+`register_private_models`). Bulk writes without model signals (rescoring, re-ranking) bump
+"site" through their own signals.
 
 Not cached: logged-in users (session cookie), requests carrying messages, anything that is not
 a 200 HTML/JSON/XML response without Set-Cookie, responses marked private or no-cache, the
 admin, and any response that used the CSRF token (pages with forms).
 """
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-VERSION_KEY = "page-cache:version"
-SKIP_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/healthz")
+from core import cache as versions
+
+SKIP_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/healthz", "/readyz")
 # Models whose writes never change what an anonymous visitor sees.
-IGNORED_MODELS = {
+PRIVATE_MODELS = {
+    "admin.logentry",
+    "auth.group",
+    "auth.permission",
+    "auth.user",
+    "contenttypes.contenttype",
+    "core.outgoingmail",
+    "django_tasks_database.dbtaskresult",
+    "django_tasks_db.dbtaskresult",
     "sessions.session",
+    "wagtailadmin.admin",
+    "wagtailadmin.editingsession",
+    "wagtailadmin.formstate",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.groupapprovaltask",
+    "wagtailcore.groupcollectionpermission",
+    "wagtailcore.grouppagepermission",
+    "wagtailcore.groupsitepermission",
     "wagtailcore.modellogentry",
     "wagtailcore.pagelogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.referenceindex",
+    "wagtailcore.revision",
+    "wagtailcore.task",
+    "wagtailcore.taskstate",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.workflow",
+    "wagtailcore.workflowcontenttype",
+    "wagtailcore.workflowpage",
+    "wagtailcore.workflowstate",
+    "wagtailcore.workflowtask",
+    "wagtailembeds.embed",
+    "wagtailforms.formsubmission",
+    "wagtailimages.rendition",
     "wagtailsearch.indexentry",
+    "wagtailsearch.sqliteftsindexentry",
+    "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.querydailyhits",
     "wagtailusers.userprofile",
-    "auth.user",
-    "django_tasks_db.dbtaskresult",
+    # Our private rows: drafts and reviews of assessments (verified results bump through
+    # results_changed), the mail outbox, feedback, nominations and the jury's work.
+    "assessment_forms.submission",
+    "assessment_forms.submissionrevision",
+    "assessment_forms.pillarscore",
+    "events.outboxemail",
+    "events.feedback",
+    "honors.nomination",
+    "honors.nominationevidence",
+    "honors.juryreview",
+    "honors.juryscore",
+    "honors.conflictdeclaration",
+    "enterprises.enterprisemembership",
+    "dashboard.annualreport",
+}
+# Page fields whose change alone is bookkeeping (saving a draft, locking), not public output.
+DRAFT_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "draft_title",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "live_revision",
 }
 
 
-def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, None)
-    return version
+def register_private_models(*labels: str) -> None:
+    """Apps declare their own private models (written without changing public output)."""
+    PRIVATE_MODELS.update(label.lower() for label in labels)
 
 
-def invalidate(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+def content_version() -> str:
+    """One token that changes with any public change (the home page's fragment cache)."""
+    tokens = versions.versions("site", "pages")
+    return f"{tokens['site']}-{tokens['pages']}"
 
 
-def _on_model_change(sender, **kwargs):
-    if sender._meta.label_lower not in IGNORED_MODELS:
+def invalidate(**kwargs) -> None:
+    """Something shown on every kind of page changed (a setting, a result, the ranking)."""
+    versions.bump("site")
+
+
+# Page types whose pages list others of the same type anywhere in the tree (a story's
+# "related stories" share a pillar or a sector across desks): publishing one invalidates all.
+CROSS_LINKED_TYPES = {"stories.storypage"}
+
+
+def register_cross_linked_types(*labels: str) -> None:
+    CROSS_LINKED_TYPES.update(label.lower() for label in labels)
+
+
+def page_tags(page) -> list[str]:
+    """Tokens a cached page depends on: the site, itself, its siblings' section (previous/next
+    links, sibling lists) and, for cross-linked types, its type."""
+    parent = page.path[: -Page.steplen]
+    tags = ["site", f"page:{page.path}", f"section:{parent}"]
+    if page._meta.label_lower in CROSS_LINKED_TYPES:
+        tags.append(f"type:{page._meta.label_lower}")
+    return tags
+
+
+def invalidate_page(page, everywhere: bool = False) -> None:
+    """A page's public output changed: the page, its ancestors' listings, its kind's related
+    lists and the non-page views. Everywhere for the menu (top level) and moves."""
+    steplen = Page.steplen
+    names = [f"page:{page.path[:end]}" for end in range(steplen, len(page.path) + 1, steplen)]
+    names += [f"section:{page.path[:-steplen]}", f"type:{type(page)._meta.label_lower}", "pages"]
+    if everywhere or page.depth <= 3:
+        names.append("site")
+    versions.bump(*names)
+
+
+def _on_publish(sender, instance, **kwargs):
+    invalidate_page(instance)
+
+
+def _on_move_or_delete(sender, instance, **kwargs):
+    invalidate_page(instance, everywhere=True)
+
+
+def _on_model_save(sender, instance, created=False, update_fields=None, **kwargs):
+    if isinstance(instance, Page):
+        # Drafts and autosaves save bookkeeping fields only; a full save of a live page (a
+        # script, a factory) changes what visitors see.
+        if instance.live and not (update_fields and set(update_fields) <= DRAFT_FIELDS):
+            invalidate_page(instance)
+        return
+    if sender._meta.label_lower not in PRIVATE_MODELS:
+        invalidate()
+
+
+def _on_model_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        invalidate_page(instance, everywhere=True)
+    elif sender._meta.label_lower not in PRIVATE_MODELS:
         invalidate()
 
 
@@ -53,8 +178,12 @@ def connect():
     from assessment_forms.signals import results_changed
     from honors.signals import ranking_changed
 
-    post_save.connect(_on_model_change, dispatch_uid="page-cache-save")
-    post_delete.connect(_on_model_change, dispatch_uid="page-cache-delete")
+    page_published.connect(_on_publish, dispatch_uid="page-cache-publish")
+    page_unpublished.connect(_on_publish, dispatch_uid="page-cache-unpublish")
+    post_page_move.connect(_on_move_or_delete, dispatch_uid="page-cache-move")
+    page_slug_changed.connect(_on_move_or_delete, dispatch_uid="page-cache-slug")
+    post_save.connect(_on_model_save, dispatch_uid="page-cache-save")
+    post_delete.connect(_on_model_delete, dispatch_uid="page-cache-delete")
     # Bulk writes that fire no model signal: a rescoring, a re-ranking (a background task).
     results_changed.connect(invalidate, dispatch_uid="page-cache-results")
     ranking_changed.connect(invalidate, dispatch_uid="page-cache-ranking")
@@ -68,17 +197,26 @@ class AnonymousPageCacheMiddleware:
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{content_version()}:{request.get_host()}:{request.get_full_path()}"
-        cached = cache.get(key)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+        key = f"page-cache:{request.get_host()}:{request.get_full_path()}"
+        entry = cache.get(key)
+        if entry is not None:
+            stored, response = entry
+            if versions.versions(*stored) == stored:
+                response["X-Page-Cache"] = "hit"
+                return response
+        # Read before rendering: a change during the render leaves this entry already stale.
+        before = versions.versions("site", "pages")
         response = self.get_response(request)
         if self._cacheable_response(request, response):
             if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
                 response.render()
+            page = (getattr(response, "context_data", None) or {}).get("page")
+            if isinstance(page, Page):
+                stored = {**versions.versions(*page_tags(page)), "site": before["site"]}
+            else:
+                stored = before
             response["X-Page-Cache"] = "miss"
-            cache.set(key, response, seconds)
+            cache.set(key, (stored, response), seconds)
         return response
 
     @staticmethod

@@ -13,6 +13,9 @@ def connect():
     post_delete.connect(_on_change, dispatch_uid="menu-page-delete")
 
 
-def _on_change(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        invalidate_menu()
+def _on_change(sender, instance, update_fields=None, **kwargs):
+    from .page_cache import DRAFT_FIELDS
+
+    # A draft or autosave only writes bookkeeping fields: the live menu is unchanged.
+    if isinstance(instance, Page) and not (update_fields and set(update_fields) <= DRAFT_FIELDS):
+        invalidate_menu(instance)

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # resilience: a URL with NUL/control characters is a 400 before anything reads it.
+    "core.middleware.RejectControlCharactersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
@@ -121,28 +123,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache ----------------------------------------------------------------------------
+# --- Cache (resilience: fail-open backends from core/cache.py) -------------------------
+# Every cache call that fails is a miss (logged, counted): with Redis down the site serves
+# uncached, never a 500. Short socket timeouts so a hung Redis cannot hold a request.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "dx"),
             "TIMEOUT": env_int("CACHE_TIMEOUT", 600),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "CACHE_RETRY_SECONDS": 5},
         }
     }
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "core.cache.LocMemCache",
             "LOCATION": "dx-portal",
             "TIMEOUT": env_int("CACHE_TIMEOUT", 600),
         }
     }
+# Sessions live in the database (never in the cache alone, which may be down or evicted).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# Anonymous visitors get whole pages from the cache; any content change invalidates them.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Anonymous visitors get whole pages from the cache; publishing invalidates what it affects.
+# Off without a shared cache (a per-process cache would serve stale pages; see core.checks).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
 
 # --- Languages, time zone, formats ----------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -206,7 +214,10 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# The site's real public address (e-mails, feeds, .ics, sitemap; the Wagtail Site's hostname
+# and port follow it, see core.signals). Defaults to WAGTAILADMIN_BASE_URL.
+SITE_BASE_URL = env("SITE_BASE_URL", "")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Chuyển đổi số doanh nghiệp <no-reply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
@@ -226,7 +237,8 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chuyển đổi số doanh nghiệp"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "") or SITE_BASE_URL or "http://127.0.0.1:8000"
+SITE_BASE_URL = SITE_BASE_URL or WAGTAILADMIN_BASE_URL
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
@@ -290,3 +302,12 @@ if ELASTICSEARCH_URL:
         },
         "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
     }
+
+# --- resilience (issue 15): uploads, staging, readiness ----------------------------------
+# Staged imports wait here, never under MEDIA_ROOT (core/uploads.py); purged after a day.
+PRIVATE_STORAGE_ROOT = Path(env("PRIVATE_STORAGE_ROOT") or BASE_DIR / "var" / "private")
+# Checked before any parser runs: bytes, rows, a line/field, the XLSX's declared unzip size.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000)
+IMPORT_MAX_UNCOMPRESSED = env_int("IMPORT_MAX_UNCOMPRESSED", 150 * 1024 * 1024)
+IMPORT_MAX_FIELD_BYTES = 128 * 1024

@@ -8,6 +8,8 @@ from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_list, env_required
 
 DEBUG = False
+# resilience: core.checks refuses unsafe combinations (page cache per process, SMTP in requests)
+PRODUCTION = True
 SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:

@@ -12,8 +12,11 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+PRIVATE_STORAGE_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
 TEMPLATES[0]["OPTIONS"]["debug"] = True  # templates report missing variables in tests
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# resilience: e-mails, feeds and the default Site use the test client's host (core.signals)
+SITE_BASE_URL = "http://testserver"
 
 # Static files come from the finders in tests; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

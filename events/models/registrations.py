@@ -86,45 +86,6 @@ class Registration(models.Model):
         return self.status in self.ACTIVE
 
 
-class OutboxEmail(models.Model):
-    """An e-mail to send. Written in the same transaction as the change it reports, so a
-    failed or delayed send never loses it: the task worker retries with a back-off and
-    `manage.py send_event_emails` re-sends whatever is still due."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Chờ gửi")
-        SENT = "sent", _("Đã gửi")
-        FAILED = "failed", _("Gửi lỗi")
-
-    kind = models.CharField(_("loại"), max_length=30)
-    registration = models.ForeignKey(
-        Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
-    )
-    to_email = models.EmailField(_("người nhận"))
-    # Empty until sent: the message is rendered by the worker, outside the registration's lock.
-    subject = models.CharField(_("tiêu đề"), max_length=255, blank=True)
-    body = models.TextField(_("nội dung"), blank=True)
-    html_body = models.TextField(blank=True)
-    base_url = models.CharField(max_length=200, blank=True, help_text="Site address for the links in the e-mail.")
-    attach_ics = models.BooleanField(default=False)
-    attach_qr = models.BooleanField(default=False)
-    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(_("số lần thử"), default=0)
-    last_error = models.TextField(_("lỗi gần nhất"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("thư sự kiện")
-        verbose_name_plural = _("thư sự kiện")
-        ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
-
-    def __str__(self):
-        return f"{self.kind} → {self.to_email}"
-
-
 class Feedback(models.Model):
     """An attendee's answer to the post-event feedback form."""
 

@@ -1,10 +1,8 @@
 """The public pages: the rankings (with CSV/JSON downloads and enterprise profiles as
 sub-URLs) and the honours page of each year."""
 
-import csv
-
 from django.db import models
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -13,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.exports import csv_response
 from enterprises.models import Enterprise
 
 from .rankings import PILLARS
@@ -107,13 +106,12 @@ class RankingsPage(RoutablePageMixin, Page):
     @path("csv/", name="csv")
     def export_csv(self, request):
         query, _years, page, _paginator, rows = self._rows(request)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="xep-hang-dbi-{query.year}-trang-{page.number}.csv"'
-        response.write("\ufeff")  # Excel opens UTF-8 with Vietnamese letters only with a BOM
-        writer = csv.DictWriter(response, fieldnames=EXPORT_FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
-        return response
+        # The one export path (core.exports): formula-leading names are escaped.
+        return csv_response(
+            f"xep-hang-dbi-{query.year}-trang-{page.number}.csv",
+            EXPORT_FIELDS,
+            ([row.get(name, "") for name in EXPORT_FIELDS] for row in rows),
+        )
 
     @path("json/", name="json")
     def export_json(self, request):

@@ -5,15 +5,16 @@ import logging
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowContentType, WorkflowTask
 
 from accounts.roles import group_name
+from core.mail import queue_mail, site_url
 
 from .. import integrations
 from ..models import Award, Certificate, HonoursDecision, HonoursYearPage, RankingsPage
@@ -143,23 +144,34 @@ def ensure_year_page(cycle):
 
 
 def _notify(award, certificate):
-    email = award.enterprise.email
-    if not email:
-        return False
-    url = certificates.absolute_url(certificate.get_absolute_url())
-    body = render_to_string("honors/email/honoured.txt", {"award": award, "certificate": certificate, "url": url})
-    message = EmailMessage(
-        subject=_("Thông báo tôn vinh doanh nghiệp chuyển đổi số năm %(year)s") % {"year": certificate.year},
-        body=body,
-        to=[email],
+    """Queue the honours notice with its certificate (core.mail; the PDF is rendered by the
+    worker when it sends) to the enterprise's e-mail on record and its active members. With
+    nobody to reach, the row is kept as "unreachable" for programme editors to see."""
+    from enterprises.services import contact_emails
+
+    mail = queue_mail(
+        "honors.certificate",
+        contact_emails(award.enterprise),
+        renderer="honors.services.decision.render_certificate_mail",
+        language="vi",
+        related=certificate,
     )
-    message.attach(
+    return int(bool(mail.to))
+
+
+def render_certificate_mail(mail):
+    """The renderer core.mail calls when it sends an honours notice."""
+    certificate = Certificate.objects.select_related("award__enterprise", "award__category").get(pk=mail.related_id)
+    award = certificate.award
+    url = site_url(certificate.get_absolute_url())
+    body = render_to_string("honors/email/honoured.txt", {"award": award, "certificate": certificate, "url": url})
+    subject = _("Thông báo tôn vinh doanh nghiệp chuyển đổi số năm %(year)s") % {"year": certificate.year}
+    pdf = (
         f"chung-nhan-{certificate.year}-{certificate.code[:8]}.pdf",
         certificates.certificate_pdf(certificate),
         "application/pdf",
     )
-    message.send()
-    return True
+    return subject, body, linebreaks(body, autoescape=True), [pdf]
 
 
 def _draft_stories(decision, awards, user=None):

@@ -13,6 +13,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
 from django.db.models import F
 
+from core import cache as versions
 from enterprises.models import AdministrativeUnit, Sector
 from enterprises.services import fold
 
@@ -329,15 +330,11 @@ def ranking_queryset(query):
     return qs.select_related("sector", "area").order_by(*SORTS[query.sort])
 
 
-VERSION_KEY = "honors:ranking-version"
+VERSION_NAME = "rankings"
 
 
 def ranking_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.set(VERSION_KEY, version, None)
-    return version
+    return versions.version(VERSION_NAME)
 
 
 def _bump_version():
@@ -345,10 +342,7 @@ def _bump_version():
     page cache), since re-ranking writes with SQL that fires no model signal."""
     from ..signals import ranking_changed
 
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    versions.bump(VERSION_NAME)
     ranking_changed.send(RankingEntry)
 
 

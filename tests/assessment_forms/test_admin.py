@@ -67,7 +67,7 @@ def test_exports_have_one_column_per_criterion(assessor_client, framework):
     VerifiedSubmissionFactory(framework=framework, year=2024)
     VerifiedSubmissionFactory(framework=framework, year=2025)
     response = assessor_client.get(reverse("assessment_forms_export", args=["csv"]), {"year": 2025})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert len(rows) == 2
     header = rows[0]
     assert "1.1.01" in header and "6.1.07" in header

@@ -52,7 +52,7 @@ def test_anonymous_and_unprivileged_users_are_refused(client, event, attendees):
 def test_csv_and_xlsx_exports(client, organiser, event, attendees):
     response = client.get(reverse("events_admin:export", args=[event.pk, "csv"]))
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][2] == "Họ và tên"
     assert {row[2] for row in rows[1:]} == {"Nguyễn Văn Minh", "Phạm Thị Lan", "Đỗ Văn Chờ"}
     response = client.get(reverse("events_admin:export", args=[event.pk, "xlsx"]))

@@ -4,10 +4,11 @@ import pytest
 from django.core import mail
 from icalendar import Calendar
 
+from core.models import OutgoingMail
 from enterprises.models import Enterprise
 from events import services
 from events.factories import EventPageFactory, RegistrationFactory
-from events.models import OutboxEmail, Registration
+from events.models import Registration
 
 from .conftest import registration_data
 
@@ -45,7 +46,7 @@ def test_registration_confirms_and_emails_ics_and_signed_link(register, event, c
     page = client.get(link.split("testserver")[1])
     assert page.status_code == 200
     assert "Đã xác nhận" in page.content.decode()
-    assert OutboxEmail.objects.get().status == OutboxEmail.Status.SENT
+    assert OutgoingMail.objects.get(kind="events.confirmation").status == OutgoingMail.Status.SENT
 
 
 def test_new_enterprise_becomes_pending_record(register, event):
@@ -252,11 +253,11 @@ def test_failed_send_is_kept_and_retried(register, event, settings, django_captu
     assert response.status_code == 302
     registration = Registration.objects.get()
     assert registration.status == S.CONFIRMED
-    row = OutboxEmail.objects.get()
-    assert row.status == OutboxEmail.Status.PENDING and row.attempts == 1 and "SMTP" in row.last_error
+    row = OutgoingMail.objects.get(kind="events.confirmation")
+    assert row.status == OutgoingMail.Status.PENDING and row.attempts == 1 and "SMTP" in row.last_error
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    OutboxEmail.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
-    call_command("send_event_emails")
+    OutgoingMail.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    call_command("send_mail_due")
     row.refresh_from_db()
-    assert row.status == OutboxEmail.Status.SENT and row.attempts == 2
+    assert row.status == OutgoingMail.Status.SENT and row.attempts == 2
     assert len(mail.outbox) == 1

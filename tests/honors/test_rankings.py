@@ -182,7 +182,7 @@ def test_csv_and_json_equal_the_page(client, rankings):
 
     response = client.get(rankings.url + "csv/" + params)
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     data = json.loads(client.get(rankings.url + "json/" + params).content)["results"]
     assert len(rows) == len(data) == len(shown)
     for cells, csv_row, json_row in zip(shown, rows, data, strict=True):

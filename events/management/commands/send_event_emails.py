@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
-from events.emails import send_due
+from core.mail import send_due
 
 
 class Command(BaseCommand):
-    help = "Send the events outbox: e-mails not sent yet or due for a retry after a failure."
+    help = "Kept for existing cron lines: sends the site's due e-mails (same as send_mail_due)."
 
     def handle(self, *args, **options):
         sent, tried = send_due()

@@ -1,0 +1,214 @@
+"""Caching that fails open and stays right: the one versioning helper of the site.
+
+Two things live here.
+
+1. **Fail-open cache backends** (`RedisCache`, `LocMemCache`). Every call (get, set, add,
+   delete, incr, get_many...) that raises is logged, counted and answered as a miss: the page
+   is served uncached, never a 500. After an error the backend is skipped for
+   `CACHE_RETRY_SECONDS` (a per-process circuit breaker), so a Redis that is down or hung costs
+   one failed connection per worker every few seconds, not one per call. The settings use
+   these classes for `CACHES["default"]`; `readiness()` probes the real backend for `/readyz`.
+
+2. **Versions** (`version`, `versions`, `bump`): named tokens that cached keys include, so a
+   change makes every entry under that name unreachable at once. A token is the time in
+   nanoseconds plus random bits, never a counter: after an eviction (or with the cache down) a
+   fresh token cannot collide with one an old entry was stored under, so nothing stale is read
+   back. Names used by the site: "site" (anything publicly shown), "pages" (any page
+   published), "page:<tree path>", "type:<model>", "nav", "handbook", "dashboard", "rankings".
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+import time
+from collections import Counter
+from typing import Any
+
+from django.core.cache import cache as default_cache
+from django.core.cache.backends import locmem, redis
+
+logger = logging.getLogger(__name__)
+
+# Errors and skipped calls per process, reported by /readyz and the fault tests.
+stats: Counter[str] = Counter()
+_lock = threading.Lock()
+
+VERSION_PREFIX = "ver:"
+
+
+class FailOpenMixin:
+    """Turn backend errors into misses (see the module docstring)."""
+
+    _MISS_DEFAULTS = {
+        "get": "default",
+        "get_many": dict,
+        "set": None,
+        "add": False,
+        "delete": False,
+        "delete_many": None,
+        "set_many": "keys",
+        "has_key": False,
+        "touch": False,
+        "clear": None,
+    }
+
+    retry_seconds = 5.0
+    _broken_until = 0.0
+
+    def _guard(self, name, call, args, kwargs, miss):
+        if self._broken_until and time.monotonic() < self._broken_until:
+            stats["skipped"] += 1
+            return miss()
+        try:
+            return call(*args, **kwargs)
+        except Exception as exc:  # any transport error: the site must keep serving
+            with _lock:
+                stats["errors"] += 1
+                self._broken_until = time.monotonic() + self.retry_seconds
+            logger.warning("Cache %s failed, served without the cache: %s: %s", name, type(exc).__name__, exc)
+            return miss()
+
+    def get(self, key, default=None, version=None):
+        return self._guard("get", super().get, (key, default, version), {}, lambda: default)
+
+    def get_many(self, keys, version=None):
+        return self._guard("get_many", super().get_many, (keys, version), {}, dict)
+
+    def set(self, key, value, timeout=locmem.DEFAULT_TIMEOUT, version=None):
+        return self._guard("set", super().set, (key, value, timeout, version), {}, lambda: None)
+
+    def add(self, key, value, timeout=locmem.DEFAULT_TIMEOUT, version=None):
+        return self._guard("add", super().add, (key, value, timeout, version), {}, lambda: False)
+
+    def set_many(self, data, timeout=locmem.DEFAULT_TIMEOUT, version=None):
+        return self._guard("set_many", super().set_many, (data, timeout, version), {}, lambda: list(data))
+
+    def delete(self, key, version=None):
+        return self._guard("delete", super().delete, (key, version), {}, lambda: False)
+
+    def delete_many(self, keys, version=None):
+        return self._guard("delete_many", super().delete_many, (keys, version), {}, lambda: None)
+
+    def has_key(self, key, version=None):
+        return self._guard("has_key", super().has_key, (key, version), {}, lambda: False)
+
+    def touch(self, key, timeout=locmem.DEFAULT_TIMEOUT, version=None):
+        return self._guard("touch", super().touch, (key, timeout, version), {}, lambda: False)
+
+    def incr(self, key, delta=1, version=None):
+        def missing():
+            raise ValueError(f"Key '{key}' not found (cache unavailable)")
+
+        return self._guard("incr", super().incr, (key, delta, version), {}, missing)
+
+    def decr(self, key, delta=1, version=None):
+        return self.incr(key, -delta, version)
+
+    def clear(self):
+        return self._guard("clear", super().clear, (), {}, lambda: None)
+
+    def probe(self) -> None:
+        """Round-trip a key through the real backend; raises when it is unreachable."""
+        token = secrets.token_hex(4)
+        super().set("readyz:probe", token, 10)
+        if super().get("readyz:probe") != token:
+            raise RuntimeError("the cache did not return what was written")
+        self._broken_until = 0.0
+
+
+class RedisCache(FailOpenMixin, redis.RedisCache):
+    """Django's Redis cache, failing open. Give it short socket timeouts in OPTIONS."""
+
+    def __init__(self, server, params):
+        params = dict(params)
+        options = dict(params.get("OPTIONS") or {})
+        retry = options.pop("CACHE_RETRY_SECONDS", 5)
+        options.setdefault("socket_connect_timeout", 0.5)
+        options.setdefault("socket_timeout", 0.5)
+        params["OPTIONS"] = options
+        super().__init__(server, params)
+        self.retry_seconds = float(retry)
+
+
+class LocMemCache(FailOpenMixin, locmem.LocMemCache):
+    """The per-process cache (development, tests), with the same interface."""
+
+    def __init__(self, name, params):
+        params = dict(params)
+        options = dict(params.get("OPTIONS") or {})
+        self.retry_seconds = float(options.pop("CACHE_RETRY_SECONDS", 5))
+        params["OPTIONS"] = options
+        super().__init__(name, params)
+
+
+# --- versions --------------------------------------------------------------------------
+
+
+def new_token() -> str:
+    """Time-ordered and random: cannot repeat a token that was evicted."""
+    return f"{time.time_ns():x}{secrets.token_hex(4)}"
+
+
+def versions(*names: str, cache=None) -> dict[str, str]:
+    """The current token of each name (missing ones are created)."""
+    cache = cache or default_cache
+    keys = {VERSION_PREFIX + name: name for name in names}
+    found = cache.get_many(list(keys))
+    result = {keys[key]: value for key, value in found.items()}
+    for key, name in keys.items():
+        if name not in result:
+            token = new_token()
+            # add, not set: two processes creating the same name agree on the first token.
+            if not cache.add(key, token, None):
+                token = cache.get(key) or token
+            result[name] = token
+    return result
+
+
+def version(name: str, cache=None) -> str:
+    return versions(name, cache=cache)[name]
+
+
+def bump(*names: str, cache=None) -> None:
+    """Make every entry stored under these names stale."""
+    if not names:
+        return
+    cache = cache or default_cache
+    token = new_token()
+    cache.set_many({VERSION_PREFIX + name: token for name in names}, None)
+    logger.debug("Cache versions bumped: %s", ", ".join(names))
+
+
+def key(*parts: Any, names: tuple[str, ...] = ()) -> str:
+    """A cache key made of `parts` and the current tokens of `names`."""
+    tokens = versions(*names) if names else {}
+    return ":".join([*map(str, parts), *(tokens[name] for name in names)])
+
+
+def readiness(cache=None) -> tuple[bool, str]:
+    """(ok, detail) of the cache backend, for /readyz."""
+    if cache is None:
+        from django.core.cache import caches
+
+        cache = caches["default"]  # the backend itself, not the proxy
+    try:
+        if isinstance(cache, FailOpenMixin):
+            cache.probe()
+        else:
+            token = secrets.token_hex(4)
+            cache.set("readyz:probe", token, 10)
+            if cache.get("readyz:probe") != token:
+                return False, "the cache did not return what was written"
+    except Exception as exc:
+        return False, f"{type(exc).__name__}: {exc}"[:200]
+    return True, "ok"
+
+
+def is_per_process(alias: str = "default") -> bool:
+    """True for a cache each process keeps for itself (locmem, dummy)."""
+    from django.conf import settings
+
+    backend = settings.CACHES.get(alias, {}).get("BACKEND", "")
+    return backend.endswith(("locmem.LocMemCache", "dummy.DummyCache", "core.cache.LocMemCache"))

@@ -1,0 +1,172 @@
+"""The one outgoing-mail pipeline (issue 15.2): every promised e-mail is an OutgoingMail row,
+sent in the recipient's language with the site's real address; programme editors see and
+resend failures; nobody reachable is an "unreachable" row."""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from accounts.factories import UserFactory
+from core.mail import queue_mail
+from core.models import OutgoingMail
+from core.spam import started_token
+from enterprises.factories import EnterpriseFactory
+
+pytestmark = pytest.mark.django_db
+S = OutgoingMail.Status
+
+
+def failed_row():
+    row = queue_mail("test.failed", "ai@example.vn", rendered=("Tiêu đề", "Nội dung", ""))
+    OutgoingMail.objects.filter(pk=row.pk).update(status=S.FAILED, attempts=6, last_error="SMTP down")
+    return row
+
+
+def test_programme_editors_list_filter_and_resend(client, django_capture_on_commit_callbacks):
+    row = failed_row()
+    queue_mail("test.other", "b@example.vn", rendered=("Khác", "x", ""))
+    client.force_login(UserFactory(roles=["programme_editor"]))
+    listing = client.get(reverse("outgoing_mail:index"), {"status": "failed"})
+    assert listing.status_code == 200
+    assert [m.pk for m in listing.context["object_list"]] == [row.pk]
+    assert "Gửi lại" in listing.content.decode()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("core_mail_resend", args=[row.pk]))
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.status == S.SENT and [m.subject for m in mail.outbox] == ["Tiêu đề"]
+
+
+@pytest.mark.parametrize("role", [None, "journalist_newspaper", "event_organiser"])
+def test_others_cannot_resend(client, role):
+    row = failed_row()
+    if role:
+        client.force_login(UserFactory(roles=[role]))
+    response = client.post(reverse("core_mail_resend", args=[row.pk]))
+    # Refused: to the login page, or Wagtail's "no permission" redirect to the dashboard.
+    assert response.status_code in (302, 403)
+    assert "outgoing-mail" not in response.get("Location", "")
+    row.refresh_from_db()
+    assert row.status == S.FAILED
+
+
+def test_send_mail_due_sends_what_the_worker_missed():
+    row = OutgoingMail.objects.create(kind="test.due", to=["c@example.vn"], subject="Đến hạn", body_text="x")
+    call_command("send_mail_due")
+    row.refresh_from_db()
+    assert row.status == S.SENT and mail.outbox[-1].subject == "Đến hạn"
+
+
+def test_nobody_to_reach_is_an_unreachable_row():
+    row = queue_mail("honors.certificate", [], rendered=("x", "y", ""))
+    assert row.status == S.UNREACHABLE
+
+
+def test_honours_notice_goes_to_the_record_and_members(django_capture_on_commit_callbacks):
+    from enterprises.models import EnterpriseMembership
+    from honors.services.decision import _notify
+
+    enterprise = EnterpriseFactory(email="lienhe@dn.vn")
+    member = UserFactory(email="thanhvien@dn.vn")
+    EnterpriseMembership.objects.create(
+        enterprise=enterprise, user=member, email=member.email, status=EnterpriseMembership.Status.ACTIVE
+    )
+
+    class Award:
+        pass
+
+    award = Award()
+    award.enterprise = enterprise
+    certificate = EnterpriseFactory()  # any saved object stands in as the related row
+    assert _notify(award, certificate) == 1
+    row = OutgoingMail.objects.get(kind="honors.certificate")
+    assert row.to == ["lienhe@dn.vn", "thanhvien@dn.vn"]
+    nobody = Award()
+    nobody.enterprise = EnterpriseFactory(email="")
+    assert _notify(nobody, certificate) == 0
+    assert OutgoingMail.objects.filter(kind="honors.certificate", status=S.UNREACHABLE).count() == 1
+
+
+def test_assessment_resume_submitted_and_verified_mails(client, site_home, django_capture_on_commit_callbacks):
+    from assessment_forms import services
+    from assessment_forms.factories import load_dbi_1970
+    from assessment_forms.models import AssessmentPage, Submission
+
+    load_dbi_1970()
+    page = AssessmentPage(title="Tự đánh giá DBI", slug="tu-danh-gia", min_fill_seconds=0)
+    site_home.add_child(instance=page)
+    page.save_revision().publish()
+    data = {
+        "tax_code": "0100109106",
+        "enterprise_name": "Công ty TNHH Cà phê Đắk Mil",
+        "respondent_name": "Trần Văn Minh",
+        "respondent_email": "minh@caphe.vn",
+        "website": "",
+        "started": started_token(seconds_ago=10),
+        "form_key": "k" * 32,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(page.url, data).status_code == 302
+    resume = mail.outbox[-1]
+    assert resume.to == ["minh@caphe.vn"] and "http://testserver/" in resume.body
+    assert resume.alternatives and "text/html" in resume.alternatives[0][1]
+    submission = Submission.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit(submission)
+    from assessment_forms import mail as assessment_mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assessment_mail.submitted(submission)
+    assert "Đã nhận bài tự đánh giá" in mail.outbox[-1].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        services.verify(submission, UserFactory(roles=["assessor"]))
+    verified = mail.outbox[-1]
+    assert "đã được thẩm định" in verified.subject and "minh@caphe.vn" in verified.to
+    kinds = set(OutgoingMail.objects.values_list("kind", flat=True))
+    assert {"assessment.resume_link", "assessment.submitted", "assessment.verified"} <= kinds
+
+
+def test_membership_request_received_then_verified(client, site_home, django_capture_on_commit_callbacks):
+    from enterprises.models import EnterpriseMembership
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("enterprises:register"),
+            {
+                "tax_code": "0100109106",
+                "enterprise_name": "Công ty TNHH Cà phê Đắk Mil",
+                "email": "hoa@caphe.vn",
+                "full_name": "Lê Thị Hoa",
+                "password1": "mat-khau-rat-dai-2025",
+                "password2": "mat-khau-rat-dai-2025",
+                "website": "",
+                "started": started_token(seconds_ago=10),
+            },
+        )
+    assert response.status_code == 302, response.context["form"].errors
+    assert mail.outbox[-1].to == ["hoa@caphe.vn"] and "Đã nhận yêu cầu" in mail.outbox[-1].subject
+    membership = EnterpriseMembership.objects.get()
+    membership.status = EnterpriseMembership.Status.ACTIVE
+    with django_capture_on_commit_callbacks(execute=True):
+        membership.save()
+    assert "đã được xác minh" in mail.outbox[-1].subject
+    assert "http://testserver/" in mail.outbox[-1].body
+
+
+def test_new_users_get_wagtail_notifications_in_vietnamese():
+    user = UserFactory()
+    assert user.wagtail_userprofile.get_preferred_language() == "vi"
+
+
+def test_the_default_site_carries_the_real_address(settings):
+    from wagtail.models import Site
+
+    from core.signals import sync_site_address
+
+    settings.SITE_BASE_URL = "https://dx.example.gov.vn"
+    sync_site_address()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("dx.example.gov.vn", 443)
+    assert site.root_url == "https://dx.example.gov.vn"
