@@ -287,3 +287,9 @@ if ELASTICSEARCH_URL:
         },
         "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
     }
+
+# --- units (issue 20) ---
+# The province the site serves: its code in the official list in force from 1/7/2025
+# (enterprises/data/units/units-2025.csv; 68 = Lâm Đồng, 92 = Cần Thơ). Forms, filters, the
+# dashboard's areas and the demo follow it; every province's units are loaded by `migrate`.
+PROVINCE_CODE = env("PROVINCE_CODE", "68")
