@@ -95,7 +95,15 @@ def read_country():
 
     provinces, districts, communes = [], [], []
     for row in _read(BEFORE_FILE):
-        provinces.append((OLD, row["province_code"], row["province_name"], _kind_of(row["province_name"], {"tỉnh", "thành phố"}), None))
+        provinces.append(
+            (
+                OLD,
+                row["province_code"],
+                row["province_name"],
+                _kind_of(row["province_name"], {"tỉnh", "thành phố"}),
+                None,
+            )
+        )
         districts.append((OLD, row["district_code"], row["district_name"], row["district_type"], row["province_code"]))
         communes.append((OLD, row["code"], row["name"], row["type"], row["district_code"]))
     for row in _read(AFTER_FILE):
@@ -181,9 +189,7 @@ def load_country(apps=None, batch_size=2000):
             province_id = ids.get(province_key)
             unit = existing.get(key)
             if unit is None:
-                to_create.append(
-                    Unit(parent_id=parent_id, province_id=province_id, **{f: spec[f] for f in fields})
-                )
+                to_create.append(Unit(parent_id=parent_id, province_id=province_id, **{f: spec[f] for f in fields}))
                 continue
             changed = False
             for f in fields:
@@ -201,9 +207,7 @@ def load_country(apps=None, batch_size=2000):
         for start in range(0, len(to_create), batch_size):
             Unit.objects.bulk_create(to_create[start : start + batch_size])
         if to_update:
-            Unit.objects.bulk_update(
-                to_update, [*fields, "parent_id", "province_id"], batch_size=batch_size
-            )
+            Unit.objects.bulk_update(to_update, [*fields, "parent_id", "province_id"], batch_size=batch_size)
         counts["created"] += len(to_create)
         counts["updated"] += len(to_update)
         if to_create:
@@ -230,9 +234,7 @@ def load_country(apps=None, batch_size=2000):
     managed = set(ids.values())
     current = {(link.predecessor_id, link.successor_id): link for link in Link.objects.all()}
     stale = [
-        link.pk
-        for pair, link in current.items()
-        if pair not in wanted and pair[0] in managed and pair[1] in managed
+        link.pk for pair, link in current.items() if pair not in wanted and pair[0] in managed and pair[1] in managed
     ]
     for start in range(0, len(stale), 500):
         Link.objects.filter(pk__in=stale[start : start + 500]).delete()
@@ -283,6 +285,9 @@ def units_for_date(day, level=None, province_code=None):
     communes, one made on 2/7/2025 among the new communes."""
     from .provinces import province_units
 
-    return province_units(province_code).valid_on(day).filter(**({"level": level} if level else {})).order_by(
-        "level", "name"
+    return (
+        province_units(province_code)
+        .valid_on(day)
+        .filter(**({"level": level} if level else {}))
+        .order_by("level", "name")
     )

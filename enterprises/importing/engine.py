@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.text import fold_compact as fold
 
-from ..models import VERIFIED_FIGURES, AdministrativeUnit, Enterprise, Sector
+from ..models import VERIFIED_FIGURES, Enterprise
 from ..provinces import province_units
 from ..sectors import SectorIndex, SectorLookupError
 from ..validators import normalize_tax_code, validate_tax_code
