@@ -51,9 +51,10 @@ def sectors():
 
 
 def areas():
-    from enterprises.models import AdministrativeUnit
+    # The site's province only (settings.PROVINCE_CODE; both periods), not the whole country.
+    from enterprises.services import province_units
 
-    return AdministrativeUnit.objects.all()
+    return province_units()
 
 
 def size_classes():
