@@ -194,3 +194,16 @@ def section_of(sector, index):
     while sector is not None and sector.parent_id:
         sector = index.by_pk.get(sector.parent_id)
     return sector
+
+
+DIVISION_MAP_FILE = DATA_DIR / "divisions-2018-2025.csv"
+
+
+def divisions_2025(division_2018):
+    """The VSIC 2025 division codes a 2018 division's activities went to (for statistics across
+    years; docs/enterprises.md): the same code where unchanged, listed by hand where not."""
+    with open(DIVISION_MAP_FILE, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["division_2018"] == division_2018:
+                return row["divisions_2025"].split(";")
+    return []

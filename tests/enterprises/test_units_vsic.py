@@ -150,3 +150,11 @@ class TestAnotherProvince:
         assert lookups.unit("Phường Ninh Kiều").code == "31135"
         with pytest.raises(ValueError):
             lookups.unit("Xã Cư Jút")
+
+
+def test_division_mapping_2018_to_2025():
+    from enterprises.sectors import divisions_2025
+
+    assert divisions_2025("46") == ["46"]
+    assert divisions_2025("45") == ["46", "47", "95"]  # division 45 is gone in VSIC 2025
+    assert divisions_2025("62") == ["62"]  # same code, section J → K
