@@ -177,7 +177,7 @@ def enterprise_filter(filters, prefix=""):
     q = Q()
     if filters.get("sector"):
         sector = filters["sector"]
-        q &= Q(**{f"{prefix}sector_id": sector}) | Q(**{f"{prefix}sector__parent_id": sector})
+        q &= Q(**{f"{prefix}sector_id": sector}) | Q(**{f"{prefix}sector__section_id": sector})
     if filters.get("area"):
         area = filters["area"]
         q &= Q(**{f"{prefix}area_id": area}) | Q(

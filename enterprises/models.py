@@ -165,6 +165,11 @@ class Sector(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    # The level-1 section above this code (empty for a section): statistics and filters group
+    # by it whatever the depth (a 2025 subclass is five levels down).
+    section = models.ForeignKey(
+        "self", verbose_name=_("ngành cấp 1"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     size_group = models.CharField(_("nhóm quy mô (Nghị định 80)"), max_length=20, choices=SizeGroup.choices)
 
     class Meta:

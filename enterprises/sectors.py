@@ -75,14 +75,24 @@ def load_sectors(model=None, versions=("2018", "2025")):
     for version in versions:
         existing = {s.code: s for s in model.objects.filter(version=version)}
         rows = list(read_sectors(version))
-        fields = ("name", "name_en", "level", "size_group")
+        fields = ("name", "name_en", "level", "size_group", "section_id")
         for level in range(1, 6):
             to_create, to_update = [], []
             for code, name, name_en, row_level, parent_code, group in rows:
                 if row_level != level:
                     continue
-                values = {"name": name, "name_en": name_en, "level": level, "size_group": group}
                 parent_id = existing[parent_code].pk if parent_code else None
+                section_id = None
+                if parent_code:
+                    parent = existing[parent_code]
+                    section_id = parent.section_id or parent.pk
+                values = {
+                    "name": name,
+                    "name_en": name_en,
+                    "level": level,
+                    "size_group": group,
+                    "section_id": section_id,
+                }
                 sector = existing.get(code)
                 if sector is None:
                     to_create.append(model(version=version, code=code, parent_id=parent_id, **values))

@@ -18,6 +18,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("enterprises", "0007_country_units_vsic_versions")]
+    dependencies = [("enterprises", "0008_sector_section")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop, elidable=False)]
