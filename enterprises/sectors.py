@@ -179,7 +179,10 @@ class SectorIndex:
         elif len(code) == 1:
             code = "0" + code
         elif len(code) < 5:
-            as_written, padded = self._versions(code), self._versions("0" + code)
+            # Only a padded code that exists exactly counts (2018's 4/5-digit leniency would
+            # turn any stray "6210" into 06210 → group 062).
+            as_written = self._versions(code)
+            padded = [v for v in ("2018", "2025") if (v, "0" + code) in self.by_key]
             if as_written and padded:
                 raise SectorLookupError(
                     _(

@@ -87,6 +87,13 @@ class UnitMap:
         targets = {self.at_level(self.by_id[pk], level) for pk in self._forward(unit, day, set())}
         targets.discard(None)
         if not targets:
+            # A record with a coarse unit (an old district) counted by province: go up on its
+            # own map first, then across (old province → new province).
+            above = self.at_level(unit, level)
+            if above is not None and above.pk != unit.pk:
+                targets = {self.at_level(self.by_id[pk], level) for pk in self._forward(above, day, set())}
+                targets.discard(None)
+        if not targets:
             return None
         if len(targets) == 1:
             return targets.pop()

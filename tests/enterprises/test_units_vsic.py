@@ -53,12 +53,14 @@ class TestVsicCodes:
             index.resolve("V", Y2024)  # VSIC 2018 has sections A–U only
 
     def test_a_2025_only_code_is_read_in_2025(self, index):
-        sector = index.resolve("6210", Y2024)  # group 621 does not exist in VSIC 2018
-        assert (sector.version, sector.code) == ("2025", "6210")
+        sector = index.resolve("6219", Y2024)  # group 621 does not exist in VSIC 2018
+        assert (sector.version, sector.code) == ("2025", "6219")
         # A code in both versions follows the date.
         assert index.resolve("46", Y2024).version == "2018" and index.resolve("46", Y2026).version == "2025"
         with pytest.raises(SectorLookupError):
             index.resolve("9999", Y2026)
+        with pytest.raises(SectorLookupError):
+            index.resolve("6210", Y2026)  # neither 6210 nor 06210 exists: not guessed
 
 
 def write_xlsx(path, header, rows):
