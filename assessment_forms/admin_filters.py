@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
+from enterprises import services as registry
 from enterprises.models import AdministrativeUnit, Enterprise, Sector
 
 from .models import Framework, Submission
@@ -28,7 +29,8 @@ class SubmissionFilterSet(WagtailFilterSet):
     area = django_filters.ModelChoiceFilter(
         label=_("Địa bàn"),
         field_name="enterprise__area",
-        queryset=AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.DISTRICT),
+        # The site's province only (settings.PROVINCE_CODE; units, issue 20).
+        queryset=lambda request: registry.province_units().filter(level=AdministrativeUnit.Level.DISTRICT),
     )
     size = django_filters.ChoiceFilter(
         label=_("Quy mô"), field_name="enterprise__size_class", choices=Enterprise.SizeClass.choices

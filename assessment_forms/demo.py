@@ -6,6 +6,7 @@ import random
 
 from django.utils import timezone
 
+from enterprises import services as registry
 from enterprises.factories import EnterpriseFactory, SectorFactory
 from enterprises.models import AdministrativeUnit, Enterprise, Sector
 
@@ -119,7 +120,8 @@ def demo_enterprises(rng):
     if len(enterprises) >= TARGET_ENTERPRISES:
         return enterprises
     sectors = [SectorFactory(code=c, name=n, name_en=en, size_group=g) for c, n, en, g in SECTORS]
-    areas = list(AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.DISTRICT).order_by("code"))
+    # The site's province only (units, issue 20: migrate loads the whole country).
+    areas = list(registry.province_units().filter(level=AdministrativeUnit.Level.DISTRICT).order_by("code"))
     if not areas:
         areas = [None]
     sizes, weights = zip(*SIZES, strict=True)

@@ -51,9 +51,10 @@ def sectors():
 
 
 def areas():
-    from enterprises.models import AdministrativeUnit
+    # The site's province only (settings.PROVINCE_CODE; both periods), not the whole country.
+    from enterprises.services import province_units
 
-    return AdministrativeUnit.objects.all()
+    return province_units()
 
 
 def size_classes():
@@ -183,7 +184,7 @@ def enterprise_filter(filters, prefix=""):
     q = Q()
     if filters.get("sector"):
         sector = filters["sector"]
-        q &= Q(**{f"{prefix}sector_id": sector}) | Q(**{f"{prefix}sector__parent_id": sector})
+        q &= Q(**{f"{prefix}sector_id": sector}) | Q(**{f"{prefix}sector__section_id": sector})
     if filters.get("area"):
         area = filters["area"]
         q &= Q(**{f"{prefix}area_id": area}) | Q(

@@ -20,7 +20,8 @@ FILTER_KEYS = ("sector", "area", "size")
 
 def group_expression(dimension, prefix=""):
     if dimension == "sector":
-        return Coalesce(F(f"{prefix}sector__parent_id"), F(f"{prefix}sector_id"))
+        # Group by the section whatever the code's depth (VSIC 2025 has five levels; units, issue 20).
+        return Coalesce(F(f"{prefix}sector__section_id"), F(f"{prefix}sector_id"))
     if dimension == "area":
         return sources.area_group_id(prefix)
     return F(f"{prefix}size_class")
@@ -98,8 +99,8 @@ class Cells:
     breakdown, so one query serves the overview, every breakdown and the suppression cube."""
 
     def __init__(self):
-        sectors = dict(sources.sectors().values_list("pk", "parent_id"))
-        self.sector_key = {pk: parent or pk for pk, parent in sectors.items()}
+        sectors = dict(sources.sectors().values_list("pk", "section_id"))
+        self.sector_key = {pk: section or pk for pk, section in sectors.items()}
         units = {pk: (level, parent) for pk, level, parent in sources.areas().values_list("pk", "level", "parent_id")}
         self.area_key = {
             pk: parent if level == "commune" and parent and units.get(parent, ("",))[0] == "district" else pk

@@ -9,7 +9,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .hooks import enterprise_list_filters
-from .models import AdministrativeUnit, Enterprise, EnterpriseMembership, Sector
+from .models import Enterprise, EnterpriseMembership, Sector
+from .provinces import province_units
 
 
 def _hook_method(queryset_fn):
@@ -23,9 +24,10 @@ class EnterpriseFilterSet(WagtailFilterSet):
     sector = django_filters.ModelChoiceFilter(
         label=_("Ngành"), queryset=Sector.objects.filter(level__lte=2), method="filter_sector"
     )
+    # Only the site's province (settings.PROVINCE_CODE), both periods.
     area = django_filters.ModelChoiceFilter(
         label=_("Địa bàn"),
-        queryset=AdministrativeUnit.objects.order_by("level", "name"),
+        queryset=lambda request: province_units().order_by("level", "name"),
         method="filter_area",
     )
 
@@ -43,14 +45,25 @@ class EnterpriseFilterSet(WagtailFilterSet):
             self.filters[hook.name] = extra
 
     def filter_sector(self, queryset, name, value):
-        # A section (level 1) includes its divisions.
-        return queryset.filter(Q(sector=value) | Q(sector__parent=value)) if value else queryset
+        # A section or division includes every code below it (down to level 5 in VSIC 2025).
+        if not value:
+            return queryset
+        condition, path = Q(sector=value), "sector"
+        for _level in range(4):
+            path += "__parent"
+            condition |= Q(**{path: value})
+        return queryset.filter(condition)
 
     def filter_area(self, queryset, name, value):
         # A province or district includes the units below it.
         if not value:
             return queryset
         return queryset.filter(Q(area=value) | Q(area__parent=value) | Q(area__parent__parent=value))
+
+
+def _unit_label(unit):
+    period = unit.period_label
+    return f"{unit.name} ({unit.code}{', ' + str(period) if period else ''})"
 
 
 class EnterpriseAdminForm(WagtailAdminModelForm):
@@ -65,6 +78,10 @@ class EnterpriseAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["figures_verified"].initial = self.instance.figures_verified
+        if "area" in self.fields:
+            # The site's province only; a code is shown with its period (24646 is two units).
+            self.fields["area"].queryset = province_units().order_by("level", "name")
+            self.fields["area"].label_from_instance = _unit_label
 
     def save(self, commit=True):
         enterprise = super().save(commit=False)

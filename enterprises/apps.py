@@ -11,3 +11,4 @@ class EnterprisesConfig(AppConfig):
 
         # "Received" and "verified" e-mails of a request to act for an enterprise.
         mail.connect()
+        from . import checks  # noqa: F401  (registers the shipped-data check)

@@ -8,14 +8,18 @@ from core.text import fold_compact as fold
 
 from .factories import EnterpriseFactory
 from .models import AdministrativeUnit, Enterprise, Sector
-from .sectors import load_sectors
+from .provinces import province_ids, site_province_code
+from .sectors import VSIC_2025_FROM, load_sectors
 from .sizing import LIMITS
-from .units import default_unit_files, load_units
+from .units import load_country
 from .validators import make_tax_code
 
 DEMO_SEED = 2025
 DEMO_COUNT = 300
 REFORM_DAY = datetime.date(2025, 7, 1)
+# The demo stays the former Đắk Nông area (old province 67) when the site serves Lâm Đồng;
+# for any other province it uses all of that province's units.
+DEMO_OLD_PROVINCES = {"68": ["67"]}
 
 # Main activity words by VSIC division, weighted towards what the province lives on.
 ACTIVITIES = {
@@ -84,7 +88,7 @@ SIZES = [("micro", 55), ("small", 28), ("medium", 11), ("large", 6)]
 
 def _figures(rng, size, group):
     """Employees, revenue and capital (million VND) inside the wanted class of the group."""
-    limits = {name: (emp, rev, cap) for name, emp, rev, cap in LIMITS[group]}
+    limits = {name: (int(emp), rev, cap) for name, emp, rev, cap in LIMITS[group]}
     order = ["micro", "small", "medium"]
     if size == "large":
         employees = rng.randint(limits["medium"][0] + 1, limits["medium"][0] * 4)
@@ -112,11 +116,8 @@ def _tax_codes(rng, count):
 def enterprise_specs(count=DEMO_COUNT, seed=DEMO_SEED):
     """The demo enterprises as plain dicts (deterministic: same seed, same list)."""
     rng = random.Random(seed)
-    sectors = {s.code: s for s in Sector.objects.filter(code__in=ACTIVITIES)}
-    old_units = list(
-        AdministrativeUnit.objects.filter(valid_to__lt=REFORM_DAY, level__in=["district", "commune"]).order_by("code")
-    )
-    new_units = list(AdministrativeUnit.objects.filter(valid_from__gte=REFORM_DAY, level="commune").order_by("code"))
+    sectors = {(s.version, s.code): s for s in Sector.objects.filter(code__in=ACTIVITIES)}
+    old_units, new_units = demo_units()
     codes = _tax_codes(rng, count)
     specs = []
     for index in range(count):
@@ -132,8 +133,6 @@ def enterprise_specs(count=DEMO_COUNT, seed=DEMO_SEED):
         code = codes[index]
         if form == Enterprise.LegalForm.BRANCH:
             code = f"{code}-{rng.randint(1, 9):03d}"
-        sector = sectors[division]
-        employees, revenue, capital = _figures(rng, size, sector.size_group)
         newer = bool(new_units) and rng.random() < 0.4
         if newer:
             recorded_on = REFORM_DAY + datetime.timedelta(days=rng.randint(0, 480))
@@ -141,6 +140,10 @@ def enterprise_specs(count=DEMO_COUNT, seed=DEMO_SEED):
         else:
             recorded_on = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randint(0, 2372))
             area = rng.choice(old_units) if old_units else None
+        # The main sector in the VSIC version in force when the record was made.
+        version = "2025" if recorded_on >= VSIC_2025_FROM else "2018"
+        sector = sectors.get((version, division)) or sectors[("2018", division)]
+        employees, revenue, capital = _figures(rng, size, sector.size_group)
         slug = fold(f"{activity} {index}").replace(" ", "")[:20]
         specs.append(
             {
@@ -151,7 +154,7 @@ def enterprise_specs(count=DEMO_COUNT, seed=DEMO_SEED):
                 "sector": sector,
                 "area": area,
                 "recorded_on": recorded_on,
-                "address": f"Số {rng.randint(1, 300)}, {area.name if area else 'Đắk Nông'}",
+                "address": f"Số {rng.randint(1, 300)}, {area.name if area else ''}",
                 "founded_year": rng.randint(1995, recorded_on.year),
                 "employees": employees,
                 "revenue": revenue,
@@ -167,14 +170,29 @@ def enterprise_specs(count=DEMO_COUNT, seed=DEMO_SEED):
     return specs
 
 
+def demo_units(province_code=None):
+    """(old districts and communes, new communes) of the demo's area, ordered by code."""
+    code = province_code or site_province_code()
+    ids = province_ids(code) or []
+    old_codes = DEMO_OLD_PROVINCES.get(code)
+    old = AdministrativeUnit.objects.filter(
+        valid_to__lt=REFORM_DAY, level__in=["district", "commune"], province_id__in=ids
+    )
+    if old_codes:
+        old = old.filter(province__code__in=old_codes)
+    new = AdministrativeUnit.objects.filter(valid_from__gte=REFORM_DAY, level="commune", province_id__in=ids)
+    if old_codes:
+        new = new.filter(predecessor_links__predecessor__in=old.filter(level="commune")).distinct()
+    return list(old.order_by("code")), list(new.order_by("code"))
+
+
 def build_enterprises(stdout):
     """About 300 made-up enterprises, spread over sectors, areas (old districts for older records,
     Lâm Đồng's communes for newer ones) and sizes. Idempotent: matched on tax code."""
-    if not Sector.objects.filter(level=1).exists():
+    if not Sector.objects.filter(version="2025").exists():
         load_sectors()
-    if not AdministrativeUnit.objects.exists():
-        for path in default_unit_files():
-            load_units(path)
+    if not AdministrativeUnit.objects.filter(valid_from__gte=REFORM_DAY).exists():
+        load_country()
     created = 0
     for spec in enterprise_specs():
         enterprise = Enterprise.objects.filter(tax_code=spec["tax_code"]).first()
@@ -189,6 +207,6 @@ def build_enterprises(stdout):
 
 
 def build_units(stdout):
-    for path in default_unit_files():
-        count = load_units(path)
-        stdout.write(f"enterprises: {count} đơn vị hành chính từ {path.name}")
+    """The whole country's units (already loaded by `migrate`; this brings them up to date)."""
+    counts = load_country()
+    stdout.write(f"enterprises: đơn vị hành chính cả nước: {counts}")

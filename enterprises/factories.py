@@ -18,21 +18,36 @@ def random_tax_code(rng=random):
 class SectorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Sector
-        django_get_or_create = ("code",)
+        django_get_or_create = ("version", "code")
 
+    version = Sector.Version.VSIC_2018
     code = factory.Sequence(lambda n: f"Z{n}")
     name = factory.Sequence(lambda n: f"Ngành {n}")
     size_group = Sector.SizeGroup.TRADE_SERVICES
 
 
 class AdministrativeUnitFactory(factory.django.DjangoModelFactory):
+    """A unit for tests. `migrate` loads the whole country, so a code that already exists in
+    the same period (same start date) is that unit, updated with the attributes given."""
+
     class Meta:
         model = AdministrativeUnit
-        django_get_or_create = ("code",)
 
     code = factory.Sequence(lambda n: f"T{n}")
     name = factory.Sequence(lambda n: f"Huyện {n}")
     level = AdministrativeUnit.Level.DISTRICT
+    valid_from = None
+    valid_to = None
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        unit = model_class.objects.filter(code=kwargs["code"], valid_from=kwargs.get("valid_from")).first()
+        if unit is None:
+            return super()._create(model_class, *args, **kwargs)
+        for name, value in kwargs.items():
+            setattr(unit, name, value)
+        unit.save()
+        return unit
 
 
 class EnterpriseFactory(factory.django.DjangoModelFactory):

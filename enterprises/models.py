@@ -6,9 +6,13 @@ another province loads the same way. A unit is valid from `valid_from` to `valid
 province's reorganisation of 1/7/2025 adds new units rather than renaming old ones.
 """
 
+import datetime
+
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +29,12 @@ class AdministrativeUnitQuerySet(models.QuerySet):
         )
 
 
+# A unit's identity is its code plus its period: the GSO re-used old codes for new units on
+# 1/7/2025 (24646 was Xã Ea Pô until 30/6/2025 and is Xã Đắk Wil since), so the same code
+# may appear once per start date. Units with no start date count as starting at the epoch.
+UNIT_EPOCH = datetime.date(1900, 1, 1)
+
+
 class AdministrativeUnit(models.Model):
     class Level(models.TextChoices):
         PROVINCE = "province", _("Tỉnh, thành phố trực thuộc trung ương")
@@ -34,10 +44,16 @@ class AdministrativeUnit(models.Model):
     code = models.CharField(
         _("mã"),
         max_length=32,
-        help_text=_("Mã đơn vị hành chính của Tổng cục Thống kê, kèm hậu tố giai đoạn nếu cần."),
+        help_text=_("Mã đơn vị hành chính của Cục Thống kê; cùng một mã có thể dùng cho đơn vị cũ và mới."),
     )
     name = models.CharField(_("tên"), max_length=150)
     name_en = models.CharField(_("tên tiếng Anh"), max_length=150, blank=True)
+    aliases = models.CharField(
+        _("tên gọi khác"),
+        max_length=300,
+        blank=True,
+        help_text=_("Các cách viết khác gặp trong văn bản chính thức, cách nhau bằng dấu chấm phẩy."),
+    )
     kind = models.CharField(_("loại"), max_length=60, blank=True, help_text=_("Ví dụ: huyện, thành phố, xã, phường."))
     level = models.CharField(_("cấp"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
@@ -48,17 +64,19 @@ class AdministrativeUnit(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
-    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
-    successor = models.ForeignKey(
+    # The province-level unit this one lies in (itself for a province), so filters for the
+    # site's province need no walk up the tree.
+    province = models.ForeignKey(
         "self",
-        verbose_name=_("đơn vị kế thừa"),
+        verbose_name=_("tỉnh, thành phố"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="predecessors",
-        help_text=_("Đơn vị tiếp nhận địa bàn này sau khi sắp xếp."),
+        related_name="+",
+        editable=False,
     )
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
 
     objects = AdministrativeUnitQuerySet.as_manager()
 
@@ -66,8 +84,14 @@ class AdministrativeUnit(models.Model):
         verbose_name = _("đơn vị hành chính")
         verbose_name_plural = _("đơn vị hành chính")
         ordering = ["level", "code"]
-        constraints = [models.UniqueConstraint(fields=["code"], name="unique_administrative_unit_code")]
-        indexes = [models.Index(fields=["level", "valid_from", "valid_to"])]
+        constraints = [
+            models.UniqueConstraint(
+                models.F("code"),
+                Coalesce("valid_from", models.Value(UNIT_EPOCH)),
+                name="unique_administrative_unit_code_period",
+            )
+        ]
+        indexes = [models.Index(fields=["level", "valid_from", "valid_to"]), models.Index(fields=["code"])]
 
     def __str__(self):
         return self.name
@@ -75,16 +99,61 @@ class AdministrativeUnit(models.Model):
     def is_valid_on(self, day):
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
+    @property
+    def period_label(self):
+        if self.valid_to and not self.valid_from:
+            return _("đến %(day)s") % {"day": self.valid_to.strftime("%d/%m/%Y")}
+        if self.valid_from and not self.valid_to:
+            return _("từ %(day)s") % {"day": self.valid_from.strftime("%d/%m/%Y")}
+        if self.valid_from and self.valid_to:
+            return f"{self.valid_from:%d/%m/%Y}–{self.valid_to:%d/%m/%Y}"
+        return ""
+
+
+class UnitLink(models.Model):
+    """An old unit's territory passing to a new unit on a reorganisation (Resolutions
+    16xx/NQ-UBTVQH15 for 1/7/2025). An old unit split between several new ones has one
+    `partial` link to each; statistics never assign its records to one of them silently."""
+
+    class Kind(models.TextChoices):
+        WHOLE = "whole", _("Toàn bộ")
+        PARTIAL = "partial", _("Một phần")
+
+    predecessor = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("đơn vị cũ"), on_delete=models.CASCADE, related_name="successor_links"
+    )
+    successor = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("đơn vị mới"), on_delete=models.CASCADE, related_name="predecessor_links"
+    )
+    kind = models.CharField(_("phạm vi"), max_length=10, choices=Kind.choices, default=Kind.WHOLE)
+    note = models.CharField(_("căn cứ"), max_length=400, blank=True)
+
+    class Meta:
+        verbose_name = _("liên kết kế thừa đơn vị hành chính")
+        verbose_name_plural = _("liên kết kế thừa đơn vị hành chính")
+        constraints = [models.UniqueConstraint(fields=["predecessor", "successor"], name="unique_unit_link")]
+
+    def __str__(self):
+        return f"{self.predecessor} → {self.successor} ({self.get_kind_display()})"
+
 
 class Sector(models.Model):
-    """A VSIC 2018 code (section A–U or a level-2 division), with its Decree 80 group."""
+    """A VSIC code of one version (2018: levels 1–3; 2025: levels 1–5), with its Decree 80 group.
+
+    The same code may mean different things in the two versions (section K, division 45...),
+    so a code is unique within its version only."""
+
+    class Version(models.TextChoices):
+        VSIC_2018 = "2018", _("VSIC 2018 (Quyết định 27/2018/QĐ-TTg)")
+        VSIC_2025 = "2025", _("VSIC 2025 (Quyết định 36/2025/QĐ-TTg)")
 
     class SizeGroup(models.TextChoices):
         # Decree 80/2021/NĐ-CP sets different size limits for these two groups.
         AGRI_INDUSTRY = "agri_industry", _("Nông, lâm nghiệp, thủy sản; công nghiệp và xây dựng")
         TRADE_SERVICES = "trade_services", _("Thương mại và dịch vụ")
 
-    code = models.CharField(_("mã ngành"), max_length=10, unique=True)
+    version = models.CharField(_("phiên bản VSIC"), max_length=4, choices=Version.choices, default=Version.VSIC_2018)
+    code = models.CharField(_("mã ngành"), max_length=10)
     name = models.CharField(_("tên ngành"), max_length=255)
     name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
     level = models.PositiveSmallIntegerField(_("cấp"), default=1)
@@ -96,15 +165,21 @@ class Sector(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    # The level-1 section above this code (empty for a section): statistics and filters group
+    # by it whatever the depth (a 2025 subclass is five levels down).
+    section = models.ForeignKey(
+        "self", verbose_name=_("ngành cấp 1"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     size_group = models.CharField(_("nhóm quy mô (Nghị định 80)"), max_length=20, choices=SizeGroup.choices)
 
     class Meta:
         verbose_name = _("ngành kinh tế")
         verbose_name_plural = _("ngành kinh tế")
-        ordering = ["code"]
+        ordering = ["version", "code"]
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="unique_sector_version_code")]
 
     def __str__(self):
-        return f"{self.code} – {self.name}"
+        return f"{self.code} – {self.name} (VSIC {self.version})"
 
 
 class Enterprise(models.Model):
@@ -160,7 +235,15 @@ class Enterprise(models.Model):
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     founded_year = models.PositiveSmallIntegerField(_("năm thành lập"), null=True, blank=True)
 
-    employees = models.PositiveIntegerField(_("số lao động tham gia BHXH bình quân năm"), null=True, blank=True)
+    # A yearly average (Decree 80/2021 art. 7), so it may have decimals: 10.4 is not 10.
+    employees = models.DecimalField(
+        _("số lao động tham gia BHXH bình quân năm"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
     revenue = models.DecimalField(
         _("tổng doanh thu năm (triệu đồng)"), max_digits=16, decimal_places=2, null=True, blank=True
     )
@@ -174,7 +257,9 @@ class Enterprise(models.Model):
     size_group = models.CharField(
         _("nhóm ngành dùng để xếp quy mô"), max_length=20, choices=Sector.SizeGroup.choices, blank=True
     )
-    size_employees = models.PositiveIntegerField(_("số lao động dùng để xếp quy mô"), null=True, blank=True)
+    size_employees = models.DecimalField(
+        _("số lao động dùng để xếp quy mô"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
     size_revenue = models.DecimalField(
         _("doanh thu dùng để xếp quy mô"), max_digits=16, decimal_places=2, null=True, blank=True
     )
@@ -248,7 +333,7 @@ class Enterprise(models.Model):
 
     def figures_changed_since_sizing(self):
         return (
-            self.employees != self.size_employees
+            _as_decimal(self.employees) != _as_decimal(self.size_employees)
             or _as_decimal(self.revenue) != _as_decimal(self.size_revenue)
             or _as_decimal(self.capital) != _as_decimal(self.size_capital)
         )

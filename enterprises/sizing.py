@@ -4,7 +4,12 @@ A pure function: no database, no Django models. Figures are in million VND.
 
 An enterprise belongs to the smallest class whose employee limit it meets AND whose revenue
 limit OR capital limit it meets; otherwise it is large. Employees are the yearly average of
-workers with social insurance.
+workers with social insurance (art. 7), so they may have decimals, and the limits compare the
+exact value: 10.0 employees fit "≤ 10", 10.4 do not (never rounded).
+
+The sector group comes from the main business line registered with the business-registration
+authority (art. 6 of Decree 80/2021; the "highest revenue" rule was the repealed Decree
+39/2018's), i.e. the enterprise's main sector, in VSIC 2018 or VSIC 2025.
 
 Missing figures (the rule we chose; documented in docs/enterprises.md):
 - no employee figure: not classified ("" with the reason), because employees are a
@@ -26,14 +31,14 @@ MICRO, SMALL, MEDIUM, LARGE, UNCLASSIFIED = "micro", "small", "medium", "large",
 # (class, max employees, max revenue, max capital) in million VND, smallest class first.
 LIMITS = {
     AGRI_INDUSTRY: (
-        (MICRO, 10, Decimal(3_000), Decimal(3_000)),
-        (SMALL, 100, Decimal(50_000), Decimal(20_000)),
-        (MEDIUM, 200, Decimal(200_000), Decimal(100_000)),
+        (MICRO, Decimal(10), Decimal(3_000), Decimal(3_000)),
+        (SMALL, Decimal(100), Decimal(50_000), Decimal(20_000)),
+        (MEDIUM, Decimal(200), Decimal(200_000), Decimal(100_000)),
     ),
     TRADE_SERVICES: (
-        (MICRO, 10, Decimal(10_000), Decimal(3_000)),
-        (SMALL, 50, Decimal(100_000), Decimal(50_000)),
-        (MEDIUM, 100, Decimal(300_000), Decimal(100_000)),
+        (MICRO, Decimal(10), Decimal(10_000), Decimal(3_000)),
+        (SMALL, Decimal(50), Decimal(100_000), Decimal(50_000)),
+        (MEDIUM, Decimal(100), Decimal(300_000), Decimal(100_000)),
     ),
 }
 
@@ -43,7 +48,7 @@ class SizeResult:
     size_class: str
     group: str
     basis: str
-    employees: int | None
+    employees: Decimal | None
     revenue: Decimal | None
     capital: Decimal | None
 
@@ -61,8 +66,9 @@ def classify(employees, revenue, capital, group):
     """The size class for these figures in this Decree 80 sector group, with the basis used."""
     if group not in LIMITS:
         raise ValueError(f"unknown sector group: {group!r}")
-    employees = None if employees in (None, "") else int(employees)
-    revenue, capital = _decimal(revenue), _decimal(capital)
+    employees, revenue, capital = _decimal(employees), _decimal(revenue), _decimal(capital)
+    if employees is not None and employees < 0:
+        raise ValueError(f"negative employees: {employees}")
 
     def result(size_class, basis):
         return SizeResult(size_class, group, basis, employees, revenue, capital)

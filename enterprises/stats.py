@@ -1,24 +1,26 @@
-"""Counting enterprises by area for either period of the administrative map.
+"""Counting enterprises by area on either map: the new communes (from 1/7/2025) or the old
+districts and communes (until 30/6/2025), whatever map each record was made on.
 
-An enterprise keeps the unit it was recorded with. To count by the units of a given day,
-each unit is mapped onto that day's map:
-- a unit already in force that day counts as itself;
-- an older unit (ended before the day) moves forward through `successor` (an old commune to
-  the new commune that took its territory; an old district to the merged province);
-- a newer unit (starting after the day) moves back through its predecessors; when they lie
-  in different units of the older map, the unit that holds most of them wins (ties: the
-  lowest code). This is an approximation: a merged commune's enterprises are not split.
-Then the unit is rolled up through `parent` to the level asked for; a unit coarser than
-that level (e.g. a record with only the province) counts as "unknown" (None).
+An enterprise keeps the unit it was recorded with. To count on the map of a day, each unit is
+mapped through the successor links (enterprises.UnitLink):
+- a unit in force on that day counts as itself (then rolled up to the level asked for);
+- an old unit, on the new map, goes to its successor when it has exactly one (a `whole`
+  link). An old commune split between several new ones (`partial` links) is NOT assigned to
+  one of them: it counts under a `Split` key naming the candidates, so reports show it as such;
+- a new unit, on the old map, goes back to the old unit (at the level asked for) that holds
+  all of its predecessors; when they lie in several old units, it counts under a `Split` too.
+A unit with no path (e.g. a record with only a province, counted by commune) is unknown (None).
 
-Two queries in all: the units (a few hundred rows) and one aggregate over enterprises.
+Two queries for the units and links of the site's province, and one aggregate over enterprises.
 """
 
 from collections import Counter
+from dataclasses import dataclass
 
 from django.db.models import Count
 
-from .models import AdministrativeUnit, Enterprise
+from .models import AdministrativeUnit, Enterprise, UnitLink
+from .provinces import province_units
 
 LEVEL_RANK = {
     AdministrativeUnit.Level.PROVINCE: 0,
@@ -27,37 +29,31 @@ LEVEL_RANK = {
 }
 
 
+@dataclass(frozen=True)
+class Split:
+    """Records of a unit whose territory lies in several units of the map counted on."""
+
+    source: AdministrativeUnit
+    candidates: tuple
+
+    def __str__(self):
+        names = ", ".join(unit.name for unit in self.candidates)
+        return f"{self.source.name} → {names}"
+
+
 class UnitMap:
-    """All units in memory, with the lookups the mapping needs."""
+    """The units and links in memory, with the lookups the mapping needs."""
 
-    def __init__(self, units=None):
-        units = list(units if units is not None else AdministrativeUnit.objects.all())
+    def __init__(self, units=None, links=None):
+        units = list(units if units is not None else province_units())
         self.by_id = {unit.pk: unit for unit in units}
-        self.predecessors = {}
-        for unit in units:
-            if unit.successor_id:
-                self.predecessors.setdefault(unit.successor_id, []).append(unit)
-
-    def on_day(self, unit, day, _seen=None):
-        """The unit in force on `day` that covers `unit`'s territory, or None."""
-        seen = _seen or set()
-        if unit is None or unit.pk in seen:
-            return None
-        seen.add(unit.pk)
-        if unit.is_valid_on(day):
-            return unit
-        if unit.valid_to is not None and unit.valid_to < day:
-            return self.on_day(self.by_id.get(unit.successor_id), day, seen)
-        votes = Counter()
-        for older in self.predecessors.get(unit.pk, []):
-            mapped = self.on_day(older, day, set(seen))
-            if mapped is not None:
-                votes[mapped.pk] += 1
-        if not votes:
-            return None
-        best = max(votes.values())
-        winners = sorted((self.by_id[pk] for pk, n in votes.items() if n == best), key=lambda u: u.code)
-        return winners[0]
+        links = links if links is not None else UnitLink.objects.filter(predecessor__in=list(self.by_id))
+        self.successors, self.predecessors = {}, {}
+        for predecessor_id, successor_id in (
+            links.values_list("predecessor_id", "successor_id") if hasattr(links, "values_list") else links
+        ):
+            self.successors.setdefault(predecessor_id, []).append(successor_id)
+            self.predecessors.setdefault(successor_id, []).append(predecessor_id)
 
     def at_level(self, unit, level):
         while unit is not None and LEVEL_RANK[unit.level] > LEVEL_RANK[level]:
@@ -66,15 +62,49 @@ class UnitMap:
             return None
         return unit
 
+    def _forward(self, unit, day, seen):
+        if unit is None or unit.pk in seen:
+            return set()
+        seen.add(unit.pk)
+        if unit.is_valid_on(day):
+            return {unit.pk}
+        if unit.valid_to is not None and unit.valid_to < day:
+            found = set()
+            for pk in self.successors.get(unit.pk, []):
+                found |= self._forward(self.by_id.get(pk), day, seen)
+            return found
+        found = set()
+        for pk in self.predecessors.get(unit.pk, []):
+            found |= self._forward(self.by_id.get(pk), day, seen)
+        return found
+
     def area_on_day(self, unit, day, level):
-        return self.at_level(self.on_day(unit, day), level)
+        """The unit at `level` on the map of `day` covering `unit`, a Split, or None."""
+        if unit is None:
+            return None
+        if unit.is_valid_on(day):
+            return self.at_level(unit, level)
+        targets = {self.at_level(self.by_id[pk], level) for pk in self._forward(unit, day, set())}
+        targets.discard(None)
+        if not targets:
+            # A record with a coarse unit (an old district) counted by province: go up on its
+            # own map first, then across (old province → new province).
+            above = self.at_level(unit, level)
+            if above is not None and above.pk != unit.pk:
+                targets = {self.at_level(self.by_id[pk], level) for pk in self._forward(above, day, set())}
+                targets.discard(None)
+        if not targets:
+            return None
+        if len(targets) == 1:
+            return targets.pop()
+        return Split(unit, tuple(sorted(targets, key=lambda u: u.code)))
 
 
 def count_by_area(day, level=AdministrativeUnit.Level.DISTRICT, queryset=None):
-    """{unit or None: number of enterprises} on the map of `day`, at `level`.
+    """{unit, Split or None: number of enterprises} on the map of `day`, at `level`.
 
-    Use level "district" for days up to 30/6/2025 (Đắk Nông's eight district-level units) and
-    "commune" or "province" after (no district level from 1/7/2025)."""
+    Use level "district" for days up to 30/6/2025 (the old districts) and "commune" or
+    "province" after (no district level from 1/7/2025)."""
     queryset = Enterprise.objects.all() if queryset is None else queryset
     units = UnitMap()
     counts = Counter()

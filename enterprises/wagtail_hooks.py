@@ -185,8 +185,8 @@ class SectorViewSet(SnippetViewSet):
     model = Sector
     icon = "list-ul"
     menu_label = _("Ngành kinh tế (VSIC)")
-    list_display = ["code", "name", "name_en", Column("get_size_group_display", label=_("Nhóm quy mô"))]
-    list_filter = ["level", "size_group"]
+    list_display = ["code", "name", "version", Column("get_size_group_display", label=_("Nhóm quy mô"))]
+    list_filter = ["version", "level", "size_group"]
     search_fields = ["code", "name", "name_en"]
     search_backend_name = None
 
@@ -195,9 +195,11 @@ class AdministrativeUnitViewSet(SnippetViewSet):
     model = AdministrativeUnit
     icon = "site"
     menu_label = _("Đơn vị hành chính")
+    list_per_page = 100
     list_display = ["name", "code", "level", "parent", "valid_from", "valid_to"]
-    list_filter = ["level"]
-    search_fields = ["code", "name", "name_en"]
+    # 14,000 units of the whole country: the ones in force before or after 1/7/2025 apart.
+    list_filter = ["level", "valid_from", "valid_to"]
+    search_fields = ["code", "name", "name_en", "aliases"]
     search_backend_name = None
 
 

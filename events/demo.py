@@ -10,8 +10,9 @@ from wagtail.models import GroupPagePermission, Locale
 
 from accounts.roles import group_name
 from core.pages import site_home, translate_page
+from enterprises import services as registry
 from enterprises.factories import EnterpriseFactory
-from enterprises.models import AdministrativeUnit, Enterprise
+from enterprises.models import Enterprise
 
 from .factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory, local_datetime
 from .models import EventIndexPage, EventPage, Registration
@@ -220,7 +221,8 @@ def build(stdout):
     _grant_organisers(index)
     _grant_organisers(index_en)
 
-    units = {unit.code: unit for unit in AdministrativeUnit.objects.all()}
+    # The site's province; a code shared by an old and a new unit means the new one (units, issue 20).
+    units = {unit.code: unit for unit in sorted(registry.province_units(), key=lambda u: u.valid_from is not None)}
     province = units.get("68")
     created = 0
     for slug, title, title_en, day, area_code, pillars, sizes in PAST:

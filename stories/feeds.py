@@ -6,6 +6,7 @@ the Django syndication framework."""
 import mimetypes
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.http import Http404
 from django.templatetags.static import static
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
@@ -64,7 +65,8 @@ def select(scope, value=None):
             raise Http404
         return f"{sector.name} · {site_name}", _front_url(locale), sector.name, stories.filter(sectors=sector)
     if scope == "area":
-        area = AdministrativeUnit.objects.filter(code=value).first()
+        # A code may name an old and a new unit (24646: Ea Pô, then Đắk Wil): the newest one.
+        area = AdministrativeUnit.objects.filter(code=value).order_by(F("valid_from").desc(nulls_last=True)).first()
         if area is None:
             raise Http404
         return f"{area.name} · {site_name}", _front_url(locale), area.name, stories.filter(areas=area)

@@ -311,3 +311,8 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000)
 IMPORT_MAX_UNCOMPRESSED = env_int("IMPORT_MAX_UNCOMPRESSED", 150 * 1024 * 1024)
 IMPORT_MAX_FIELD_BYTES = 128 * 1024
+# --- units (issue 20) ---
+# The province the site serves: its code in the official list in force from 1/7/2025
+# (enterprises/data/units/units-2025.csv; 68 = Lâm Đồng, 92 = Cần Thơ). Forms, filters, the
+# dashboard's areas and the demo follow it; every province's units are loaded by `migrate`.
+PROVINCE_CODE = env("PROVINCE_CODE", "68")

@@ -33,7 +33,8 @@ COLUMNS = {
     "status": ("Trạng thái", "Tình trạng", "status"),
 }
 REQUIRED = ("tax_code", "name")
-NUMBER_FIELDS = {"employees": True, "revenue": False, "capital": False}  # True: whole number
+# Employees are a yearly average (Decree 80 art. 7): decimals allowed, compared exactly.
+NUMBER_FIELDS = {"employees": False, "revenue": False, "capital": False}  # True: whole number
 YEAR_FIELDS = ("founded_year", "figures_year")
 TEXT_LIMITS = {
     "name": 255,

@@ -1,6 +1,7 @@
 """Validating and writing import rows in batches, inside one transaction."""
 
 import datetime
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -9,8 +10,9 @@ from django.utils import timezone
 
 from core.text import fold_compact as fold
 
-from ..models import VERIFIED_FIGURES, AdministrativeUnit, Enterprise, Sector
-from ..sectors import sector_for_code
+from ..models import VERIFIED_FIGURES, Enterprise
+from ..provinces import province_units
+from ..sectors import SectorIndex, SectorLookupError
 from ..validators import normalize_tax_code, validate_tax_code
 from .columns import (
     HEADER_INDEX,
@@ -91,23 +93,30 @@ class _Rollback(Exception):
 
 
 class Lookups:
-    """Everything a row is checked against, loaded once (sectors and units are small)."""
+    """Everything a row is checked against, loaded once: both VSIC versions (about 2,000
+    rows) and the site's province's units of both periods (a few hundred to a few thousand)."""
 
     def __init__(self, on_date):
         self.on_date = on_date
-        self.sectors = {sector.code: sector for sector in Sector.objects.all()}
-        self.sectors_by_pk = {sector.pk: sector for sector in self.sectors.values()}
+        self.sector_index = SectorIndex()
+        self.sectors_by_pk = self.sector_index.by_pk
+        # The column's own rule for numeric codes ("Mã ngành (4 số)", "Mã ngành cấp 4"): set
+        # from the header, so 510 in a 4-digit column is read as 0510.
+        self.sector_width = None
         self.units_by_key = {}
-        for unit in AdministrativeUnit.objects.all():
+        for unit in province_units():
             keys = {fold(unit.code), fold(unit.name), fold(unit.name_en)}
-            if unit.kind and fold(unit.name).startswith(fold(unit.kind) + " "):
-                keys.add(fold(unit.name)[len(fold(unit.kind)) + 1 :])
+            keys |= {fold(alias) for alias in unit.aliases.split(";")}
+            for name in [unit.name, *unit.aliases.split(";")]:
+                if unit.kind and fold(name).startswith(fold(unit.kind) + " "):
+                    keys.add(fold(name)[len(fold(unit.kind)) + 1 :])
             for key in keys - {""}:
                 self.units_by_key.setdefault(key, []).append(unit)
 
     def unit(self, text):
         found = self.units_by_key.get(fold(text), [])
         if len(found) > 1:
+            # A code or name shared by an old and a new unit is resolved by the list's date.
             in_force = [unit for unit in found if unit.is_valid_on(self.on_date)]
             found = in_force or found
         if not found:
@@ -117,11 +126,21 @@ class Lookups:
             raise ValueError(f"Địa bàn “{text}” chưa rõ, trùng tên: {names}. Hãy ghi đủ tên hoặc mã đơn vị.")
         return found[0]
 
-    def sector(self, text):
-        sector = sector_for_code(text, self.sectors)
+    def sector(self, raw):
+        try:
+            sector = self.sector_index.resolve(raw, self.on_date, self.sector_width)
+        except SectorLookupError as exc:
+            raise ValueError(str(exc)) from exc
         if sector is None:
-            raise ValueError(f"Không tìm thấy ngành “{text}” trong hệ thống ngành kinh tế VSIC 2018.")
+            raise ValueError("Thiếu mã ngành.")
         return sector
+
+
+def sector_width(header):
+    """The digit count a sector column announces: "Mã ngành (4 số)", "Mã ngành cấp 4" → 4."""
+    text = fold(str(header or ""))
+    match = re.search(r"cap\s*([2-5])\b", text) or re.search(r"\b([2-5])\s*(?:chu\s*)?(?:so|digits?)\b", text)
+    return int(match.group(1)) if match else None
 
 
 def _parse_row(cells, columns, lookups, result):
@@ -141,7 +160,7 @@ def _parse_row(cells, columns, lookups, result):
                     raise ValueError(" ".join(exc.messages))
                 values[name] = code
             elif name == "sector":
-                values[name] = lookups.sector(text)
+                values[name] = lookups.sector(raw)
             elif name == "area":
                 values[name] = lookups.unit(text)
             elif name == "legal_form":
@@ -239,7 +258,7 @@ def import_file(source, name=None, *, commit=False, on_date=None, progress=None,
     try:
         with transaction.atomic(), RowSource(source, name) as rows_source:
             rows = rows_source.rows()
-            columns = _read_header(rows, report)
+            columns = _read_header(rows, report, lookups)
             if columns is None:
                 raise _Rollback
             batch, done, number = [], 0, 0
@@ -280,7 +299,7 @@ def import_file(source, name=None, *, commit=False, on_date=None, progress=None,
     return report
 
 
-def _read_header(rows, report):
+def _read_header(rows, report, lookups=None):
     """{cell index: field} from the first non-empty row, or None (with a file error)."""
     for _number, cells in rows:
         if not any(cell_text(cell) for cell in cells):
@@ -292,6 +311,8 @@ def _read_header(rows, report):
                 continue
             if key in HEADER_INDEX and HEADER_INDEX[key] not in columns.values():
                 columns[index] = HEADER_INDEX[key]
+                if columns[index] == "sector" and lookups is not None:
+                    lookups.sector_width = sector_width(cell_text(cell))
             else:
                 report.ignored_columns.append(cell_text(cell))
         missing = [heading(name) for name in REQUIRED if name not in columns.values()]

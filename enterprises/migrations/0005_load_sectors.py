@@ -2,9 +2,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from enterprises.sectors import load_sectors
-
-    load_sectors(model=apps.get_model("enterprises", "Sector"))
+    # The sectors are loaded by 0008_load_country_and_vsic (both VSIC versions), whose loader
+    # needs the `version` column added by 0007.
+    pass
 
 
 def backfill(apps, schema_editor):

@@ -45,7 +45,10 @@ def check_eligibility(category, enterprise, result=None, previous=None):
         reasons.append(_("Quy mô doanh nghiệp không thuộc hạng mục này."))
     if category.sector_id and not (
         enterprise.sector_id == category.sector_id
-        or (enterprise.sector is not None and enterprise.sector.parent_id == category.sector_id)
+        or (
+            enterprise.sector is not None
+            and category.sector_id in (enterprise.sector.parent_id, enterprise.sector.section_id)
+        )
     ):
         reasons.append(_("Ngành của doanh nghiệp không thuộc hạng mục này."))
     if category.area_id and not (

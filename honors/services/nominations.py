@@ -35,7 +35,7 @@ def _candidates(category):
     if category.size_class:
         qs = qs.filter(size_class=category.size_class)
     if category.sector_id:
-        qs = qs.filter(sector_id__in=[category.sector_id, *category.sector.children.values_list("pk", flat=True)])
+        qs = qs.filter(sector_id__in=_with_descendants(category.sector))
     if category.area_id:
         qs = qs.filter(area_id__in=[category.area_id, *category.area.children.values_list("pk", flat=True)])
     return qs.order_by("-total", "-level", "-pillars_at_level", "verified_at")
@@ -137,3 +137,13 @@ def open_categories(day=None):
         .select_related("cycle")
         .order_by(F("cycle__year").desc(), "sort_order")
     )
+
+
+def _with_descendants(sector):
+    """A sector and every code below it (a section's subclasses are five levels down in VSIC 2025)."""
+    from django.db.models import Q
+
+    below = type(sector).objects.filter(
+        Q(parent=sector) | Q(section=sector) | Q(parent__parent=sector) | Q(parent__parent__parent=sector)
+    )
+    return [sector.pk, *below.values_list("pk", flat=True)]

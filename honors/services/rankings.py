@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 
 from core import cache as versions
 from enterprises.models import AdministrativeUnit, Sector
@@ -307,7 +307,10 @@ def _with_children(model, pk):
     key = f"honors:children:{model._meta.label_lower}:{pk}"
     ids = cache.get(key)
     if ids is None:
-        ids = [pk, *model.objects.filter(parent_id=pk).values_list("pk", flat=True)]
+        below = Q(parent_id=pk)
+        if model._meta.label_lower == "enterprises.sector":  # every depth of VSIC 2025 (units, issue 20)
+            below |= Q(section_id=pk) | Q(parent__parent_id=pk) | Q(parent__parent__parent_id=pk)
+        ids = [pk, *model.objects.filter(below).values_list("pk", flat=True)]
         cache.set(key, ids, 10 * 60)
     return ids
 

@@ -22,6 +22,8 @@ def load(path):
 
 
 def test_load_1970_complete_and_idempotent():
+    # `migrate` already loaded it (assessment_forms/0003_load_dbi_framework); start from empty.
+    Framework.objects.all().delete()
     assert "created" in load(DBI_1970_FILE)
     framework = Framework.objects.get(code="DBI-1970-SME")
     assert framework.version == 1 and framework.max_points == 320

@@ -34,12 +34,12 @@ def registry(units, sectors):
             name="Hợp tác xã Nông sản Cư Jút",
             legal_form=Enterprise.LegalForm.COOPERATIVE,
             sector=sectors["46"],
-            area=units["662-01"],
+            area=units["old:24640"],
             employees=40,
             revenue=60_000,
         ),
         "hotel": EnterpriseFactory(
-            name="Khách sạn Gia Nghĩa", sector=sectors["55"], area=units["68-DN01"], employees=150, revenue=500_000
+            name="Khách sạn Gia Nghĩa", sector=sectors["55"], area=units["new:24611"], employees=150, revenue=500_000
         ),
     }
 

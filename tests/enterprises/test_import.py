@@ -62,11 +62,15 @@ def test_valid_file_imports(good_file):
     report = import_file(good_file, commit=True, on_date="2025-09-01")
     assert report.written and report.counts["created"] == 3
     cafe = Enterprise.objects.get(tax_code="0100107518")
-    assert cafe.legal_form == "llc" and cafe.sector.code == "01" and cafe.area.name == "Huyện Đắk Mil"
+    assert (
+        cafe.legal_form == "llc"
+        and (cafe.sector.version, cafe.sector.code) == ("2018", "011")
+        and cafe.area.name == "Huyện Đắk Mil"
+    )
     assert cafe.size_class == "micro" and cafe.search_text.startswith("cong ty tnhh ca phe dak mil")
     assert cafe.recorded_on.isoformat() == "2025-06-30"  # filed under a unit that has since ended
     coop = Enterprise.objects.get(tax_code="0100109106")
-    assert coop.revenue == 60000 and coop.size_class == "small" and coop.area.code == "68-DN15"
+    assert coop.revenue == 60000 and coop.size_class == "small" and coop.area.code == "24718"
     assert Enterprise.objects.get(tax_code="0100107518-001").legal_form == "branch"
 
 

@@ -1,14 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from enterprises.sectors import DATA_FILE, load_sectors
+from enterprises.sectors import load_sectors
 
 
 class Command(BaseCommand):
-    help = "Load the VSIC 2018 sections and divisions with their Decree 80 groups (idempotent)."
+    help = "Load VSIC 2018 and VSIC 2025 with their Decree 80 groups (idempotent; `migrate` does it too)."
 
-    def add_arguments(self, parser):
-        parser.add_argument("file", nargs="?", default=str(DATA_FILE))
-
-    def handle(self, *args, file, **options):
-        created, updated = load_sectors(file)
-        self.stdout.write(f"{file}: {created} sectors created, {updated} updated")
+    def handle(self, *args, **options):
+        created, updated = load_sectors()
+        self.stdout.write(f"VSIC 2018 + 2025: {created} sectors created, {updated} updated")

@@ -1,15 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from enterprises.units import default_unit_files, load_units
+from enterprises.units import load_country
 
 
 class Command(BaseCommand):
-    help = "Load administrative units from YAML files (default: every file in enterprises/data/units/)."
+    help = (
+        "Load or update the administrative units of the whole country (before and after 1/7/2025) and "
+        "their successor links from enterprises/data/units/ (idempotent; `migrate` does it too)."
+    )
 
-    def add_arguments(self, parser):
-        parser.add_argument("files", nargs="*")
-
-    def handle(self, *args, files, **options):
-        for path in files or default_unit_files():
-            count = load_units(path)
-            self.stdout.write(f"{path}: {count} units")
+    def handle(self, *args, **options):
+        self.stdout.write(f"units: {load_country()}")
