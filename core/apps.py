@@ -9,3 +9,10 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Nền tảng chung")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from core.folding import register_sqlite_fold
+
+        connection_created.connect(register_sqlite_fold, dispatch_uid="core_sqlite_fold")

@@ -287,3 +287,10 @@ if ELASTICSEARCH_URL:
         },
         "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
     }
+
+# --- vishell (issue 16): forgiving search, slugs, shell ---
+# The admin's user listing searches without diacritics ("hung" finds "Hùng"): Wagtail's users
+# app with a folding index view (search/users_app.py).
+INSTALLED_APPS = ["search.users_app.UsersAppConfig" if app == "wagtail.users" else app for app in INSTALLED_APPS]
+# Slugs made in the admin are ASCII ("nong-dan-dak-mil-…"), never "nông-dân-đắk-mil-…".
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
