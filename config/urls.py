@@ -16,6 +16,9 @@ urlpatterns = [
     path("healthz", home_views.health, name="health"),
 ]
 
+# --- vishell (issue 16): the icon browsers request on their own ---
+urlpatterns += [path("favicon.ico", home_views.favicon, name="favicon")]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
