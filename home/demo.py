@@ -154,7 +154,13 @@ def build(stdout):
         "<p>Thực hiện Kế hoạch 257/KH-UBND ngày 10/5/2022 về hỗ trợ doanh nghiệp chuyển đổi số "
         "theo Quyết định 1970/QĐ-BTTTT.</p>"
     )
-    profile.footer_links = [("link", {"label": "Giới thiệu chương trình", "page": about, "url": ""})]
+    profile.footer_note_en = (
+        "<p>Carrying out Plan 257/KH-UBND of 10/5/2022 on supporting the digital transformation of "
+        "enterprises under Decision 1970/QĐ-BTTTT.</p>"
+    )
+    profile.footer_links = [
+        ("link", {"label": "Giới thiệu chương trình", "label_en": "About the programme", "page": about, "url": ""})
+    ]
     profile.save()
     stdout.write("home: trang chủ, giới thiệu, thông tin đơn vị")
 

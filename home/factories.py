@@ -4,6 +4,7 @@ import factory
 from wagtail.models import Locale, Page, Site
 
 from .models import HomePage, StandardPage
+from .slugs import ascii_slug, unique_sibling_slug
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -54,6 +55,12 @@ def translate_page(page, locale, **fields):
     if translated is None:
         translated = page.copy_for_translation(locale, copy_parents=True, alias=False)
     translated = translated.specific
+    if "title" in fields and "slug" not in fields and translated.slug == page.slug and translated.depth > 2:
+        # A translation gets a slug of its own title ("/en/handbook/what-is-…"), not the
+        # source's Vietnamese one.
+        slug = ascii_slug(fields["title"])
+        if slug:
+            fields["slug"] = unique_sibling_slug(translated.get_parent(), slug, exclude=translated)
     for name, value in fields.items():
         setattr(translated, name, value)
     translated.live = True
