@@ -66,6 +66,15 @@ class SiteProfile(BaseSiteSetting):
     footer_note = RichTextField(_("Ghi chú chân trang"), blank=True, features=["bold", "italic", "link"])
     footer_note_en = RichTextField(_("Ghi chú chân trang (tiếng Anh)"), blank=True, features=["bold", "italic", "link"])
     footer_links = StreamField([("link", FooterLinkBlock())], blank=True, verbose_name=_("Liên kết chân trang"))
+    main_menu = StreamField(
+        [("link", FooterLinkBlock())],
+        blank=True,
+        verbose_name=_("Trình đơn chính"),
+        help_text=_(
+            "Nhãn ngắn (1–3 từ) để trình đơn nằm trên một dòng. Để trống: dùng tiêu đề các trang "
+            "con của trang chủ được đánh dấu hiện trong trình đơn."
+        ),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("programme_name"), FieldPanel("programme_name_en")], heading=_("Chương trình")),
@@ -83,6 +92,7 @@ class SiteProfile(BaseSiteSetting):
         FieldPanel("footer_note"),
         FieldPanel("footer_note_en"),
         FieldPanel("footer_links"),
+        FieldPanel("main_menu"),
     ]
 
     class Meta:

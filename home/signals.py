@@ -14,5 +14,7 @@ def connect():
 
 
 def _on_change(sender, instance, **kwargs):
-    if isinstance(instance, Page):
+    from .models import SiteProfile
+
+    if isinstance(instance, (Page, SiteProfile)):
         invalidate_menu()
