@@ -65,6 +65,7 @@ def translate_page(page, locale, **fields):
         setattr(translated, name, value)
     translated.live = True
     translated.save_revision(log_action=False).publish(log_action=False)
+    translated.refresh_from_db()  # publishing saved another instance (slug, url_path)
     if translated.depth == 2:
         # A new language root changes the site's root paths, which Wagtail caches.
         Site.clear_site_root_paths_cache()

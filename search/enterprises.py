@@ -7,8 +7,7 @@ out of the search index on purpose: the registry holds personal and unpublished 
 public profile is the only public view of it.
 """
 
-from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, pgettext_lazy
 from wagtail.models import Locale
 
 from core.folding import folded_search
@@ -45,4 +44,12 @@ def _summary(enterprise):
 
 
 def register():
-    register_searchable(_profiles, _("Doanh nghiệp"), key=KEY, url=_url, title=_title, summary=_summary, match=_match)
+    register_searchable(
+        _profiles,
+        pgettext_lazy("search kind", "Doanh nghiệp"),
+        key=KEY,
+        url=_url,
+        title=_title,
+        summary=_summary,
+        match=_match,
+    )

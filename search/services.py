@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.utils import normalise_query_string
@@ -29,11 +29,11 @@ PICKS_CACHE_SECONDS = 300
 # by technical page type ("Trang nội dung", "Trang tin bài 1"…). Registered non-page kinds
 # (enterprise profiles: "Doanh nghiệp") come after them.
 PAGE_GROUPS = [
-    ("stories", _("Tin bài"), ("stories",)),
-    ("handbook", _("Cẩm nang"), ("handbook",)),
-    ("events", _("Sự kiện"), ("events",)),
+    ("stories", pgettext_lazy("search kind", "Tin bài"), ("stories",)),
+    ("handbook", pgettext_lazy("search kind", "Cẩm nang"), ("handbook",)),
+    ("events", pgettext_lazy("search kind", "Sự kiện"), ("events",)),
 ]
-OTHER_PAGES = ("other", _("Trang khác"))
+OTHER_PAGES = ("other", pgettext_lazy("search kind", "Trang khác"))
 PAGE_KIND_KEYS = [key for key, _label, _apps in PAGE_GROUPS] + [OTHER_PAGES[0]]
 
 

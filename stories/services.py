@@ -182,7 +182,8 @@ def ensure_journalist(user, desk_key):
     roles = {group_name(f"journalist_{desk_key}"), group_name(f"desk_editor_{desk_key}")}
     if not user.groups.filter(name__in=roles).exists():
         return None
-    name = user.get_full_name().strip() or user.get_username()
+    # Vietnamese order: family name first ("Nguyễn Minh Anh").
+    name = f"{user.last_name} {user.first_name}".strip() or user.get_username()
     if Journalist.objects.filter(name=name).exists():
         name = f"{name} ({user.get_username()})"
     return Journalist.objects.create(name=name, desk=desk_key, user=user)
