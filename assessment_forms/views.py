@@ -57,10 +57,14 @@ def load_submission(request, token):
     return submission
 
 
-def private(response):
+def private(response, noindex=True):
+    """Never cached by a shared cache; kept out of search engines unless `noindex` is False
+    (the public landing page with its start form is indexable: only the resume, step and
+    result pages of a respondent are private)."""
     add_never_cache_headers(response)
     patch_cache_control(response, private=True)
-    response["X-Robots-Tag"] = "noindex"
+    if noindex:
+        response["X-Robots-Tag"] = "noindex"
     return response
 
 
@@ -92,7 +96,7 @@ def start(page, request):
         ]
     context = page.get_context(request)
     context.update({"form": form, "framework": framework, "drafts": drafts, "steps": steps_of(framework)})
-    return private(TemplateResponse(request, "assessment_forms/start.html", context))
+    return private(TemplateResponse(request, "assessment_forms/start.html", context), noindex=False)
 
 
 @transaction.atomic

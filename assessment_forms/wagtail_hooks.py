@@ -11,13 +11,17 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from core.folding import FoldedSearchMixin
+
 from . import admin_views
 from .admin_filters import SubmissionFilterSet
 from .loader import clone_framework
 from .models import Criterion, Framework, PublishedYear, Submission
 
 
-class SubmissionIndexView(IndexView):
+class SubmissionIndexView(FoldedSearchMixin, IndexView):
+    """The search ignores diacritics and case ("dak mil" finds "Đắk Mil")."""
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("enterprise", "framework")
 

@@ -19,6 +19,9 @@ urlpatterns = [
     path("readyz", health.readyz, name="ready"),
 ]
 
+# --- vishell (issue 16): the icon browsers request on their own ---
+urlpatterns += [path("favicon.ico", home_views.favicon, name="favicon")]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -20,3 +20,8 @@ class CoreConfig(AppConfig):
 
         post_migrate.connect(sync_site_address, sender=self, dispatch_uid="core-site-address")
         post_save.connect(default_admin_language, sender=get_user_model(), dispatch_uid="core-admin-language")
+        from django.db.backends.signals import connection_created
+
+        from core.folding import register_sqlite_fold
+
+        connection_created.connect(register_sqlite_fold, dispatch_uid="core_sqlite_fold")

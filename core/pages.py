@@ -4,6 +4,8 @@ content languages, translations, and the site's home page found without naming i
 import factory
 from wagtail.models import Locale, Page, Site
 
+from .slugs import ascii_slug, unique_sibling_slug
+
 
 class PageFactory(factory.django.DjangoModelFactory):
     """Creates a page as a child of `parent` (default: the tree root), live, with a revision."""
@@ -36,10 +38,17 @@ def translate_page(page, locale, **fields):
     if translated is None:
         translated = page.copy_for_translation(locale, copy_parents=True, alias=False)
     translated = translated.specific
+    if "title" in fields and "slug" not in fields and translated.slug == page.slug and translated.depth > 2:
+        # A translation gets a slug of its own title ("/en/handbook/what-is-…"), not the
+        # source's Vietnamese one.
+        slug = ascii_slug(fields["title"])
+        if slug:
+            fields["slug"] = unique_sibling_slug(translated.get_parent(), slug, exclude=translated)
     for name, value in fields.items():
         setattr(translated, name, value)
     translated.live = True
     translated.save_revision(log_action=False).publish(log_action=False)
+    translated.refresh_from_db()  # publishing saved another instance (slug, url_path)
     if translated.depth == 2:
         # A new language root changes the site's root paths, which Wagtail caches.
         Site.clear_site_root_paths_cache()

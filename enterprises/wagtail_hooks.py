@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from core.exports import SafeSpreadsheetExportMixin
+from core.folding import FoldedSearchMixin
 from core.text import fold_compact as fold
 
 from . import admin_views
@@ -158,8 +159,13 @@ class EnterpriseViewSet(SnippetViewSet):
     )
 
 
+class MembershipIndexView(FoldedSearchMixin, IndexView):
+    """The search ignores diacritics and case."""
+
+
 class MembershipViewSet(SnippetViewSet):
     model = EnterpriseMembership
+    index_view_class = MembershipIndexView
     icon = "user"
     menu_label = _("Người dùng doanh nghiệp")
     list_display = ["email", "enterprise", Column("get_status_display", label=_("Trạng thái")), "created_at"]

@@ -249,7 +249,7 @@ def build(stdout):
             co_organisers="Hiệp hội Doanh nghiệp tỉnh\nTrung tâm Xúc tiến đầu tư",
         )
         _registrations(event, area, [S.ATTENDED, S.ATTENDED, S.ATTENDED, S.CONFIRMED, S.CANCELLED, S.ATTENDED])
-        translate_page(event, en, title=title_en, slug=slug + "-en")
+        translate_page(event, en, title=title_en)
         created += 1
 
     today = timezone.localdate()
@@ -285,6 +285,6 @@ def build(stdout):
         else:
             statuses = [S.CONFIRMED, S.CONFIRMED, S.CONFIRMED, S.CANCELLED]
         _registrations(event, province, statuses)
-        translate_page(event, en, title=title_en, slug=slug + "-en")
+        translate_page(event, en, title=title_en)
         created += 1
     stdout.write(f"events: trang sự kiện, {created} sự kiện mới")

@@ -4,8 +4,11 @@ registrations listing with filters and CSV/XLSX export."""
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+
+from core.folding import FoldedSearchMixin
 
 from . import admin_urls
 from .models import EventPage, Registration
@@ -36,8 +39,13 @@ def event_header_buttons(page, user, view_name, next_url=None):
         )
 
 
+class RegistrationIndexView(FoldedSearchMixin, IndexView):
+    """The search ignores diacritics and case ("hung" finds "Hùng")."""
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
+    index_view_class = RegistrationIndexView
     icon = "group"
     menu_label = _("Đăng ký sự kiện")
     menu_order = 310

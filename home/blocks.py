@@ -31,6 +31,17 @@ class LinkBlock(blocks.StructBlock):
         return value
 
 
+class FooterLinkBlock(LinkBlock):
+    """A footer link: the site's footer is shared by both languages, so it carries an
+    English label too; a page link leads to the page's translation in the reader's language."""
+
+    label_en = blocks.CharBlock(label=_("Nhãn tiếng Anh"), max_length=80, required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Liên kết")
+
+
 class HeroBlock(blocks.StructBlock):
     """The opening banner: a headline, a sentence and up to two calls to action."""
 

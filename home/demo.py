@@ -156,7 +156,13 @@ def build(stdout):
         "<p>Thực hiện Kế hoạch 257/KH-UBND ngày 10/5/2022 về hỗ trợ doanh nghiệp chuyển đổi số "
         "theo Quyết định 1970/QĐ-BTTTT.</p>"
     )
-    profile.footer_links = [("link", {"label": "Giới thiệu chương trình", "page": about, "url": ""})]
+    profile.footer_note_en = (
+        "<p>Carrying out Plan 257/KH-UBND of 10/5/2022 on supporting the digital transformation of "
+        "enterprises under Decision 1970/QĐ-BTTTT.</p>"
+    )
+    profile.footer_links = [
+        ("link", {"label": "Giới thiệu chương trình", "label_en": "About the programme", "page": about, "url": ""})
+    ]
     profile.save()
     stdout.write("home: trang chủ, giới thiệu, thông tin đơn vị")
 
@@ -229,4 +235,29 @@ def build_home_sections(stdout):
         intro="The enterprise digital transformation portal.",
         sections=sections_en,
     )
+    _main_menu(home)
     stdout.write("home: các mục trang chủ")
+
+
+# Short labels for the main menu (the pages' own titles do not fit one line at 1280 px), by
+# page type of the home page's children; unknown types keep their title.
+MENU_LABELS = {
+    "standardpage": ("Giới thiệu", "About"),
+    "assessmentpage": ("Tự đánh giá DBI", "DBI self-assessment"),
+    "eventindexpage": ("Sự kiện", "Events"),
+    "newsroompage": ("Tin tức", "News"),
+    "handbookindexpage": ("Cẩm nang", "Handbook"),
+    "rankingspage": ("Xếp hạng", "Rankings"),
+    "dashboardpage": ("Số liệu", "Dashboard"),
+}
+
+
+def _main_menu(home):
+    site = Site.objects.get(is_default_site=True)
+    profile = SiteProfile.for_site(site)
+    links = []
+    for page in home.get_children().live().in_menu():
+        vi, en = MENU_LABELS.get(page.content_type.model, (page.title, ""))
+        links.append(("link", {"label": vi, "label_en": en, "page": page, "url": ""}))
+    profile.main_menu = links
+    profile.save()

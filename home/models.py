@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BodyBlock, HomeSectionsBlock, LinkBlock
+from .blocks import BodyBlock, FooterLinkBlock, HomeSectionsBlock
 
 
 class HomePage(Page):
@@ -77,7 +77,17 @@ class SiteProfile(BaseSiteSetting):
     phone = models.CharField(_("Điện thoại"), max_length=50, blank=True)
     email = models.EmailField(_("Thư điện tử"), blank=True)
     footer_note = RichTextField(_("Ghi chú chân trang"), blank=True, features=["bold", "italic", "link"])
-    footer_links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("Liên kết chân trang"))
+    footer_note_en = RichTextField(_("Ghi chú chân trang (tiếng Anh)"), blank=True, features=["bold", "italic", "link"])
+    footer_links = StreamField([("link", FooterLinkBlock())], blank=True, verbose_name=_("Liên kết chân trang"))
+    main_menu = StreamField(
+        [("link", FooterLinkBlock())],
+        blank=True,
+        verbose_name=_("Trình đơn chính"),
+        help_text=_(
+            "Nhãn ngắn (1–3 từ) để trình đơn nằm trên một dòng. Để trống: dùng tiêu đề các trang "
+            "con của trang chủ được đánh dấu hiện trong trình đơn."
+        ),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("programme_name"), FieldPanel("programme_name_en")], heading=_("Chương trình")),
@@ -93,7 +103,9 @@ class SiteProfile(BaseSiteSetting):
             heading=_("Liên hệ"),
         ),
         FieldPanel("footer_note"),
+        FieldPanel("footer_note_en"),
         FieldPanel("footer_links"),
+        FieldPanel("main_menu"),
     ]
 
     class Meta:
@@ -115,3 +127,7 @@ class SiteProfile(BaseSiteSetting):
     @property
     def local_address(self):
         return self._localized("address")
+
+    @property
+    def local_footer_note(self):
+        return self._localized("footer_note")

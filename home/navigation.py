@@ -29,7 +29,8 @@ def localized_home(site, language_code):
 
 
 def main_menu(request):
-    """[(title, url)] of the home page's children shown in menus, in the active language."""
+    """[(label, url)] in the active language: the site profile's main menu when editors set
+    one, else the home page's children shown in menus."""
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
@@ -37,34 +38,101 @@ def main_menu(request):
     key = f"nav:menu:{site.pk}:{language}:{versions.version('nav')}"
     items = cache.get(key)
     if items is None:
-        home = localized_home(site, language) or site.root_page
-        pages = (
-            home.get_children().live().public().in_menu().specific(defer=True).only("title", "url_path", "locale_id")
-        )
-        items = [(page.title, page.get_url(request)) for page in pages]
+        items = _profile_menu(site, language, request)
+        if items is None:
+            home = localized_home(site, language) or site.root_page
+            pages = (
+                home.get_children()
+                .live()
+                .public()
+                .in_menu()
+                .specific(defer=True)
+                .only("title", "url_path", "locale_id")
+            )
+            items = [(page.title, page.get_url(request)) for page in pages]
         cache.set(key, items, 60 * 60)
     return items
 
 
+def _profile_menu(site, language, request):
+    """[(label, url)] of the site profile's main menu (short labels that fit one line), in
+    `language`; None when the editors have not set one."""
+    from .models import SiteProfile
+
+    links = SiteProfile.for_site(site).main_menu
+    if not links:
+        return None
+    items = []
+    for block in links:
+        value = block.value
+        label = value.get("label_en") if language != "vi" and value.get("label_en") else value.get("label")
+        page = value.get("page")
+        if page is not None:
+            page = page.localized
+            if not page.live:
+                continue
+            url = page.get_url(request)
+        else:
+            url = value.get("url")
+        items.append((label, url))
+    return items
+
+
+UNTRANSLATED_PARAM = "chua_dich"
+
+
+def _closest_translation(page, code):
+    """The nearest ancestor of `page` (the page excluded) that is live in language `code`."""
+    ancestors = page.get_ancestors().filter(depth__gt=1).order_by("-depth")
+    by_key = {
+        other.translation_key: other
+        for other in Page.objects.filter(
+            translation_key__in=[ancestor.translation_key for ancestor in ancestors], locale__language_code=code
+        ).live()
+    }
+    for ancestor in ancestors:
+        if ancestor.translation_key in by_key:
+            return by_key[ancestor.translation_key]
+    return None
+
+
 def language_links(request, page=None):
-    """One entry per language: the same page in that language where a translation exists,
-    otherwise that language's home page (or the same URL for views that are not pages)."""
+    """One entry per language. A page links to its translation, keeping what the visitor
+    chose: the sub-page of a routable page (an enterprise profile under the rankings) and
+    the query string (a year, filters). A page without a translation links to its closest
+    translated ancestor with a flag that makes that page say so (`missing`). Plain views
+    (search) keep their path and query string."""
+    from django.conf import settings
+
     current = translation.get_language()
     site = Site.find_for_request(request) if request else None
     translations = {}
     if isinstance(page, Page) and page.pk:
         for other in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[other.locale.language_code] = other
+    query = request.META.get("QUERY_STRING", "") if request else ""
+    subpath = ""
+    if request is not None and isinstance(page, Page) and page.pk:
+        page_url = page.get_url(request) or ""
+        if page_url and request.path.startswith(page_url):
+            subpath = request.path[len(page_url) :]
     links = []
-    from django.conf import settings
-
     for code, name in settings.LANGUAGES:
+        missing = False
         if code in translations:
-            url = translations[code].get_url(request)
+            url = (translations[code].get_url(request) or "") + subpath
+            if query:
+                url += "?" + query
         elif isinstance(page, Page) and site is not None:
-            home = localized_home(site, code)
-            url = home.get_url(request) if home and home.live else "/" if code == "vi" else f"/{code}/"
+            missing = True
+            target = _closest_translation(page, code) if page.pk else None
+            if target is None:
+                target = localized_home(site, code)
+            url = (
+                target.get_url(request) if target is not None and target.live else "/" if code == "vi" else f"/{code}/"
+            )
+            url += f"?{UNTRANSLATED_PARAM}=1"
         else:
             url = translate_url(request.get_full_path() if request else "/", code)
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
+        links.append({"code": code, "name": name, "url": url, "current": code == current, "missing": missing})
     return links

@@ -14,8 +14,11 @@ def connect():
 
 
 def _on_change(sender, instance, update_fields=None, **kwargs):
+    from .models import SiteProfile
     from .page_cache import DRAFT_FIELDS
 
+    if isinstance(instance, SiteProfile):
+        invalidate_menu()
     # A draft or autosave only writes bookkeeping fields: the live menu is unchanged.
-    if isinstance(instance, Page) and not (update_fields and set(update_fields) <= DRAFT_FIELDS):
+    elif isinstance(instance, Page) and not (update_fields and set(update_fields) <= DRAFT_FIELDS):
         invalidate_menu(instance)

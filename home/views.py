@@ -20,3 +20,12 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"}) if request.GET.get("format") == "json" else HttpResponse("ok")
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever the page declares (a 404 there is a
+    console error): a permanent redirect to the static icon."""
+    from django.http import HttpResponsePermanentRedirect
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))

@@ -1,5 +1,7 @@
 """Public and jury forms."""
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Fieldset, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -61,6 +63,25 @@ class NominationForm(spam.HumanCheckForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = categories
         self.fields["category"].label_from_instance = lambda c: f"{c.cycle.year} – {c.local_name}"
+        self.fields["nominator_email"].widget.attrs["autocomplete"] = "email"
+        self.fields["nominator_phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+        self.fields["nominator_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["tax_code"].widget.attrs["inputmode"] = "numeric"
+        # The same crispy-forms (Bootstrap 5) layout as the site's other public forms.
+        self.helper = FormHelper()
+        self.helper.form_id = "nomination-form"
+        self.helper.form_class = "dx-form"
+        self.helper.attrs = {"novalidate": "", "enctype": "multipart/form-data"}
+        self.helper.layout = Layout(
+            Fieldset(_("Hạng mục"), "category", "source"),
+            Fieldset(_("Doanh nghiệp được đề cử"), "tax_code", "enterprise_name"),
+            Fieldset(_("Người gửi"), "nominator_name", "nominator_organisation", "nominator_email", "nominator_phone"),
+            Fieldset(_("Hồ sơ"), "statement", "evidence"),
+            Div("website", css_class="visually-hidden", aria_hidden="true"),
+            "started",
+            "token",
+            Submit("submit", _("Gửi hồ sơ"), css_class="btn-primary btn-lg mt-2"),
+        )
 
     def clean_evidence(self):
         files = self.cleaned_data.get("evidence") or []

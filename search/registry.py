@@ -11,7 +11,8 @@ are added by the app that owns them, in its AppConfig.ready():
 public may see in that language (`locale` is a wagtail Locale, ignore it if the model has
 none). The model must be indexed (declare `search_fields`). A result's link comes from `url(obj)`,
 else `obj.get_absolute_url()`; its title from `title(obj)`, else `str(obj)`; its snippet from
-`summary(obj)`, else the text of its search fields.
+`summary(obj)`, else the text of its search fields. A model outside the search index passes
+`match(queryset, query)` (e.g. `core.folding.folded_search` on its name).
 """
 
 from collections.abc import Callable
@@ -29,6 +30,13 @@ class Searchable:
     url: Callable | None = None
     title: Callable | None = None
     summary: Callable | None = None
+    # `match(queryset, query) -> queryset`: for models outside the search index (matched in
+    # the database, e.g. with core.folding.folded_search); default: `queryset.search(query)`.
+    match: Callable | None = None
+
+    def search(self, locale, query):
+        queryset = self.queryset(locale)
+        return self.match(queryset, query) if self.match else queryset.search(query)
 
     def queryset(self, locale):
         source = self.source
@@ -45,14 +53,14 @@ class Searchable:
         return self.title(obj) if self.title else str(obj)
 
 
-def register_searchable(source, label, *, key=None, url=None, title=None, summary=None):
+def register_searchable(source, label, *, key=None, url=None, title=None, summary=None, match=None):
     """Adds `source` to the site search under the kind `label`; returns the entry."""
     if key is None:
         model = source if isinstance(source, type) else None
         if model is None:
             raise ValueError("register_searchable needs `key` when `source` is a function")
         key = f"{model._meta.app_label}.{model._meta.model_name}"
-    entry = Searchable(key=key, label=label, source=source, url=url, title=title, summary=summary)
+    entry = Searchable(key=key, label=label, source=source, url=url, title=title, summary=summary, match=match)
     _REGISTRY[key] = entry
     return entry
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.utils import normalise_query_string
@@ -23,7 +24,17 @@ SNIPPET_LENGTH = 220
 SUGGESTIONS = 8
 PICKS_CACHE_KEY = "search:picks-by-folded-query"
 PICKS_CACHE_SECONDS = 300
-PAGE_KIND_PREFIX = "page:"
+
+# The kinds a visitor sees: pages are grouped by the app that owns their type, never shown
+# by technical page type ("Trang nội dung", "Trang tin bài 1"…). Registered non-page kinds
+# (enterprise profiles: "Doanh nghiệp") come after them.
+PAGE_GROUPS = [
+    ("stories", pgettext_lazy("search kind", "Tin bài"), ("stories",)),
+    ("handbook", pgettext_lazy("search kind", "Cẩm nang"), ("handbook",)),
+    ("events", pgettext_lazy("search kind", "Sự kiện"), ("events",)),
+]
+OTHER_PAGES = ("other", pgettext_lazy("search kind", "Trang khác"))
+PAGE_KIND_KEYS = [key for key, _label, _apps in PAGE_GROUPS] + [OTHER_PAGES[0]]
 
 
 @dataclass
@@ -61,8 +72,30 @@ def live_pages(locale):
     return Page.objects.live().public().filter(locale=locale)
 
 
+def page_group(content_type):
+    """(key, label) of the human kind of a page type."""
+    for key, label, app_labels in PAGE_GROUPS:
+        if content_type.app_label in app_labels:
+            return key, label
+    return OTHER_PAGES
+
+
 def page_kind_key(content_type):
-    return PAGE_KIND_PREFIX + f"{content_type.app_label}.{content_type.model}"
+    return page_group(content_type)[0]
+
+
+def _group_filter(pages, key):
+    """`pages` restricted to the page types of the kind `key` (content type ids: the search
+    backends filter on `content_type`, not on its app label)."""
+    for group_key, _label, apps in PAGE_GROUPS:
+        if group_key == key:
+            return pages.filter(content_type__in=_content_type_ids(apps))
+    grouped = [app for _key, _label, apps in PAGE_GROUPS for app in apps]
+    return pages.exclude(content_type__in=_content_type_ids(grouped))
+
+
+def _content_type_ids(app_labels):
+    return list(ContentType.objects.filter(app_label__in=app_labels).values_list("pk", flat=True))
 
 
 def _text_of(obj):
@@ -110,18 +143,13 @@ def _paginate(results, number, per_page=RESULTS_PER_PAGE):
 
 
 def _page_kinds(results):
-    """Counts of matching pages per page type (one facet query on the same search)."""
-    counts = results.facet("content_type_id")
-    kinds = []
-    for content_type_id, count in counts.items():
-        if not count:
-            continue
-        content_type = ContentType.objects.get_for_id(content_type_id)
-        model = content_type.model_class()
-        label = model._meta.verbose_name_plural if model else content_type.model
-        kinds.append(Kind(page_kind_key(content_type), str(label), count))
-    kinds.sort(key=lambda kind: -kind.count)
-    return kinds
+    """Counts of matching pages per human kind (one facet query on the same search)."""
+    counts = {}
+    for content_type_id, count in results.facet("content_type_id").items():
+        if count:
+            key, label = page_group(ContentType.objects.get_for_id(content_type_id))
+            counts[key] = (label, counts.get(key, (label, 0))[1] + count)
+    return [Kind(key, str(counts[key][0]), counts[key][1]) for key in PAGE_KIND_KEYS if key in counts]
 
 
 def editors_picks(query, locale):
@@ -170,14 +198,13 @@ def site_search(raw_query, locale, kind="", page_number=1):
     other_kinds = []
     other_results = {}
     for entry in registry.registered():
-        results = entry.queryset(locale).search(query)
+        results = entry.search(locale, query)
         count = results.count()
         if count:
             other_kinds.append(Kind(entry.key, str(entry.label), count))
             other_results[entry.key] = (entry, results)
     outcome.kinds = page_kinds + other_kinds
     outcome.total = sum(k.count for k in outcome.kinds)
-    labels = {k.key: k.label for k in outcome.kinds}
     page_labels = {k.key: k.label for k in page_kinds}
 
     if kind in other_results:
@@ -186,17 +213,15 @@ def site_search(raw_query, locale, kind="", page_number=1):
         outcome.page.object_list = [_registered_hit(entry, obj, terms) for obj in outcome.page.object_list]
         return outcome
 
-    if kind.startswith(PAGE_KIND_PREFIX) and kind in labels:
-        app_label, model = kind[len(PAGE_KIND_PREFIX) :].split(".", 1)
-        content_type = ContentType.objects.get_by_natural_key(app_label, model)
-        results = live_pages(locale).filter(content_type=content_type).specific().search(query)
+    if kind in page_labels:
+        results = _group_filter(live_pages(locale), kind).specific().search(query)
     else:
         outcome.kind = ""
         results = all_pages  # the same search as the counts: scored once
     outcome.page = _paginate(results, page_number)
     hits = []
     for page in outcome.page.object_list:
-        label = page_labels.get(page_kind_key(ContentType.objects.get_for_id(page.content_type_id)), "")
+        label = page_group(ContentType.objects.get_for_id(page.content_type_id))[1]
         hits.append(_page_hit(page, terms, label))
     outcome.page.object_list = hits
     if not outcome.kind:
@@ -215,13 +240,20 @@ def suggest(raw_query, locale, limit=SUGGESTIONS):
         return []
     suggestions = []
     for page in live_pages(locale).specific().autocomplete(query)[:limit]:
-        suggestions.append({"title": page.title, "url": page.get_url() or "", "kind": str(page._meta.verbose_name)})
+        kind = page_group(ContentType.objects.get_for_id(page.content_type_id))[1]
+        suggestions.append({"title": page.title, "url": page.get_url() or "", "kind": str(kind)})
     for entry in registry.registered():
         if len(suggestions) >= limit:
             break
         queryset = entry.queryset(locale)
-        if not queryset.model.get_autocomplete_search_fields():
+        if entry.match:
+            matches = entry.match(queryset, query)
+        elif isinstance(queryset.model, type) and issubclass(queryset.model, index.Indexed):
+            if not queryset.model.get_autocomplete_search_fields():
+                continue
+            matches = queryset.autocomplete(query)
+        else:
             continue
-        for obj in queryset.autocomplete(query)[: limit - len(suggestions)]:
+        for obj in matches[: limit - len(suggestions)]:
             suggestions.append({"title": entry.title_for(obj), "url": entry.url_for(obj), "kind": str(entry.label)})
     return suggestions

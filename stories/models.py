@@ -215,7 +215,7 @@ class StoryPage(Page):
 
     @cached_property
     def byline_names(self):
-        return [byline.journalist.name for byline in self.bylines.all() if byline.journalist_id]
+        return [byline.name for byline in self.bylines.all() if byline.journalist_id]
 
     @cached_property
     def sector_tags(self):
@@ -264,8 +264,18 @@ class StoryPage(Page):
 class StoryByline(Orderable):
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="bylines")
     journalist = models.ForeignKey(Journalist, verbose_name=_("phóng viên"), on_delete=models.PROTECT, related_name="+")
+    credit = models.CharField(
+        _("tên ghi trên bài"),
+        max_length=150,
+        blank=True,
+        help_text=_("Tên tác giả in trên bài (bút danh, tên nhóm…); để trống thì dùng tên phóng viên."),
+    )
 
-    panels = [FieldPanel("journalist")]
+    panels = [FieldPanel("journalist"), FieldPanel("credit")]
+
+    @property
+    def name(self):
+        return self.credit or self.journalist.name
 
     class Meta(Orderable.Meta):
         verbose_name = _("tác giả")

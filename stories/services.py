@@ -165,3 +165,25 @@ def setup_desk(page):
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
     return workflow
+
+
+def ensure_journalist(user, desk_key):
+    """The journalist record of a user of a journalist or desk editor role, created from the
+    account (full name, else user name) on the desk when missing. None for other users."""
+    from accounts.roles import group_name
+
+    from .models import Journalist
+
+    if not user.is_authenticated:
+        return None
+    existing = Journalist.objects.filter(user=user).first()
+    if existing is not None:
+        return existing
+    roles = {group_name(f"journalist_{desk_key}"), group_name(f"desk_editor_{desk_key}")}
+    if not user.groups.filter(name__in=roles).exists():
+        return None
+    # Vietnamese order: family name first ("Nguyễn Minh Anh").
+    name = f"{user.last_name} {user.first_name}".strip() or user.get_username()
+    if Journalist.objects.filter(name=name).exists():
+        name = f"{name} ({user.get_username()})"
+    return Journalist.objects.create(name=name, desk=desk_key, user=user)

@@ -316,3 +316,9 @@ IMPORT_MAX_FIELD_BYTES = 128 * 1024
 # (enterprises/data/units/units-2025.csv; 68 = Lâm Đồng, 92 = Cần Thơ). Forms, filters, the
 # dashboard's areas and the demo follow it; every province's units are loaded by `migrate`.
 PROVINCE_CODE = env("PROVINCE_CODE", "68")
+# --- vishell (issue 16): forgiving search, slugs, shell ---
+# The admin's user listing searches without diacritics ("hung" finds "Hùng"): Wagtail's users
+# app with a folding index view (search/users_app.py).
+INSTALLED_APPS = ["search.users_app.UsersAppConfig" if app == "wagtail.users" else app for app in INSTALLED_APPS]
+# Slugs made in the admin are ASCII ("nong-dan-dak-mil-…"), never "nông-dân-đắk-mil-…".
+WAGTAIL_ALLOW_UNICODE_SLUGS = False

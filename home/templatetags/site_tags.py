@@ -22,3 +22,50 @@ def number(value, decimal_pos=None):
     if value in (None, ""):
         return ""
     return formats.number_format(value, decimal_pos=decimal_pos, use_l10n=True, force_grouping=True)
+
+
+# --- meta description and Open Graph (vishell, issue 16) --------------------------------
+DESCRIPTION_FIELDS = ("search_description", "intro", "standfirst", "summary")
+DESCRIPTION_LENGTH = 160
+
+
+def _plain(text):
+    from django.utils.html import strip_tags
+    from django.utils.text import Truncator
+
+    text = " ".join(strip_tags(str(text or "")).split())
+    return Truncator(text).chars(DESCRIPTION_LENGTH) if text else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """What the <head> says about the page to search engines and to Zalo/Facebook previews:
+    description (the page's search description, else its introduction, standfirst or
+    summary, else the site's own description), Open Graph type, absolute URL and image."""
+    from django.utils.translation import gettext
+
+    page = context.get("page")
+    request = context.get("request")
+    description = ""
+    for name in DESCRIPTION_FIELDS:
+        description = _plain(getattr(page, name, "")) if page is not None else ""
+        if description:
+            break
+    if not description:
+        description = gettext(
+            "Cổng thông tin chuyển đổi số doanh nghiệp: tin bài, cẩm nang, tập huấn, "
+            "tự đánh giá chỉ số DBI, xếp hạng và tôn vinh doanh nghiệp."
+        )
+    image = getattr(page, "cover_image", None) if page is not None else None
+    image_url = ""
+    if image is not None and request is not None:
+        try:
+            image_url = request.build_absolute_uri(image.get_rendition("fill-1200x630").url)
+        except Exception:  # noqa: BLE001 - a missing file must not break the page, only its preview
+            image_url = ""
+    return {
+        "description": description,
+        "type": "article" if hasattr(page, "standfirst") else "website",
+        "url": request.build_absolute_uri(request.path) if request is not None else "",
+        "image": image_url,
+    }

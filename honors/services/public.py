@@ -28,3 +28,29 @@ def awards_for_enterprise(enterprise_id):
         .select_related("category", "decision__cycle", "certificate")
         .order_by("-decision__cycle__year")
     )
+
+
+# --- the site search (vishell, issue 16) -------------------------------------------------
+def public_profiles():
+    """Enterprises that have a public profile page: they consent to publication and have a
+    published (consenting) ranking row. A queryset of `enterprises.Enterprise`."""
+    from enterprises.models import Enterprise
+
+    from ..models import RankingEntry
+
+    published = RankingEntry.objects.filter(consent=True).values("enterprise_id")
+    return Enterprise.objects.filter(publish_dbi_consent=True, pk__in=published).select_related("sector", "area")
+
+
+def profile_links(locale=None):
+    """A function `enterprise_id -> URL` of public profile pages under the rankings page of
+    `locale` (the default language's when that one is missing); URLs are "" without a
+    rankings page. One query, whatever the number of links."""
+    from ..models import RankingsPage
+
+    pages = RankingsPage.objects.live().public()
+    page = (pages.filter(locale=locale).first() if locale else None) or pages.order_by("pk").first()
+    if page is None:
+        return lambda enterprise_id: ""
+    base = page.get_url()
+    return lambda enterprise_id: base + page.reverse_subpage("profile", args=[enterprise_id])

@@ -73,6 +73,10 @@ class FoldingIndexerMixin:
                 yield (*head, index_text(value))
 
 
+# The columns of the database index that a `fields=` restriction may name.
+INDEX_COLUMNS = {"title"}
+
+
 class FoldingBackendMixin:
     """Folds every query (search and autocomplete) before the database backend compiles it."""
 
@@ -80,6 +84,14 @@ class FoldingBackendMixin:
         if isinstance(query, MatchAll):
             return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
         is_autocomplete = query_compiler_class is self.autocomplete_query_compiler_class
+        fields = kwargs.get("fields")
+        if fields and not set(fields) <= INDEX_COLUMNS:
+            # The database index keeps one title and one body per object, not a column per
+            # field: a restriction to other fields (the admin listings pass their
+            # `search_fields`, e.g. a nomination's "statement") would name a column that
+            # does not exist (SQLite: "no such column: statement", an HTTP 500). Search the
+            # whole entry, which holds exactly the model's search fields.
+            kwargs["fields"] = None
         folded = vietnamese_query(query, kwargs.get("operator"), exact=not is_autocomplete)
         if folded is None:
             return EmptySearchResults()

@@ -51,3 +51,24 @@ def news_article(context, page, image_url=""):
     if image_url:
         data["image"] = [image_url]
     return data
+
+
+# Plain share links (no third-party script: nothing is loaded from Zalo or Facebook until the
+# reader clicks). Change here if a network changes its sharing address.
+SHARE_TARGETS = [
+    ("zalo", "Zalo", "https://sp.zalo.me/share_to_zalo?url={url}"),
+    ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+]
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, page):
+    """[{key, name, url}] share links for the page's absolute address."""
+    from urllib.parse import quote
+
+    request = context.get("request")
+    address = request.build_absolute_uri(page.url) if request is not None else page.full_url
+    return [
+        {"key": key, "name": name, "url": pattern.format(url=quote(address, safe=""))}
+        for key, name, pattern in SHARE_TARGETS
+    ]

@@ -4,17 +4,21 @@ from pathlib import Path
 
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG22_TAGS = [*WCAG_TAGS, "wcag22a", "wcag22aa"]
 
 
-def axe_violations(page):
+def axe_violations(page, tags=None):
     page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags or WCAG_TAGS
+    )
     return result["violations"]
 
 
-def assert_accessible(page):
-    """Fail with a readable list when the page has any WCAG 2.1 A/AA violation."""
-    violations = axe_violations(page)
+def assert_accessible(page, tags=None):
+    """Fail with a readable list when the page has any WCAG 2.1 A/AA violation (`tags`:
+    other axe tags, e.g. WCAG22_TAGS)."""
+    violations = axe_violations(page, tags)
     if violations:
         lines = [f"{len(violations)} accessibility violation(s) on {page.url}:"]
         for violation in violations:

@@ -32,7 +32,7 @@ def test_phone_layout_has_no_horizontal_scroll_and_menu_opens(live_site, phone_p
     assert width <= 360
     toggle = phone_page.get_by_role("button", name="Mở hoặc đóng trình đơn")
     toggle.click()
-    phone_page.get_by_role("link", name="Giới thiệu chương trình").first.wait_for(state="visible")
+    phone_page.locator("#main-nav").get_by_role("link", name="Giới thiệu", exact=True).wait_for(state="visible")
     assert_accessible(phone_page)
 
 

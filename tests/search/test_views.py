@@ -16,7 +16,8 @@ def test_results_are_highlighted_and_grouped_by_kind(client, make_page):
     assert response.status_code == 200
     assert "<mark>Chuyển</mark> <mark>đổi</mark> <mark>số</mark> cho doanh nghiệp nhỏ" in html
     assert "<mark>chuyển</mark> <mark>đổi</mark> <mark>số</mark> cho hộ kinh doanh" in html
-    assert "Trang nội dung" in html  # the kind of each result
+    assert "Trang khác" in html  # the human kind of each result, never the page type
+    assert "Trang nội dung" not in html
 
 
 def test_query_is_escaped(client, make_page):
@@ -30,9 +31,9 @@ def test_pagination_and_kind_filter(client, make_page):
         make_page(f"Hội chợ nông sản trực tuyến {number}")
     first = client.get("/search/", {"q": "hoi cho nong san"})
     assert first.context["results"].paginator.num_pages == 2
-    second = client.get("/search/", {"q": "hoi cho nong san", "page": 2, "kind": "page:home.standardpage"})
+    second = client.get("/search/", {"q": "hoi cho nong san", "page": 2, "kind": "other"})
     assert len(second.context["results"].object_list) == 2
-    assert second.context["outcome"].kind == "page:home.standardpage"
+    assert second.context["outcome"].kind == "other"
     # An unknown kind falls back to everything.
     assert client.get("/search/", {"q": "hoi cho nong san", "kind": "nope"}).context["outcome"].kind == ""
 
@@ -40,7 +41,7 @@ def test_pagination_and_kind_filter(client, make_page):
 def test_autocomplete_endpoint_without_diacritics(client, make_page):
     page = make_page("Chuyển đổi số cho doanh nghiệp nhỏ")
     data = client.get("/search/", {"suggest": "chuyen doi so cho"}).json()
-    assert {"title": page.title, "url": page.get_url(), "kind": "Trang nội dung"} in data["results"]
+    assert {"title": page.title, "url": page.get_url(), "kind": "Trang khác"} in data["results"]
     assert client.get("/search/", {"suggest": ""}).json() == {"results": []}
 
 
@@ -78,3 +79,57 @@ def test_registered_non_page_models_are_searched(section):
         assert only.page.object_list[0].title == "Gốc cây trang"
     finally:
         registry.unregister_searchable(entry.key)
+
+
+def test_consenting_enterprises_are_found_as_their_public_profiles(client, site_home):
+    from enterprises.factories import EnterpriseFactory
+    from honors.factories import RankingEntryFactory, make_rankings_page
+
+    rankings = make_rankings_page(site_home)
+    coffee = EnterpriseFactory(name="Công ty Cổ phần Cà phê Đắk Mil", publish_dbi_consent=True)
+    RankingEntryFactory(enterprise=coffee)
+    secret = EnterpriseFactory(name="Công ty TNHH Hồ tiêu Đắk Mil", publish_dbi_consent=False)
+    RankingEntryFactory(enterprise=secret)
+    # Consenting but without a published result: no public profile, so not a result either.
+    EnterpriseFactory(name="Hợp tác xã Cà phê Đắk Mil Xanh", publish_dbi_consent=True)
+
+    response = client.get("/search/", {"q": "dak mil"})
+    html = response.content.decode()
+    assert "Doanh nghiệp" in [kind.label for kind in response.context["outcome"].kinds]
+    assert rankings.profile_url(coffee.pk) in html
+    assert "<mark>Đắk</mark> <mark>Mil</mark>" in html
+    assert "Hồ tiêu" not in html
+    assert "Đắk Mil Xanh" not in html
+    only = client.get("/search/", {"q": "CA PHE dak mil", "kind": "enterprises"})
+    assert [hit.url for hit in only.context["results"].object_list] == [rankings.profile_url(coffee.pk)]
+    # The profile the result links to exists.
+    assert client.get(rankings.profile_url(coffee.pk)).status_code == 200
+
+
+def test_results_are_grouped_in_at_most_five_human_kinds(client, site_home, make_page):
+    """Stories, handbook chapters, events, enterprises and everything else: the tabs have
+    human names, whatever the number of page types."""
+    from events.factories import EventIndexPageFactory, EventPageFactory
+    from handbook.factories import HandbookChapterPageFactory, HandbookIndexPageFactory
+    from stories.factories import StoryPageFactory, make_newsroom
+
+    _newsroom, desks = make_newsroom(site_home)
+    StoryPageFactory(parent=desks["newspaper"], title="Nông dân Đắk Mil bán cà phê qua livestream")
+    handbook = HandbookIndexPageFactory(parent=site_home, title="Cẩm nang", slug="cam-nang-thu")
+    HandbookChapterPageFactory(parent=handbook, title="Bán cà phê trên sàn thương mại điện tử")
+    EventPageFactory(parent=EventIndexPageFactory(parent=site_home), title="Tập huấn bán cà phê trực tuyến")
+    make_page("Giới thiệu cà phê Đắk Nông")
+
+    response = client.get("/search/", {"q": "ca phe"})
+    kinds = response.context["outcome"].kinds
+    assert [kind.label for kind in kinds] == ["Tin bài", "Cẩm nang", "Sự kiện", "Trang khác"]
+    html = response.content.decode()
+    assert "Trang tin bài" not in html and "Trang nội dung" not in html and "Chương cẩm nang" not in html
+    for key, label, title in [
+        ("stories", "Tin bài", "livestream"),
+        ("handbook", "Cẩm nang", "sàn thương mại"),
+        ("events", "Sự kiện", "Tập huấn"),
+        ("other", "Trang khác", "Giới thiệu"),
+    ]:
+        hits = client.get("/search/", {"q": "ca phe", "kind": key}).context["results"].object_list
+        assert len(hits) == 1 and hits[0].kind == label and title in hits[0].title, key

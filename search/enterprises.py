@@ -1,0 +1,55 @@
+"""Enterprises in the public search: the consenting ones, as their public profile pages.
+
+An enterprise is found only if it has a public profile (it consents to publication and has a
+published ranking row, `honors.services.public.public_profiles`); its name is matched without
+diacritics or case ("dak mil" finds "Công ty Cổ phần Cà phê Đắk Mil"). The registry is kept
+out of the search index on purpose: the registry holds personal and unpublished data, the
+public profile is the only public view of it.
+"""
+
+from django.utils.translation import get_language, pgettext_lazy
+from wagtail.models import Locale
+
+from core.folding import folded_search
+from search.registry import register_searchable
+
+KEY = "enterprises"
+
+
+def _profiles(locale):
+    from honors.services.public import public_profiles
+
+    return public_profiles()
+
+
+def _match(queryset, query):
+    return folded_search(queryset, query, ["name", "short_name", "name_en"])
+
+
+def _url(enterprise):
+    from honors.services.public import profile_links
+
+    return profile_links(Locale.get_active())(enterprise.pk)
+
+
+def _title(enterprise):
+    if get_language() != "vi" and enterprise.name_en:
+        return enterprise.name_en
+    return enterprise.name
+
+
+def _summary(enterprise):
+    parts = [str(enterprise.sector.name) if enterprise.sector else "", str(enterprise.area) if enterprise.area else ""]
+    return " · ".join(part for part in parts if part)
+
+
+def register():
+    register_searchable(
+        _profiles,
+        pgettext_lazy("search kind", "Doanh nghiệp"),
+        key=KEY,
+        url=_url,
+        title=_title,
+        summary=_summary,
+        match=_match,
+    )
