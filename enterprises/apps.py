@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class EnterprisesConfig(AppConfig):
     name = "enterprises"
     verbose_name = _("Doanh nghiệp và địa bàn")
+
+    def ready(self):
+        # The account page's "my enterprises" and whose data a member may see (accounts.sections).
+        from .account import register
+
+        register()
