@@ -8,6 +8,10 @@ class AssessmentFormsConfig(AppConfig):
 
     def ready(self):
         register_enterprise_filter()
+        # Its rows on the account page and in "download my data" (accounts.sections).
+        from .account import register as register_account_section
+
+        register_account_section()
 
 
 def has_assessment(queryset, value):
