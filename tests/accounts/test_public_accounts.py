@@ -144,7 +144,9 @@ def test_change_password(client):
     assert client.get(url).status_code == 200
     weak = client.post(url, {"oldpassword": GOOD, "password1": "1234567890", "password2": "1234567890"})
     assert weak.status_code == 200
-    response = client.post(url, {"oldpassword": GOOD, "password1": "Mat-khau-moi-2026", "password2": "Mat-khau-moi-2026"})
+    response = client.post(
+        url, {"oldpassword": GOOD, "password1": "Mat-khau-moi-2026", "password2": "Mat-khau-moi-2026"}
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("Mat-khau-moi-2026")
