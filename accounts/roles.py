@@ -79,6 +79,9 @@ ROLES = [
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
             "home.change_siteprofile",
+            # People's requests to delete their personal data (accounts, issue 13).
+            "accounts.view_deletionrequest",
+            "accounts.change_deletionrequest",
         ],
         collection_permissions=MEDIA_MANAGE,
         root_page_permissions=PAGE_MANAGE,

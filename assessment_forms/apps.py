@@ -19,6 +19,10 @@ class AssessmentFormsConfig(AppConfig):
         # Publishing or withdrawing a year turns the public rankings and dashboard.
         post_save.connect(publication_changed, sender=PublishedYear, dispatch_uid="published-year-saved")
         post_delete.connect(publication_changed, sender=PublishedYear, dispatch_uid="published-year-deleted")
+        # Its rows on the account page and in "download my data" (accounts.sections).
+        from .account import register as register_account_section
+
+        register_account_section()
 
 
 def has_assessment(queryset, value):

@@ -30,6 +30,9 @@ if settings.DEBUG:
 # Vietnamese at /, English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    # accounts (issue 13): the account page, privacy notice, then allauth's pages.
+    path("", include("accounts.urls")),
+    path("tai-khoan/", include("allauth.urls")),
     path("", include("enterprises.urls")),
     path("", include("assessment_forms.urls")),
     path("", include("events.urls")),

@@ -16,6 +16,8 @@ STEPS = [
     "dashboard.demo.build",
     "market.demo.build",
     "programmes.demo.build",
+    # Demo staff accounts get random passwords, printed once (accounts, issue 13).
+    "accounts.demo.build",
     # Features add their steps here, before the home page's sections are composed.
     "home.demo.build_home_sections",
 ]

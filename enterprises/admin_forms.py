@@ -99,13 +99,67 @@ class EnterpriseAdminForm(WagtailAdminModelForm):
 
 
 class MembershipAdminForm(WagtailAdminModelForm):
-    """Activating a self-registered membership records the programme editor who verified it."""
+    """Activating a claimed membership records the programme editor who verified it and tells
+    the person by e-mail; "send the invitation again" voids the earlier link."""
+
+    resend_invitation = forms.BooleanField(
+        label=_("Gửi lại lời mời"),
+        required=False,
+        help_text=_("Gửi thư mời mới đến địa chỉ trên; liên kết trong thư mời trước sẽ hết hiệu lực."),
+    )
 
     def save(self, commit=True):
+        from core.mail import queue_mail, site_url
+
         membership = super().save(commit=False)
-        if membership.status == EnterpriseMembership.Status.ACTIVE and not membership.verified_at:
+        was = self.initial.get("status")
+        just_verified = (
+            membership.status == EnterpriseMembership.Status.ACTIVE and was != EnterpriseMembership.Status.ACTIVE
+        )
+        if just_verified and not membership.verified_at:
             membership.verified_at = timezone.now()
             membership.verified_by = getattr(self, "for_user", None)
         if commit:
             membership.save()
+            if just_verified and membership.user_id and membership.pk and was:
+                from django.urls import reverse
+                from django.utils import translation
+
+                with translation.override("vi"):
+                    link = site_url(reverse("accounts:home"))
+                queue_mail(
+                    "enterprises.membership_verified",
+                    membership.user.email or membership.email,
+                    "enterprises/email/membership_verified",
+                    {"membership": membership, "enterprise": membership.enterprise, "link": link},
+                    related=membership,
+                )
+            if self.cleaned_data.get("resend_invitation") and membership.status == EnterpriseMembership.Status.INVITED:
+                from .services import send_invitation
+
+                send_invitation(membership)
         return membership
+
+
+class ClassificationChangeAdminForm(WagtailAdminModelForm):
+    """A programme editor approves or rejects a member's request; approving applies it."""
+
+    decision = forms.ChoiceField(
+        label=_("Quyết định"),
+        choices=[("", _("Chưa quyết định")), ("approve", _("Duyệt và áp dụng")), ("reject", _("Không duyệt"))],
+        required=False,
+    )
+
+    def save(self, commit=True):
+        from .services import decide_classification_change
+
+        change = super().save(commit=commit)
+        decision = self.cleaned_data.get("decision")
+        if commit and decision:
+            change = decide_classification_change(
+                change,
+                getattr(self, "for_user", None),
+                approve=decision == "approve",
+                note=self.cleaned_data.get("note", ""),
+            )
+        return change

@@ -12,3 +12,8 @@ class EnterprisesConfig(AppConfig):
         # "Received" and "verified" e-mails of a request to act for an enterprise.
         mail.connect()
         from . import checks  # noqa: F401  (registers the shipped-data check)
+
+        # The account page's "my enterprises" and whose data a member may see (accounts.sections).
+        from .account import register
+
+        register()

@@ -439,6 +439,9 @@ class EnterpriseMembership(models.Model):
         related_name="+",
     )
     verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True)
+    # The time of the latest invitation e-mail; it is part of the signed link, so sending a
+    # new invitation makes the earlier links void.
+    invitation_sent_at = models.DateTimeField(_("gửi lời mời lúc"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
@@ -457,3 +460,59 @@ class EnterpriseMembership(models.Model):
     @property
     def is_active(self):
         return self.status == self.Status.ACTIVE
+
+
+class ClassificationChange(models.Model):
+    """A member asks to change the enterprise's main sector or area. The registry's
+    classification (which drives the size class, peers and statistics) changes only when a
+    programme editor approves the request."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ xác minh")
+        APPROVED = "approved", _("Đã duyệt")
+        REJECTED = "rejected", _("Không duyệt")
+
+    enterprise = models.ForeignKey(
+        Enterprise,
+        verbose_name=_("doanh nghiệp"),
+        on_delete=models.CASCADE,
+        related_name="classification_changes",
+    )
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("ngành chính đề nghị"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    area = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("địa bàn đề nghị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đề nghị"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("đề nghị lúc"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("đề nghị đổi ngành, địa bàn")
+        verbose_name_plural = _("đề nghị đổi ngành, địa bàn")
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"{self.enterprise.name} – {self.get_status_display()}"

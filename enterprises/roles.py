@@ -21,6 +21,9 @@ ROLE_PERMISSIONS = {
         "enterprises.change_enterprisemembership",
         "enterprises.delete_enterprisemembership",
         "enterprises.view_enterprisemembership",
+        # Members' requests to change the main sector or area (accounts, issue 13): decide.
+        "enterprises.view_classificationchange",
+        "enterprises.change_classificationchange",
     ],
     "assessor": ["enterprises.view_enterprise", "enterprises.change_enterprise"],
     "event_organiser": ["enterprises.view_enterprise"],

@@ -64,14 +64,56 @@ PROFILE_FIELDS = (
 )
 
 
+def verified_enterprises_for(user):
+    """The enterprises whose data this user may see and whose profile they may edit: those
+    of their verified (active) memberships. Other apps call this (and `is_verified_member`)."""
+    from .models import EnterpriseMembership
+
+    if user is None or not user.is_authenticated:
+        return Enterprise.objects.none()
+    return Enterprise.objects.filter(
+        memberships__user=user, memberships__status=EnterpriseMembership.Status.ACTIVE
+    ).distinct()
+
+
+def is_verified_member(user, enterprise):
+    """True when the user is a verified member of the enterprise (not merely claimed it)."""
+    if enterprise is None:
+        return False
+    return verified_enterprises_for(user).filter(pk=getattr(enterprise, "pk", enterprise)).exists()
+
+
+def can_edit_profile(user, enterprise):
+    return is_verified_member(user, enterprise)
+
+
+def memberships_of(user):
+    """The user's memberships (verified, waiting or invited), newest first, revoked left out."""
+    from .models import EnterpriseMembership
+
+    if not user.is_authenticated:
+        return EnterpriseMembership.objects.none()
+    return (
+        EnterpriseMembership.objects.filter(user=user)
+        .exclude(status=EnterpriseMembership.Status.REVOKED)
+        .select_related("enterprise")
+    )
+
+
+def _timestamp(moment):
+    return int(moment.timestamp()) if moment else 0
+
+
 def invitation_token(membership):
     from django.core import signing
 
-    return signing.dumps({"m": membership.pk, "e": membership.email.lower()}, salt=INVITATION_SALT)
+    data = {"m": membership.pk, "e": membership.email.lower(), "t": _timestamp(membership.invitation_sent_at)}
+    return signing.dumps(data, salt=INVITATION_SALT)
 
 
 def membership_for_token(token):
-    """The invited membership a token stands for, or None if the link is forged, expired or used."""
+    """The invited membership a token stands for, or None if the link is forged, expired
+    (14 days), already used, revoked, or replaced by a newer invitation."""
     from django.core import signing
 
     from .models import EnterpriseMembership
@@ -80,38 +122,104 @@ def membership_for_token(token):
         data = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE)
     except signing.BadSignature:
         return None
-    return (
+    membership = (
         EnterpriseMembership.objects.select_related("enterprise")
         .filter(pk=data.get("m"), email__iexact=data.get("e", ""), status=EnterpriseMembership.Status.INVITED)
         .first()
     )
+    if membership is None or _timestamp(membership.invitation_sent_at) != data.get("t"):
+        return None
+    return membership
 
 
 def send_invitation(membership, request=None):
-    """E-mail the signed link that lets the invited person join the enterprise."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.urls import reverse
+    """E-mail the signed link that lets the invited person join the enterprise.
 
-    link = reverse("enterprises:invitation", args=[invitation_token(membership)])
-    link = request.build_absolute_uri(link) if request else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + link
-    context = {"membership": membership, "enterprise": membership.enterprise, "link": link}
-    send_mail(
-        render_to_string("enterprises/email/invitation_subject.txt", context).strip(),
-        render_to_string("enterprises/email/invitation.txt", context),
-        None,
-        [membership.email],
+    The link is bound to the membership's e-mail address, valid for 14 days, and voids
+    every earlier link for this membership (its time is part of the signature)."""
+    from django.urls import reverse
+    from django.utils import timezone, translation
+
+    from core.mail import queue_mail, site_url
+
+    membership.invitation_sent_at = timezone.now().replace(microsecond=0)
+    membership.save(update_fields=["invitation_sent_at"])
+    with translation.override("vi"):
+        path = reverse("enterprises:invitation", args=[invitation_token(membership)])
+    context = {
+        "membership": membership,
+        "enterprise": membership.enterprise,
+        "link": site_url(path),
+        "days": INVITATION_MAX_AGE // 86400,
+    }
+    return queue_mail(
+        "enterprises.invitation",
+        membership.email,
+        "enterprises/email/invitation",
+        context,
+        language="vi",
+        related=membership,
     )
 
 
 @transaction.atomic
+def invite(enterprise, email, *, invited_by=None, position=""):
+    """Invite the person at `email` to act for the enterprise. A new invitation revokes the
+    earlier invitations to the same address for this enterprise. Returns the membership."""
+    from .models import EnterpriseMembership
+
+    email = email.strip().lower()
+    EnterpriseMembership.objects.filter(
+        enterprise=enterprise, email__iexact=email, user__isnull=True, status=EnterpriseMembership.Status.INVITED
+    ).update(status=EnterpriseMembership.Status.REVOKED)
+    membership = EnterpriseMembership.objects.create(
+        enterprise=enterprise,
+        email=email,
+        status=EnterpriseMembership.Status.INVITED,
+        origin=EnterpriseMembership.Origin.INVITATION,
+        invited_by=invited_by,
+        position=position,
+    )
+    send_invitation(membership)
+    return membership
+
+
+def invitation_matches(membership, user):
+    """True when the account's own e-mail is the invited address (allauth's addresses count)."""
+    from allauth.account.models import EmailAddress
+
+    wanted = membership.email.strip().lower()
+    if (user.email or "").strip().lower() == wanted:
+        return True
+    return EmailAddress.objects.filter(user=user, email__iexact=wanted).exists()
+
+
+class InvitationRefused(Exception):
+    """The invitation was sent to another address than the account's."""
+
+
+@transaction.atomic
 def accept_invitation(membership, user):
-    """Link the invited membership to the user who followed the link; it becomes active."""
+    """Link the invited membership to the user who followed the link; it becomes active.
+
+    Only an account with the invited e-mail may accept (InvitationRefused otherwise).
+    Following the link proves the person reads that mailbox, so the address is marked
+    verified. A claim the same user made earlier is merged into the accepted invitation."""
+    from allauth.account.models import EmailAddress
     from django.utils import timezone
 
     from .models import EnterpriseMembership
 
+    if not invitation_matches(membership, user):
+        raise InvitationRefused
+    address = EmailAddress.objects.filter(user=user, email__iexact=membership.email).first()
+    if address is None:
+        EmailAddress.objects.create(
+            user=user, email=membership.email.lower(), verified=True, primary=not user.emailaddress_set.exists()
+        )
+    elif not address.verified:
+        address.verified = True
+        address.save(update_fields=["verified"])
     existing = EnterpriseMembership.objects.filter(enterprise=membership.enterprise, user=user).exclude(
         pk=membership.pk
     )
@@ -126,12 +234,24 @@ def accept_invitation(membership, user):
     return membership
 
 
+def masked_email(email):
+    """ "n***@caphe.vn": enough for the owner to recognise the address, not to learn it."""
+    local, _at, domain = (email or "").partition("@")
+    return f"{local[:1]}***@{domain}" if domain else ""
+
+
 @transaction.atomic
 def register_membership(user, tax_code, enterprise_name="", position=""):
-    """A user asks to act for the enterprise with this tax code; a programme editor verifies.
+    """A user claims the enterprise with this tax code; a programme editor verifies.
 
-    Unknown tax codes create a pending enterprise (get_or_create_pending). Returns the
-    membership; asking twice returns the same one."""
+    Unknown tax codes create a pending enterprise (get_or_create_pending). When the registry
+    holds an e-mail address for the enterprise, an invitation goes to that address too: a
+    claimant who reads that mailbox (and whose account uses it) is verified by following it.
+    Returns (membership, invitation or None); claiming twice returns the same membership."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
     from .models import EnterpriseMembership
 
     enterprise = find_by_tax_code(tax_code)
@@ -151,7 +271,17 @@ def register_membership(user, tax_code, enterprise_name="", position=""):
         from .mail import registration_received
 
         registration_received(membership)
-    return membership
+    invitation = None
+    if membership.status == EnterpriseMembership.Status.PENDING and enterprise.email:
+        recent = EnterpriseMembership.objects.filter(
+            enterprise=enterprise,
+            email__iexact=enterprise.email,
+            status=EnterpriseMembership.Status.INVITED,
+            invitation_sent_at__gte=timezone.now() - timedelta(hours=1),
+        ).first()
+        # One invitation an hour at most, so a claim cannot be used to flood the mailbox.
+        invitation = recent or invite(enterprise, enterprise.email, position=position)
+    return membership, invitation
 
 
 def contact_emails(enterprise):
@@ -161,19 +291,57 @@ def contact_emails(enterprise):
     return emails(enterprise)
 
 
-def enterprises_for_member(user):
-    """The enterprises this user may edit (active memberships only)."""
-    from .models import EnterpriseMembership
-
-    if not user.is_authenticated:
-        return Enterprise.objects.none()
-    return Enterprise.objects.filter(
-        memberships__user=user, memberships__status=EnterpriseMembership.Status.ACTIVE
-    ).distinct()
+# --- Classification (main sector, area): changed by members, approved by programme editors
 
 
-def can_edit_profile(user, enterprise):
-    return enterprises_for_member(user).filter(pk=enterprise.pk).exists()
+@transaction.atomic
+def request_classification_change(enterprise, user, *, sector=None, area=None):
+    """A member asks for a new main sector and/or area; it waits for a programme editor.
+    A newer request replaces the member's earlier pending one. Returns the request, or None
+    when nothing differs from the registry."""
+    from django.core.exceptions import PermissionDenied
+
+    from .models import ClassificationChange
+
+    if not is_verified_member(user, enterprise):
+        raise PermissionDenied
+    sector = sector if sector is not None and sector.pk != enterprise.sector_id else None
+    area = area if area is not None and area.pk != enterprise.area_id else None
+    if sector is None and area is None:
+        return None
+    ClassificationChange.objects.filter(enterprise=enterprise, status=ClassificationChange.Status.PENDING).delete()
+    return ClassificationChange.objects.create(enterprise=enterprise, sector=sector, area=area, requested_by=user)
+
+
+@transaction.atomic
+def decide_classification_change(change, user, *, approve, note=""):
+    """A programme editor approves (the registry takes the new sector/area) or rejects."""
+    from django.utils import timezone
+    from wagtail.log_actions import log
+
+    from .models import ClassificationChange
+
+    change = ClassificationChange.objects.select_for_update().get(pk=change.pk)
+    if change.status != ClassificationChange.Status.PENDING:
+        return change
+    change.status = ClassificationChange.Status.APPROVED if approve else ClassificationChange.Status.REJECTED
+    change.decided_by = user
+    change.decided_at = timezone.now()
+    change.note = note or change.note
+    change.save()
+    if approve:
+        enterprise = Enterprise.objects.select_for_update().get(pk=change.enterprise_id)
+        fields = []
+        if change.sector_id:
+            enterprise.sector_id = change.sector_id
+            fields.append("sector")
+        if change.area_id:
+            enterprise.area_id = change.area_id
+            enterprise.recorded_on = timezone.localdate()
+            fields.append("area")
+        enterprise.save()
+        log(enterprise, "wagtail.edit", user=user, data={"fields": fields, "via": "classification_change"})
+    return change
 
 
 def editable_profile_fields(enterprise):

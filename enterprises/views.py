@@ -3,33 +3,44 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import services
-from .forms import AnonymousRegistrationForm, HumanCheckForm, InvitationSignupForm, ProfileForm, RegistrationForm
-from .models import EnterpriseMembership
+from .forms import ClassificationForm, HumanCheckForm, InvitationSignupForm, ProfileForm, RegistrationForm
+from .models import ClassificationChange
 
 
 @login_required
 def profile_list(request):
-    memberships = (
-        EnterpriseMembership.objects.filter(user=request.user)
-        .exclude(status=EnterpriseMembership.Status.REVOKED)
-        .select_related("enterprise")
-    )
-    active = [m for m in memberships if m.is_active]
-    if len(active) == 1 and len(memberships) == 1:
-        return redirect("enterprises:profile_edit", pk=active[0].enterprise_id)
-    return render(request, "enterprises/profile_list.html", {"memberships": memberships})
+    """The member's enterprises are listed on the account page."""
+    return redirect(reverse("accounts:home") + "#doanh-nghiep")
 
 
 @login_required
 def profile_edit(request, pk):
-    enterprise = get_object_or_404(services.enterprises_for_member(request.user), pk=pk)
-    form = ProfileForm(request.POST or None, instance=enterprise)
-    if request.method == "POST" and form.is_valid():
+    enterprise = get_object_or_404(services.verified_enterprises_for(request.user), pk=pk)
+    posted_classification = request.method == "POST" and "classification" in request.POST
+    form = ProfileForm(
+        request.POST if request.method == "POST" and not posted_classification else None, instance=enterprise
+    )
+    classification = ClassificationForm(request.POST if posted_classification else None, enterprise=enterprise)
+    if posted_classification and classification.is_valid():
+        change = services.request_classification_change(
+            enterprise,
+            request.user,
+            sector=classification.cleaned_data["sector"],
+            area=classification.cleaned_data["area"],
+        )
+        if change:
+            messages.success(
+                request, _("Đã gửi đề nghị đổi ngành, địa bàn. Cán bộ của Sở sẽ xác minh trước khi áp dụng.")
+            )
+        else:
+            messages.info(request, _("Không có thay đổi nào."))
+        return redirect("enterprises:profile_edit", pk=enterprise.pk)
+    if request.method == "POST" and not posted_classification and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.changed_data if not form.fields[name].disabled}
         changed = services.update_profile(enterprise, request.user, data)
         if changed:
@@ -38,19 +49,25 @@ def profile_edit(request, pk):
             messages.info(request, _("Không có thay đổi nào."))
         # Post/redirect/get: a second click or a reload does not post again.
         return redirect("enterprises:profile_edit", pk=enterprise.pk)
-    return render(request, "enterprises/profile_form.html", {"form": form, "enterprise": enterprise})
+    pending = enterprise.classification_changes.filter(status=ClassificationChange.Status.PENDING).first()
+    context = {"form": form, "enterprise": enterprise, "classification": classification, "pending_change": pending}
+    return render(request, "enterprises/profile_form.html", context)
 
 
 def invitation(request, token):
     membership = services.membership_for_token(token)
     if membership is None:
-        raise Http404(_("Lời mời không hợp lệ, đã hết hạn hoặc đã được dùng."))
+        message = _("Lời mời không hợp lệ, đã hết hạn, đã được dùng hoặc đã được thay bằng lời mời mới hơn.")
+        return render(request, "enterprises/invitation_invalid.html", {"message": message}, status=404)
+    if request.user.is_authenticated and not services.invitation_matches(membership, request.user):
+        context = {"membership": membership, "enterprise": membership.enterprise}
+        return render(request, "enterprises/invitation_refused.html", context, status=403)
     has_account = get_user_model().objects.filter(email__iexact=membership.email).exists()
     form = None
     if request.user.is_authenticated:
         form = HumanCheckForm(request.POST or None)
     elif not has_account:
-        form = InvitationSignupForm(request.POST or None)
+        form = InvitationSignupForm(request.POST or None, email=membership.email)
     if request.method == "POST" and form is not None and form.is_valid():
         user = request.user
         if not user.is_authenticated:
@@ -63,17 +80,29 @@ def invitation(request, token):
     return render(request, "enterprises/invitation.html", context)
 
 
+@login_required
 def register(request):
-    form_class = RegistrationForm if request.user.is_authenticated else AnonymousRegistrationForm
-    form = form_class(request.POST or None)
+    form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = request.user
-        if not user.is_authenticated:
-            user = form.create_user(form.cleaned_data["email"])
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        services.register_membership(
-            user, form.cleaned_data["tax_code"], form.cleaned_data["enterprise_name"], form.cleaned_data["position"]
+        membership, invitation = services.register_membership(
+            request.user,
+            form.cleaned_data["tax_code"],
+            form.cleaned_data["enterprise_name"],
+            form.cleaned_data["position"],
         )
-        messages.success(request, _("Đã nhận yêu cầu. Cán bộ của Sở sẽ xác minh và thông báo cho bạn."))
-        return redirect("enterprises:profile_list")
+        if membership.is_active:
+            messages.info(request, _("Bạn đã là thành viên đã xác minh của doanh nghiệp này."))
+        elif invitation is not None:
+            messages.success(
+                request,
+                _(
+                    "Đã nhận yêu cầu. Một lời mời đã được gửi đến địa chỉ thư điện tử của doanh nghiệp "
+                    "trong danh sách của Sở (%(email)s): nếu tài khoản của bạn dùng địa chỉ đó, mở thư và "
+                    "làm theo liên kết để được xác minh ngay. Nếu không, cán bộ của Sở sẽ xác minh."
+                )
+                % {"email": services.masked_email(invitation.email)},
+            )
+        else:
+            messages.success(request, _("Đã nhận yêu cầu. Cán bộ của Sở sẽ xác minh và thông báo cho bạn."))
+        return redirect(reverse("accounts:home") + "#doanh-nghiep")
     return render(request, "enterprises/register.html", {"form": form})

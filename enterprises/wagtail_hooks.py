@@ -15,8 +15,8 @@ from core.folding import FoldedSearchMixin
 from core.text import fold_compact as fold
 
 from . import admin_views
-from .admin_forms import EnterpriseAdminForm, EnterpriseFilterSet, MembershipAdminForm
-from .models import AdministrativeUnit, Enterprise, EnterpriseMembership, Sector
+from .admin_forms import ClassificationChangeAdminForm, EnterpriseAdminForm, EnterpriseFilterSet, MembershipAdminForm
+from .models import AdministrativeUnit, ClassificationChange, Enterprise, EnterpriseMembership, Sector
 from .services import send_invitation
 from .validators import normalize_tax_code
 
@@ -178,12 +178,47 @@ class MembershipViewSet(SnippetViewSet):
             FieldPanel("email"),
             FieldPanel("position"),
             FieldPanel("status"),
+            FieldPanel("resend_invitation"),
             FieldPanel("origin", read_only=True),
             FieldPanel("user", read_only=True),
             FieldPanel("verified_by", read_only=True),
             FieldPanel("verified_at", read_only=True),
+            FieldPanel("invitation_sent_at", read_only=True),
         ],
         base_form_class=MembershipAdminForm,
+    )
+
+
+class ClassificationChangeViewSet(SnippetViewSet):
+    """Members' requests to change their enterprise's main sector or area (accounts, issue 13)."""
+
+    model = ClassificationChange
+    icon = "tasks"
+    menu_label = _("Đề nghị đổi ngành, địa bàn")
+    list_display = [
+        "enterprise",
+        Column("sector", label=_("Ngành đề nghị")),
+        Column("area", label=_("Địa bàn đề nghị")),
+        Column("get_status_display", label=_("Trạng thái")),
+        "requested_at",
+    ]
+    list_filter = ["status"]
+    search_fields = ["enterprise__name", "enterprise__tax_code"]
+    search_backend_name = None
+    edit_handler = ObjectList(
+        [
+            FieldPanel("enterprise", read_only=True),
+            FieldPanel("sector", read_only=True),
+            FieldPanel("area", read_only=True),
+            FieldPanel("requested_by", read_only=True),
+            FieldPanel("requested_at", read_only=True),
+            FieldPanel("status", read_only=True),
+            FieldPanel("decision"),
+            FieldPanel("note"),
+            FieldPanel("decided_by", read_only=True),
+            FieldPanel("decided_at", read_only=True),
+        ],
+        base_form_class=ClassificationChangeAdminForm,
     )
 
 
@@ -213,7 +248,13 @@ class RegistryGroup(SnippetViewSetGroup):
     menu_label = _("Doanh nghiệp")
     menu_icon = "group"
     menu_order = 250
-    items = (EnterpriseViewSet, MembershipViewSet, SectorViewSet, AdministrativeUnitViewSet)
+    items = (
+        EnterpriseViewSet,
+        MembershipViewSet,
+        ClassificationChangeViewSet,
+        SectorViewSet,
+        AdministrativeUnitViewSet,
+    )
 
 
 register_snippet(RegistryGroup)
@@ -230,9 +271,16 @@ def register_import_urls():
 
 @hooks.register("after_create_snippet")
 def invite_new_member(request, instance):
-    """A membership created in the admin for someone not yet linked is an invitation: e-mail it."""
+    """A membership created in the admin for someone not yet linked is an invitation: e-mail
+    it, and revoke the earlier invitations to the same address for the same enterprise."""
     waiting = (EnterpriseMembership.Status.INVITED, EnterpriseMembership.Status.PENDING)
     if isinstance(instance, EnterpriseMembership) and instance.user_id is None and instance.status in waiting:
+        EnterpriseMembership.objects.filter(
+            enterprise=instance.enterprise,
+            email__iexact=instance.email,
+            user__isnull=True,
+            status=EnterpriseMembership.Status.INVITED,
+        ).exclude(pk=instance.pk).update(status=EnterpriseMembership.Status.REVOKED)
         instance.status = EnterpriseMembership.Status.INVITED
         instance.origin = EnterpriseMembership.Origin.INVITATION
         instance.invited_by = request.user

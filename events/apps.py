@@ -13,3 +13,7 @@ class EventsConfig(AppConfig):
         from .services import recommend_events
 
         register_recommendation_provider(recommend_events)
+        # Its rows on the account page and in "download my data" (accounts.sections).
+        from .account import register as register_account_section
+
+        register_account_section()

@@ -4,7 +4,7 @@ import re
 import uuid
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +60,7 @@ class RegistrationForm(spam.HumanCheckForm):
             Fieldset(_("Doanh nghiệp"), "tax_code", "enterprise_name"),
             Fieldset(_("Người tham dự"), "attendee_name", "position", "email", "phone", "seats"),
             Field("consent"),
+            HTML('{% include "includes/privacy_notice.html" %}'),  # accounts (issue 13)
             Div("website", css_class="d-none", aria_hidden="true"),
             "started",
             "submission_key",

@@ -20,3 +20,7 @@ class HonorsConfig(AppConfig):
         signals.connect_results_changed()
         # A fresh installation gets the decision's approval workflow (committee, then leadership).
         post_migrate.connect(signals.install_decision_workflow, sender=self, dispatch_uid="honors_decision_workflow")
+        # Its rows on the account page and in "download my data" (accounts.sections).
+        from .account import register as register_account_section
+
+        register_account_section()

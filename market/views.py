@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from assessment_forms.services import pillar_choices
 from enterprises.models import Enterprise
-from enterprises.services import enterprises_for_member
+from enterprises.services import verified_enterprises_for
 
 from . import services
 from .forms import BoardFilterForm, CatalogueFilterForm, ContactForm, PostForm
@@ -99,7 +99,7 @@ def post_detail(request, pk):
 
 @login_required
 def new_post(request):
-    enterprises = list(enterprises_for_member(request.user))
+    enterprises = list(verified_enterprises_for(request.user))
     if not enterprises:
         messages.info(request, _("Chỉ thành viên đã xác minh của một doanh nghiệp mới đăng được tin."))
         return redirect("market:board")

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from assessment_forms.services import latest_scored, latest_verified, level_name
 from core.mail import queue_mail
-from enterprises.services import enterprises_for_member
+from enterprises.services import verified_enterprises_for
 
 from .models import Application, ApplicationStep, Programme
 
@@ -222,7 +222,7 @@ def new_reference() -> str:
 def apply(programme: Programme, enterprise, user, data: dict) -> Application:
     """File an application. Only a verified member of the enterprise may; an ineligible one is
     refused with the reasons and nothing is written."""
-    if not enterprises_for_member(user).filter(pk=enterprise.pk).exists():
+    if not verified_enterprises_for(user).filter(pk=enterprise.pk).exists():
         raise PermissionDenied(_("Bạn không phải thành viên đã xác minh của doanh nghiệp này."))
     result = dbi_result(programme, enterprise)
     checks = check_eligibility(programme, enterprise, result=result)
@@ -250,7 +250,7 @@ def apply(programme: Programme, enterprise, user, data: dict) -> Application:
 
 def applications_for(user):
     """The applications a person may see: those of their verified enterprises."""
-    return Application.objects.filter(enterprise__in=enterprises_for_member(user)).select_related(
+    return Application.objects.filter(enterprise__in=verified_enterprises_for(user)).select_related(
         "programme", "enterprise"
     )
 

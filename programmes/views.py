@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 
 from core.pdf import render_pdf
-from enterprises.services import enterprises_for_member
+from enterprises.services import verified_enterprises_for
 
 from . import services
 from .forms import ApplicationForm, ReviewForm
@@ -25,7 +25,7 @@ def programme_detail(request, slug):
     programme = get_object_or_404(Programme.objects.exclude(status=Programme.Status.DRAFT), slug=slug)
     checks = [
         (enterprise, services.check_eligibility(programme, enterprise))
-        for enterprise in enterprises_for_member(request.user)
+        for enterprise in verified_enterprises_for(request.user)
     ]
     return render(
         request,
@@ -37,7 +37,7 @@ def programme_detail(request, slug):
 @login_required
 def apply(request, slug):
     programme = get_object_or_404(Programme, slug=slug, status=Programme.Status.OPEN)
-    enterprises = list(enterprises_for_member(request.user))
+    enterprises = list(verified_enterprises_for(request.user))
     if not enterprises:
         messages.info(request, _("Chỉ thành viên đã xác minh của một doanh nghiệp mới nộp được hồ sơ."))
         return redirect("programmes:detail", slug=slug)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env, env_bool, env_int
+from .env import env, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # `site` is a standard-library module name, so the shared front-end lives in a plain
@@ -322,3 +322,106 @@ PROVINCE_CODE = env("PROVINCE_CODE", "68")
 INSTALLED_APPS = ["search.users_app.UsersAppConfig" if app == "wagtail.users" else app for app in INSTALLED_APPS]
 # Slugs made in the admin are ASCII ("nong-dan-dak-mil-…"), never "nông-dân-đắk-mil-…".
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# --- accounts: public accounts, hardening, privacy (issue 13) ---------------------------
+# Public accounts (django-allauth) live under /tai-khoan/, separate from the Wagtail admin,
+# whose login stays for staff. Design notes: docs/accounts.md.
+INSTALLED_APPS += ["allauth", "allauth.account", "axes", "csp"]  # noqa: F405
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "accounts.csp.CSPMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "allauth.account.middleware.AccountMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "accounts.middleware.StaffOnlyAdminMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requires
+AUTHENTICATION_BACKENDS = [
+    "accounts.lockout.LockoutBackend",  # django-axes, first: refuses locked-out clients before any check
+    "django.contrib.auth.backends.ModelBackend",  # the admin's login (user name)
+    "allauth.account.auth_backends.AuthenticationBackend",  # the public login (e-mail)
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "signup": "accounts.forms.SignupForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+    "add_email": "accounts.forms.AddEmailForm",
+}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# The confirmation link is signed (HMAC), carries no database key and expires.
+ACCOUNT_EMAIL_CONFIRMATION_HMAC = True
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = env_int("ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS", 3)
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# allauth's own throttles (per IP / per e-mail, in the cache) stay on beside django-axes.
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# django-axes: lock out a client (address + account name) after AXES_FAILURE_LIMIT wrong
+# passwords, on the admin login and the public login alike, for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "accounts.lockout.username"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
+AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp): nothing is loaded from outside the site. The public
+# site runs no inline script; a few templates use style attributes, which load nothing.
+# The Wagtail admin gets its own policy (accounts/csp.py): Wagtail 7 writes inline scripts
+# (InlinePanel, date pickers) and inline styles, so /admin/ allows 'unsafe-inline' there only.
+# CSP_EXTRA_FRAME_SRC lists video hosts (e.g. https://www.youtube-nocookie.com) when stories
+# embed videos from them; empty by default, so only the site's own files play.
+_csp_media_hosts = [f"https://{h}" for h in [env("AWS_S3_CUSTOM_DOMAIN")] if h]
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": [],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *_csp_media_hosts],
+        "media-src": ["'self'", *_csp_media_hosts],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *env_list("CSP_EXTRA_FRAME_SRC")],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# Wagtail shows Gravatar pictures in the admin by default: that loads images from outside and
+# sends a hash of each staff e-mail to a third party. Off: the admin shows initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+CONTENT_SECURITY_POLICY_ADMIN = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *_csp_media_hosts],
+}
+
+# Privacy (Decree 13/2023/NĐ-CP): registrations' personal data is erased this many months
+# after the event (`manage.py erase_registration_data`); counts and attendance stay.
+REGISTRATION_DATA_RETENTION_MONTHS = env_int("REGISTRATION_DATA_RETENTION_MONTHS", 12)
+# --- end accounts ------------------------------------------------------------------------

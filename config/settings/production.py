@@ -23,8 +23,11 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
-# Behind a TLS-terminating proxy (nginx, a load balancer) that sets X-Forwarded-Proto.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# accounts (issue 13): X-Forwarded-Proto is trusted only when TRUST_X_FORWARDED_PROTO says a
+# TLS-terminating proxy (nginx, a load balancer) sets it and strips what clients send;
+# otherwise any client could claim HTTPS.
+if env_bool("TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

@@ -33,8 +33,8 @@ def newsroom_site(live_site):
         ],
     )
     people = {
-        "journalist": UserFactory(username="phongvien_bao", roles=["journalist_newspaper"]),
-        "editor": UserFactory(username="bientap_bao", roles=["desk_editor_newspaper"]),
+        "journalist": UserFactory(username="phongvien_bao", password=PASSWORD, roles=["journalist_newspaper"]),
+        "editor": UserFactory(username="bientap_bao", password=PASSWORD, roles=["desk_editor_newspaper"]),
     }
     return {"server": live_site, "newsroom": newsroom, "desks": desks, "people": people}
 

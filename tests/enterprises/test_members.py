@@ -84,14 +84,15 @@ def test_other_users_cannot_edit(client, member):
     assert enterprise.name == "Công ty TNHH Cà phê Đắk Mil"
 
 
-def test_invitation_by_email(client):
+def test_invitation_by_email(client, django_capture_on_commit_callbacks):
     editor = UserFactory(roles=["programme_editor"])
     enterprise = EnterpriseFactory()
     client.force_login(editor)
-    response = client.post(
-        reverse("wagtailsnippets_enterprises_enterprisemembership:add"),
-        {"enterprise": enterprise.pk, "email": "moi@doanhnghiep.vn", "status": "invited", "position": "Kế toán"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtailsnippets_enterprises_enterprisemembership:add"),
+            {"enterprise": enterprise.pk, "email": "moi@doanhnghiep.vn", "status": "invited", "position": "Kế toán"},
+        )
     assert response.status_code == 302
     membership = EnterpriseMembership.objects.get(email="moi@doanhnghiep.vn")
     assert membership.status == "invited" and membership.invited_by == editor
@@ -113,8 +114,8 @@ def test_invitation_by_email(client):
     assert client.get(reverse("enterprises:invitation", args=["forged"])).status_code == 404
 
 
-def test_self_registration_needs_verification(client):
-    enterprise = EnterpriseFactory()
+def test_self_registration_needs_verification(client, django_capture_on_commit_callbacks):
+    enterprise = EnterpriseFactory(email="")
     user = UserFactory(email="chu@hopdong.vn")
     client.force_login(user)
     url = reverse("enterprises:register")
@@ -124,8 +125,9 @@ def test_self_registration_needs_verification(client):
     client.post(url, human({"tax_code": enterprise.tax_code, "website": "spam"}))
     assert not EnterpriseMembership.objects.exists()
 
-    assert client.post(url, human({"tax_code": enterprise.tax_code})).status_code == 302
-    assert client.post(url, human({"tax_code": enterprise.tax_code})).status_code == 302  # double click
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, human({"tax_code": enterprise.tax_code})).status_code == 302
+        assert client.post(url, human({"tax_code": enterprise.tax_code})).status_code == 302  # double click
     membership = EnterpriseMembership.objects.get()
     assert membership.status == "pending"
     edit = reverse("enterprises:profile_edit", args=[enterprise.pk])
@@ -133,13 +135,16 @@ def test_self_registration_needs_verification(client):
 
     editor = UserFactory(roles=["programme_editor"])
     client.force_login(editor)
-    response = client.post(
-        reverse("wagtailsnippets_enterprises_enterprisemembership:edit", args=[membership.pk]),
-        {"enterprise": enterprise.pk, "email": membership.email, "status": "active", "position": ""},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtailsnippets_enterprises_enterprisemembership:edit", args=[membership.pk]),
+            {"enterprise": enterprise.pk, "email": membership.email, "status": "active", "position": ""},
+        )
     assert response.status_code == 302
     membership.refresh_from_db()
     assert membership.verified_by == editor
+    # The person is told by e-mail.
+    assert [m.to for m in mail.outbox] == [["chu@hopdong.vn"]]
     client.force_login(user)
     assert client.get(edit).status_code == 200
 

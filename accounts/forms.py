@@ -1,0 +1,61 @@
+"""allauth's forms with the site's Vietnamese labels (English in accounts/locale/en).
+
+allauth ships no Vietnamese, so the labels and messages people read are set here (and its
+few remaining English messages are translated in accounts/locale/vi)."""
+
+from allauth.account import forms as allauth_forms
+from django.utils.translation import gettext_lazy as _
+
+LABELS = {
+    "login": _("Thư điện tử"),
+    "email": _("Thư điện tử"),
+    "password": _("Mật khẩu"),
+    "remember": _("Ghi nhớ đăng nhập trên thiết bị này"),
+    "oldpassword": _("Mật khẩu hiện tại"),
+    "password1": _("Mật khẩu mới"),
+    "password2": _("Nhập lại mật khẩu mới"),
+}
+PASSWORD_HELP = _(
+    "Ít nhất 10 ký tự, không toàn chữ số, không phải mật khẩu phổ biến và không giống thư điện tử của bạn."
+)
+
+
+class Labelled:
+    labels = LABELS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name in self.labels:
+                field.label = self.labels[name]
+                field.widget.attrs.pop("placeholder", None)
+        if "password1" in self.fields:
+            self.fields["password1"].help_text = PASSWORD_HELP
+
+
+class LoginForm(Labelled, allauth_forms.LoginForm):
+    pass
+
+
+class SignupForm(Labelled, allauth_forms.SignupForm):
+    labels = {**LABELS, "password1": _("Mật khẩu"), "password2": _("Nhập lại mật khẩu")}
+
+
+class ResetPasswordForm(Labelled, allauth_forms.ResetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(Labelled, allauth_forms.ResetPasswordKeyForm):
+    pass
+
+
+class ChangePasswordForm(Labelled, allauth_forms.ChangePasswordForm):
+    pass
+
+
+class SetPasswordForm(Labelled, allauth_forms.SetPasswordForm):
+    pass
+
+
+class AddEmailForm(Labelled, allauth_forms.AddEmailForm):
+    pass
