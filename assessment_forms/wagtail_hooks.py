@@ -147,3 +147,15 @@ def register_admin_urls():
         path("assessment-forms/export/<str:fmt>/", admin_views.export, name="assessment_forms_export"),
         path("assessment-forms/distribution/", admin_views.distribution, name="assessment_forms_distribution"),
     ]
+
+
+# abuse (issue 13): linking an unlinked submission to its enterprise is an audited act.
+@hooks.register("register_log_actions")
+def register_link_action(actions):
+    from django.utils.translation import gettext_lazy
+
+    actions.register_action(
+        "assessment_forms.link",
+        gettext_lazy("Liên kết phiếu với doanh nghiệp"),
+        gettext_lazy("Liên kết phiếu tự đánh giá với doanh nghiệp"),
+    )
