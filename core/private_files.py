@@ -15,7 +15,7 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
+from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +27,14 @@ KINDS = {
     "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 }
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """A FileSystemStorage whose files have no URL at all (FileSystemStorage would fall back
+    to MEDIA_URL): a template that tries `file.url` fails loudly instead of linking /media/."""
+
+    def url(self, name):
+        raise ValueError("private files have no public URL; serve them through a view that checks rights")
 
 
 def private_storage():

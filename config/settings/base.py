@@ -321,7 +321,7 @@ if AWS_PRIVATE_BUCKET_NAME:
     }
 else:
     STORAGES["private"] = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
+        "BACKEND": "core.private_files.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
     }
 PRIVATE_UPLOAD_MAX_SIZE = env_int("PRIVATE_UPLOAD_MAX_SIZE", 10 * 1024 * 1024)
