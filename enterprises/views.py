@@ -5,7 +5,10 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from core import spam
 
 from . import services
 from .forms import AnonymousRegistrationForm, HumanCheckForm, InvitationSignupForm, ProfileForm, RegistrationForm
@@ -64,16 +67,36 @@ def invitation(request, token):
 
 
 def register(request):
+    # abuse (issue 13): rate limits per address, tax code and e-mail before anything is
+    # written; the form's start token is single use (a repeat lands where the first went).
+    if request.method == "POST" and spam.rate_limited(
+        request,
+        "enterprise-registration",
+        tax_code=request.POST.get("tax_code", ""),
+        email=request.POST.get("email", "") or getattr(request.user, "email", ""),
+    ):
+        return spam.too_many_requests(request)
     form_class = RegistrationForm if request.user.is_authenticated else AnonymousRegistrationForm
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = request.user
-        if not user.is_authenticated:
-            user = form.create_user(form.cleaned_data["email"])
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        services.register_membership(
-            user, form.cleaned_data["tax_code"], form.cleaned_data["enterprise_name"], form.cleaned_data["position"]
-        )
-        messages.success(request, _("Đã nhận yêu cầu. Cán bộ của Sở sẽ xác minh và thông báo cho bạn."))
-        return redirect("enterprises:profile_list")
+        try:
+            with form.single_use() as use:
+                user = request.user
+                if not user.is_authenticated:
+                    user = form.create_user(form.cleaned_data["email"])
+                    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                services.register_membership(
+                    user,
+                    form.cleaned_data["tax_code"],
+                    form.cleaned_data["enterprise_name"],
+                    form.cleaned_data["position"],
+                )
+                use.result = reverse("enterprises:profile_list")
+        except spam.AlreadySent as repeat:
+            if repeat.result:
+                return redirect(repeat.result)
+            form.add_error(None, repeat.message)
+        else:
+            messages.success(request, _("Đã nhận yêu cầu. Cán bộ của Sở sẽ xác minh và thông báo cho bạn."))
+            return redirect(use.result)
     return render(request, "enterprises/register.html", {"form": form})

@@ -128,7 +128,10 @@ def _serve_evidence(evidence):
 
 def certificate(request, code):
     """The public verification page the QR code opens: 200 when valid, 410 when revoked,
-    404 for a code that was never issued (forged)."""
+    404 for a code that was never issued (forged). Lookups are rate limited per address, so
+    codes cannot be guessed in bulk."""
+    if spam.rate_limited(request, "certificate"):
+        return spam.too_many_requests(request)
     certificate, status = certificates.verify(code)
     code_status = {"valid": 200, "revoked": 410, "unknown": 404}[status]
     return render(
@@ -140,6 +143,8 @@ def certificate(request, code):
 
 
 def certificate_pdf(request, code):
+    if spam.rate_limited(request, "certificate"):
+        return spam.too_many_requests(request)
     certificate, status = certificates.verify(code)
     if status != "valid":
         return render(
