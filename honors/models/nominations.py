@@ -17,6 +17,8 @@ from wagtail.search import index
 
 from core.private_files import kind_of_name, private_storage, random_name
 
+from ..panels import PublicNominationsPanel
+
 
 class Nomination(index.Indexed, models.Model):
     class Source(models.TextChoices):
@@ -75,6 +77,7 @@ class Nomination(index.Indexed, models.Model):
             ],
             heading=_("Hồ sơ đề cử"),
         ),
+        PublicNominationsPanel(heading=_("Các hồ sơ đề cử công khai")),
     ]
     search_fields = [
         index.SearchField("statement"),

@@ -236,3 +236,19 @@ def test_existing_evidence_moves_out_of_public_media(site_home):
     assert storages["private"].open(evidence.file.name).read() == PDF
     entry = PublicNomination.objects.get(nomination=nomination)
     assert entry.nominator_email == "cu@example.vn" and evidence.entry == entry
+
+
+def test_editors_see_every_nominator_side_by_side_in_the_admin(client, site_home, django_capture_on_commit_callbacks):
+    from django.contrib.auth import get_user_model
+
+    category = CategoryFactory()
+    nominate(client, category, "tok-1", django_capture_on_commit_callbacks, files=[SimpleUploadedFile("a.pdf", PDF)])
+    nominate(client, category, "tok-2", django_capture_on_commit_callbacks, nominator_name="Lê Thị Hoa")
+    nomination = Nomination.objects.get()
+    admin = get_user_model().objects.create_superuser("root", "root@example.vn", "a-long-password-1")
+    client.force_login(admin)
+    html = client.get(reverse("wagtailsnippets_honors_nomination:edit", args=[nomination.pk])).content.decode()
+    assert "Trần Văn Bình" in html and "Lê Thị Hoa" in html
+    evidence = NominationEvidence.objects.get()
+    assert reverse("honors:evidence_file", args=[evidence.pk]) in html
+    assert "/media/honors/evidence" not in html
