@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -66,8 +66,12 @@ def review(request, pk):
             services.adjust_answers(submission, answers, request.user, note)
             messages.success(request, _("Đã lưu điều chỉnh; phiên bản cũ vẫn còn trong lịch sử."))
         if action == "verify":
-            services.verify(submission, request.user, note)
-            messages.success(request, _("Đã thẩm định phiếu."))
+            try:
+                services.verify(submission, request.user, note)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Đã thẩm định phiếu."))
         elif action == "unverify":
             services.unverify(submission, request.user, note)
             messages.warning(request, _("Đã hủy thẩm định."))

@@ -208,6 +208,11 @@ def link_submission(submission, user, enterprise=None):
         enterprise, _created = get_or_create_pending(
             submission.claimed_tax_code, submission.claimed_name or submission.claimed_tax_code
         )
+    if enterprise is None and is_assessor(user):
+        from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext as _
+
+        raise ValidationError(_("Phiếu chưa có mã số thuế hợp lệ nên chưa liên kết được với doanh nghiệp nào."))
     if not may_link(user, enterprise):
         raise PermissionDenied
     submission.enterprise = enterprise

@@ -54,8 +54,8 @@ class SubmissionViewSet(ModelViewSet):
     name = "assessment_submissions"
     index_view_class = SubmissionIndexView
     filterset_class = SubmissionFilterSet
-    list_display = ["enterprise", "year", "framework", "total", "level", "status"]
-    search_fields = ["enterprise__name", "enterprise__tax_code"]
+    list_display = ["enterprise", "claimed_tax_code", "year", "framework", "total", "level", "status"]
+    search_fields = ["enterprise__name", "enterprise__tax_code", "claimed_tax_code"]
     search_backend_name = None
     form_fields = ["respondent_name", "respondent_email", "verification_note"]
     copy_view_enabled = False
