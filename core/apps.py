@@ -9,3 +9,11 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Nền tảng chung")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # abuse (issue 13): production must share the rate-limit and single-use cache.
+        from django.core import checks
+
+        from .spam import check_shared_cache
+
+        checks.register(check_shared_cache, checks.Tags.caches, deploy=True)

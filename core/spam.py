@@ -192,3 +192,25 @@ def too_many_requests(request):
     response["Retry-After"] = "600"
     response["Cache-Control"] = "no-store"
     return response
+
+
+# --- Deployment check -------------------------------------------------------------------
+
+
+def check_shared_cache(app_configs=None, **kwargs):
+    """Warn when rate limits and single-use tokens live in per-process memory outside DEBUG:
+    with several workers each would count and claim on its own (set REDIS_URL)."""
+    from django.core import checks
+
+    backend = settings.CACHES.get(getattr(settings, "RATELIMIT_USE_CACHE", "default"), {}).get("BACKEND", "")
+    if settings.DEBUG or not getattr(settings, "RATELIMIT_ENABLE", True):
+        return []
+    if backend.endswith(("LocMemCache", "DummyCache")):
+        return [
+            checks.Warning(
+                "Rate limits and single-use form tokens use a per-process cache.",
+                hint="Set REDIS_URL so every worker shares one cache.",
+                id="core.W001",
+            )
+        ]
+    return []

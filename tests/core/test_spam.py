@@ -125,3 +125,11 @@ def test_private_files_are_typed_by_content():
     with pytest.raises(ValidationError):
         private_files.check_upload(SimpleUploadedFile("a.pdf", b"<html>"))
     assert private_files.random_name("pdf") != private_files.random_name("pdf")
+
+
+def test_deploy_check_warns_about_a_per_process_cache(settings):
+    settings.DEBUG = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [w.id for w in spam.check_shared_cache()] == ["core.W001"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://x"}}
+    assert spam.check_shared_cache() == []
