@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -87,8 +87,12 @@ def review(request, pk):
                 return redirect("assessment_forms_review", pk=submission.pk)
             messages.success(request, _("Đã lưu điều chỉnh; phiên bản cũ vẫn còn trong lịch sử."))
         if action == "verify":
-            services.verify(submission, request.user, note)
-            messages.success(request, _("Đã thẩm định phiếu."))
+            try:
+                services.verify(submission, request.user, note)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Đã thẩm định phiếu."))
         elif action == "unverify":
             services.unverify(submission, request.user, note)
             messages.warning(request, _("Đã hủy thẩm định."))

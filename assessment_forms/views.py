@@ -2,6 +2,7 @@
 services for every write)."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
@@ -10,7 +11,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
-from enterprises.services import get_or_create_pending
+from core import spam
+from enterprises.services import find_by_tax_code
 
 from . import mail as assessment_mail
 from . import services
@@ -79,15 +81,32 @@ def start(page, request):
     framework = page.get_framework()
     if framework is None:
         raise Http404
+    if request.method == "POST" and spam.rate_limited(
+        request,
+        "assessment-start",
+        tax_code=request.POST.get("tax_code", ""),
+        email=request.POST.get("respondent_email", ""),
+    ):
+        return spam.too_many_requests(request)
     form = StartForm(request.POST or None, min_seconds=page.min_fill_seconds)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        existing = Submission.objects.filter(submit_key=data["form_key"], status=Submission.Status.DRAFT).first()
-        if existing is None:
-            existing = create_draft(request, framework, data)
-            # The resume link the form promises, to the e-mail given (core.mail, after commit).
-            assessment_mail.resume_link(existing, page)
-        return HttpResponseRedirect(resume_url(page, existing, "step", [1], request=request))
+        try:
+            with form.single_use() as use:
+                existing = Submission.objects.filter(
+                    submit_key=data["form_key"], status=Submission.Status.DRAFT
+                ).first()
+                if existing is None:
+                    existing = create_draft(request, framework, data)
+                    # The resume link the form promises, to the e-mail given (core.mail, after commit).
+                    assessment_mail.resume_link(existing, page)
+                use.result = resume_url(page, existing, "step", [1], request=request)
+        except spam.AlreadySent as repeat:
+            if repeat.result:
+                return HttpResponseRedirect(repeat.result)
+            form.add_error(None, repeat.message)
+        else:
+            return HttpResponseRedirect(use.result)
     drafts = []
     if request.user.is_authenticated:
         drafts = [
@@ -101,10 +120,17 @@ def start(page, request):
 
 @transaction.atomic
 def create_draft(request, framework, data):
-    name = data.get("enterprise_name") or _("Doanh nghiệp mã số thuế %(code)s") % {"code": data["tax_code"]}
-    enterprise, _created = get_or_create_pending(data["tax_code"], name, email=data.get("respondent_email", ""))
+    """A new draft. Linked to the enterprise only when the respondent is one of its verified
+    members (or an assessor); anyone else's draft stays unlinked, with the tax code and name
+    they typed, and creates no enterprise: a stranger holding a public tax code adds nothing
+    to that enterprise's record (issue 13)."""
+    enterprise = find_by_tax_code(data["tax_code"])
+    if not services.may_link(request.user, enterprise):
+        enterprise = None
     return Submission.objects.create(
         enterprise=enterprise,
+        claimed_tax_code=data["tax_code"],
+        claimed_name=data.get("enterprise_name", ""),
         framework=framework,
         year=timezone.now().year,
         respondent_name=data["respondent_name"],
@@ -141,6 +167,8 @@ def step(page, request, token, number):
         .prefetch_related("options")
         .order_by("order")
     )
+    if request.method == "POST" and spam.rate_limited(request, "assessment-step", draft=submission.resume_token):
+        return spam.too_many_requests(request)
     form = PillarForm(request.POST or None, pillar=pillar, criteria=criteria, answers=submission.answers)
     if request.method == "POST" and form.is_valid():
         save_step(submission, form, number)
@@ -207,7 +235,10 @@ def result_context(page, request, submission):
     framework = submission.framework
     scores = list(submission.pillar_scores.select_related("pillar").order_by("pillar__order"))
     comparison = services.comparison(submission)
-    previous = services.previous_result(submission)
+    # Earlier results, trend and change only for the enterprise's verified members and the
+    # assessors: holding a result link (or a tax code) shows no one else's history.
+    history = services.can_see_history(request.user, submission)
+    previous = services.previous_result(submission) if history else None
     previous_by_code = {ps.pillar.code: ps for ps in previous.pillar_scores.all()} if previous else {}
     pillars = []
     for ps in scores:
@@ -240,6 +271,9 @@ def result_context(page, request, submission):
         "next_steps": next_steps(submission, weakest),
         "recommendations": services.recommendations(weakest, request),
         "unanswered": framework.criteria.count() - sum(1 for v in submission.answers.values() if v is not None),
+        "show_history": history,
+        "can_link": not submission.enterprise_id
+        and services.may_link(request.user, services.claimed_enterprise(submission)),
     }
 
 
@@ -271,6 +305,14 @@ def result(page, request, token):
     submission = load_submission(request, token)
     if submission.status == Submission.Status.DRAFT:
         return HttpResponseRedirect(resume_url(page, submission, request=request))
+    if request.method == "POST" and request.POST.get("action") == "link":
+        try:
+            services.link_submission(submission, request.user)
+        except PermissionDenied:
+            messages.error(request, _("Chỉ thành viên đã xác minh của doanh nghiệp mới liên kết được phiếu này."))
+        else:
+            messages.success(request, _("Đã liên kết phiếu với doanh nghiệp."))
+        return HttpResponseRedirect(resume_url(page, submission, "result", request=request))
     context = page.get_context(request)
     context.update(result_context(page, request, submission))
     context["pdf_url"] = resume_url(page, submission, "result_pdf", request=request)
@@ -287,6 +329,6 @@ def result_pdf(page, request, token):
     context = {"page": page, **result_context(page, request, submission)}
     pdf = render_pdf("assessment_forms/result_pdf.html", context, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
-    filename = f"dbi-{submission.year}-{submission.enterprise.tax_code if submission.enterprise else submission.pk}.pdf"
+    filename = f"dbi-{submission.year}-{submission.display_tax_code or submission.pk}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return private(response)

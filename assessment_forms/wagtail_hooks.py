@@ -58,8 +58,8 @@ class SubmissionViewSet(ModelViewSet):
     name = "assessment_submissions"
     index_view_class = SubmissionIndexView
     filterset_class = SubmissionFilterSet
-    list_display = ["enterprise", "year", "framework", "total", "level", "status"]
-    search_fields = ["enterprise__name", "enterprise__tax_code"]
+    list_display = ["enterprise", "claimed_tax_code", "year", "framework", "total", "level", "status"]
+    search_fields = ["enterprise__name", "enterprise__tax_code", "claimed_tax_code"]
     search_backend_name = None
     form_fields = ["respondent_name", "respondent_email", "verification_note"]
     copy_view_enabled = False
@@ -183,3 +183,15 @@ def register_admin_urls():
         path("assessment-forms/export/<str:fmt>/", admin_views.export, name="assessment_forms_export"),
         path("assessment-forms/distribution/", admin_views.distribution, name="assessment_forms_distribution"),
     ]
+
+
+# abuse (issue 13): linking an unlinked submission to its enterprise is an audited act.
+@hooks.register("register_log_actions")
+def register_link_action(actions):
+    from django.utils.translation import gettext_lazy
+
+    actions.register_action(
+        "assessment_forms.link",
+        gettext_lazy("Liên kết phiếu với doanh nghiệp"),
+        gettext_lazy("Liên kết phiếu tự đánh giá với doanh nghiệp"),
+    )

@@ -25,3 +25,9 @@ class CoreConfig(AppConfig):
         from core.folding import register_sqlite_fold
 
         connection_created.connect(register_sqlite_fold, dispatch_uid="core_sqlite_fold")
+        # abuse (issue 13): production must share the rate-limit and single-use cache.
+        from django.core import checks
+
+        from .spam import check_shared_cache
+
+        checks.register(check_shared_cache, checks.Tags.caches, deploy=True)

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core import spam
+
 from . import services
 from .forms import ClassificationForm, HumanCheckForm, InvitationSignupForm, ProfileForm, RegistrationForm
 from .models import ClassificationChange
@@ -82,27 +84,44 @@ def invitation(request, token):
 
 @login_required
 def register(request):
+    # abuse (issue 13): rate limits per address, tax code and e-mail before anything is
+    # written; the form's start token is single use (a repeat lands where the first went).
+    if request.method == "POST" and spam.rate_limited(
+        request,
+        "enterprise-registration",
+        tax_code=request.POST.get("tax_code", ""),
+        email=getattr(request.user, "email", ""),
+    ):
+        return spam.too_many_requests(request)
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        membership, invitation = services.register_membership(
-            request.user,
-            form.cleaned_data["tax_code"],
-            form.cleaned_data["enterprise_name"],
-            form.cleaned_data["position"],
-        )
-        if membership.is_active:
-            messages.info(request, _("Bạn đã là thành viên đã xác minh của doanh nghiệp này."))
-        elif invitation is not None:
-            messages.success(
-                request,
-                _(
-                    "Đã nhận yêu cầu. Một lời mời đã được gửi đến địa chỉ thư điện tử của doanh nghiệp "
-                    "trong danh sách của Sở (%(email)s): nếu tài khoản của bạn dùng địa chỉ đó, mở thư và "
-                    "làm theo liên kết để được xác minh ngay. Nếu không, cán bộ của Sở sẽ xác minh."
+        try:
+            with form.single_use() as use:
+                membership, invitation = services.register_membership(
+                    request.user,
+                    form.cleaned_data["tax_code"],
+                    form.cleaned_data["enterprise_name"],
+                    form.cleaned_data["position"],
                 )
-                % {"email": services.masked_email(invitation.email)},
-            )
+                use.result = reverse("accounts:home") + "#doanh-nghiep"
+        except spam.AlreadySent as repeat:
+            if repeat.result:
+                return redirect(repeat.result)
+            form.add_error(None, repeat.message)
         else:
-            messages.success(request, _("Đã nhận yêu cầu. Cán bộ của Sở sẽ xác minh và thông báo cho bạn."))
-        return redirect(reverse("accounts:home") + "#doanh-nghiep")
+            if membership.is_active:
+                messages.info(request, _("Bạn đã là thành viên đã xác minh của doanh nghiệp này."))
+            elif invitation is not None:
+                messages.success(
+                    request,
+                    _(
+                        "Đã nhận yêu cầu. Một lời mời đã được gửi đến địa chỉ thư điện tử của doanh nghiệp "
+                        "trong danh sách của Sở (%(email)s): nếu tài khoản của bạn dùng địa chỉ đó, mở thư và "
+                        "làm theo liên kết để được xác minh ngay. Nếu không, cán bộ của Sở sẽ xác minh."
+                    )
+                    % {"email": services.masked_email(invitation.email)},
+                )
+            else:
+                messages.success(request, _("Đã nhận yêu cầu. Cán bộ của Sở sẽ xác minh và thông báo cho bạn."))
+            return redirect(use.result)
     return render(request, "enterprises/register.html", {"form": form})

@@ -18,7 +18,7 @@ from core.folding import folded_search
 from . import services
 from .forms import MessageForm
 from .models import EventPage, Registration
-from .tokens import CHECK_IN_SALT, read_token
+from .tokens import CHECK_IN_SALT, LinkState, check_token
 
 PERMISSION = "events.change_registration"
 
@@ -114,10 +114,12 @@ def check_in_token(request, token):
     """The page the QR code of the confirmation e-mail opens on an organiser's phone."""
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    pk = read_token(token, salt=CHECK_IN_SALT)
-    registration = Registration.objects.select_related("event").filter(pk=pk).first() if pk else None
-    if registration is None:
-        raise Http404(_("Mã điểm danh không hợp lệ."))
+    registration, state, _salt = check_token(token, (CHECK_IN_SALT,))
+    if state != LinkState.VALID:
+        # Expired (the day after the event has passed), revoked (a new link was sent) or forged.
+        from .views import link_refused
+
+        return link_refused(request, state)
     if request.method == "POST":
         outcome = services.check_in(registration)
         (messages.success if outcome.ok else messages.error)(request, outcome.message)
@@ -125,6 +127,11 @@ def check_in_token(request, token):
     return TemplateResponse(
         request, "events/admin/check_in_token.html", {"registration": registration, "event": registration.event}
     )
+
+
+def _renew_links(registration, request):
+    services.renew_links(registration, request=request)
+    return services.Outcome(True, message=_("Đã gửi đường dẫn mới; đường dẫn cũ hết hiệu lực."))
 
 
 @require_POST
@@ -137,6 +144,11 @@ def registration_action(request, pk, action):
         "reject": services.reject,
         "cancel": lambda r, request: services.cancel(r, reason="organiser", request=request),
         "check-in": lambda r, request: services.check_in(r),
+        # abuse (issue 13): a new link for the attendee revokes every older one.
+        "new-link": lambda r, request: services.Outcome(
+            bool(services.renew_links(r, request=request)),
+            message=_("Đã gửi đường dẫn mới; đường dẫn cũ hết hiệu lực."),
+        ),
     }
     if action not in handlers:
         raise Http404

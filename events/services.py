@@ -12,16 +12,17 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from enterprises.services import get_or_create_pending
+from enterprises.services import find_by_tax_code, get_or_create_pending
+from enterprises.validators import normalize_tax_code, validate_tax_code
 
 from .models import EventPage, Feedback, Registration
-from .tokens import CHECK_IN_SALT, make_token
+from .tokens import AFTER_SALT, CHECK_IN_SALT, MANAGE_SALT, make_token
 
 S = Registration.Status
 
@@ -38,6 +39,7 @@ __all__ = [
     "message_attendees",
     "register",
     "reject",
+    "renew_links",
     "request_feedback",
     "seats_left",
     "seats_taken",
@@ -68,9 +70,34 @@ def absolute_url(path, request=None):
 
 
 def manage_url(registration, request=None, absolute=False):
+    """The attendee's link: until the event ends it can change or cancel; e-mails sent after
+    the event carry an "after" link (feedback, certificate) that lives longer (events.tokens)."""
+    salt = AFTER_SALT if registration.event.is_past else MANAGE_SALT
     with translation.override(registration.language or settings.LANGUAGE_CODE):
-        path = reverse("events:manage", args=[make_token(registration)])
+        path = reverse("events:manage", args=[make_token(registration, salt=salt)])
     return absolute_url(path, request) if absolute else path
+
+
+@transaction.atomic
+def renew_links(registration, request=None):
+    """Revoke every link sent so far (manage, after-event and check-in) and e-mail a new one."""
+    from core.mail import queue_mail
+
+    Registration.objects.filter(pk=registration.pk).update(link_version=F("link_version") + 1)
+    registration.refresh_from_db(fields=["link_version"])
+    queue_mail(
+        "events.new_link",
+        registration.email,
+        "events/email/new_link",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "manage_url": manage_url(registration, request, absolute=True),
+        },
+        language=registration.language or settings.LANGUAGE_CODE,
+        related=registration,
+    )
+    return registration
 
 
 def check_in_url(registration, request=None, base_url=""):
@@ -129,18 +156,13 @@ def register(event, data, *, language="vi", request=None, now=None):
     now = now or timezone.now()
     email = data["email"].strip().lower()
     key = data.get("submission_key") or None
-    # The enterprise is looked up (or recorded as pending) before the event is locked, so the
-    # critical section holds only the capacity checks and two inserts.
+    # The enterprise is looked up before the event is locked; an unknown one is recorded as
+    # pending only once every check has passed: a refused registration writes nothing.
     try:
-        enterprise, _created = get_or_create_pending(
-            data["tax_code"],
-            data["enterprise_name"],
-            contact_name=data["attendee_name"],
-            email=email,
-            phone=data.get("phone", ""),
-        )
+        validate_tax_code(normalize_tax_code(data["tax_code"]))
     except ValidationError as error:
         return Outcome(False, field="tax_code", message=" ".join(error.messages))
+    enterprise = find_by_tax_code(data["tax_code"])
     try:
         with transaction.atomic():
             event = _lock(event)
@@ -156,13 +178,21 @@ def register(event, data, *, language="vi", request=None, now=None):
             if existing:
                 return Outcome(False, field="email", message=str(DUPLICATE_MESSAGE))
             seats = data["seats"]
-            used = _enterprise_seats(event, enterprise)
+            used = _enterprise_seats(event, enterprise) if enterprise is not None else 0
             if used + seats > event.max_seats_per_enterprise:
                 return Outcome(False, field="seats", message=_limit_message(event, used))
             if seats <= event.capacity - seats_taken(event):
                 status = S.PENDING if event.needs_approval else S.CONFIRMED
             else:
                 status = S.WAITING
+            if enterprise is None:
+                enterprise, _created = get_or_create_pending(
+                    data["tax_code"],
+                    data["enterprise_name"],
+                    contact_name=data["attendee_name"],
+                    email=email,
+                    phone=data.get("phone", ""),
+                )
             registration = Registration.objects.create(
                 event=event,
                 enterprise=enterprise,

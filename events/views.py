@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_http_methods
@@ -15,18 +16,63 @@ from . import services
 from .emails import localized_event
 from .forms import ChangeRegistrationForm, FeedbackForm
 from .models import Registration
-from .tokens import read_token
+from .tokens import AFTER_SALT, MANAGE_SALT, LinkState, check_token
 
 
-def _registration(token):
-    pk = read_token(token)
-    registration = Registration.objects.select_related("event", "enterprise").filter(pk=pk).first() if pk else None
-    if registration is None:
-        raise Http404(_("Đường dẫn không hợp lệ hoặc đã bị thay đổi."))
+class LinkRefused(Exception):
+    def __init__(self, state):
+        self.state = state
+
+
+LINK_MESSAGES = {
+    LinkState.EXPIRED: gettext_lazy(
+        "Đường dẫn này đã hết hạn: đường dẫn quản lý đăng ký chỉ dùng được đến khi sự kiện kết thúc. "
+        "Nếu cần hỗ trợ, vui lòng liên hệ ban tổ chức."
+    ),
+    LinkState.REVOKED: gettext_lazy(
+        "Đường dẫn này đã bị thu hồi vì một đường dẫn mới đã được gửi. Hãy dùng đường dẫn trong thư mới nhất."
+    ),
+    LinkState.INVALID: gettext_lazy("Đường dẫn không hợp lệ hoặc đã bị thay đổi."),
+}
+
+
+def link_refused(request, state, status=None):
+    """The page of a link that cannot be used, saying why (410 expired/revoked, 404 forged)."""
+    response = render(
+        request,
+        "events/link_refused.html",
+        {"state": state.value, "message": LINK_MESSAGES[state]},
+        status=status or (404 if state == LinkState.INVALID else 410),
+    )
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _registration(token, salts=(MANAGE_SALT, AFTER_SALT)):
+    registration, state, salt = check_token(token, salts)
+    if state != LinkState.VALID:
+        raise LinkRefused(state)
+    registration.link_salt = salt
     return registration
 
 
+def refuses_links(view):
+    """Answer a refused link with its explanation page instead of a bare error."""
+    from functools import wraps
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except LinkRefused as refused:
+            return link_refused(request, refused.state)
+
+    return wrapper
+
+
 @never_cache
+@refuses_links
 @require_http_methods(["GET", "POST"])
 def manage(request, token):
     registration = _registration(token)
@@ -34,7 +80,14 @@ def manage(request, token):
     change_form = ChangeRegistrationForm(instance=registration)
     if request.method == "POST":
         action = request.POST.get("action")
-        if action == "cancel":
+        if action == "renew":
+            services.renew_links(registration, request=request)
+            response = render(request, "events/link_refused.html", {"state": "renewed", "registration": registration})
+            response["Cache-Control"] = "no-store"
+            return response
+        if registration.link_salt != MANAGE_SALT:
+            outcome = services.Outcome(False, message=_("Sự kiện đã kết thúc: không thể thay đổi đăng ký."))
+        elif action == "cancel":
             outcome = services.cancel(registration, request=request)
         elif action == "accept":
             outcome = services.accept_offer(registration, request=request)
@@ -71,6 +124,7 @@ def _render_manage(request, registration, event, change_form, status=200):
 
 
 @never_cache
+@refuses_links
 def registration_ics(request, token):
     from .ical import build_calendar
 
@@ -83,6 +137,7 @@ def registration_ics(request, token):
 
 
 @never_cache
+@refuses_links
 @require_http_methods(["GET", "POST"])
 def feedback(request, token):
     registration = _registration(token)
@@ -98,6 +153,7 @@ def feedback(request, token):
     return render(request, "events/feedback.html", {"form": form, "registration": registration, "event": event})
 
 
+@refuses_links
 def certificate(request, token):
     registration = _registration(token)
     if registration.status != Registration.Status.ATTENDED:

@@ -5,13 +5,11 @@ from crispy_forms.layout import Div, Fieldset, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core import spam
+from core import private_files, spam
 
 from .models import Nomination
 
 MAX_FILES = 5
-MAX_FILE_SIZE = 10 * 1024 * 1024
-EVIDENCE_EXTENSIONS = ("pdf", "jpg", "jpeg", "png", "docx", "xlsx", "odt")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -54,7 +52,9 @@ class NominationForm(spam.HumanCheckForm):
         max_length=5000,
     )
     evidence = MultipleFileField(
-        label=_("Tệp minh chứng (tối đa 5 tệp, mỗi tệp 10 MB: PDF, ảnh, Word, Excel)"), required=False
+        label=_("Tệp minh chứng (tối đa 5 tệp, mỗi tệp 10 MB: PDF, ảnh JPEG/PNG, Word .docx, Excel .xlsx)"),
+        required=False,
+        help_text=_("Tệp chỉ ban tổ chức và hội đồng xem được; bạn xem lại qua đường dẫn riêng trong thư xác nhận."),
     )
     # Anti-spam: `website` and `started` from spam.HumanCheckForm; a one-time token against double posts.
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)
@@ -87,11 +87,15 @@ class NominationForm(spam.HumanCheckForm):
         files = self.cleaned_data.get("evidence") or []
         if len(files) > MAX_FILES:
             raise forms.ValidationError(_("Chỉ gửi tối đa 5 tệp."))
+        errors = []
         for upload in files:
-            if upload.size > MAX_FILE_SIZE:
-                raise forms.ValidationError(_("Mỗi tệp tối đa 10 MB."))
-            if upload.name.rsplit(".", 1)[-1].lower() not in EVIDENCE_EXTENSIONS:
-                raise forms.ValidationError(_("Định dạng tệp không được nhận."))
+            # Checked by content (magic bytes, the zip's parts for Word/Excel), not by name.
+            try:
+                private_files.check_upload(upload)
+            except forms.ValidationError as error:
+                errors.append(error)
+        if errors:
+            raise forms.ValidationError(errors)
         return files
 
     def clean_tax_code(self):

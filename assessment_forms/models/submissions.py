@@ -42,8 +42,15 @@ class Submission(index.Indexed, models.Model):
         related_name="dbi_submissions",
         null=True,
         blank=True,
-        help_text=_("Trống khi phiếu nháp chưa nhập mã số thuế."),
+        help_text=_(
+            "Trống khi phiếu chưa được liên kết: người gửi không phải thành viên đã xác minh của doanh "
+            "nghiệp. Phiếu chưa liên kết không tính vào xếp hạng cho đến khi được liên kết và thẩm định."
+        ),
     )
+    # What a respondent who is not a verified member typed: kept until a member or an
+    # assessor links the submission to the enterprise (issue 13).
+    claimed_tax_code = models.CharField(_("mã số thuế khai"), max_length=14, blank=True, db_index=True)
+    claimed_name = models.CharField(_("tên doanh nghiệp khai"), max_length=255, blank=True)
     framework = models.ForeignKey(
         Framework, verbose_name=_("bộ chỉ số"), on_delete=models.PROTECT, related_name="submissions"
     )
@@ -103,14 +110,36 @@ class Submission(index.Indexed, models.Model):
             models.Index(fields=["enterprise", "year"]),
             models.Index(fields=["status", "level"]),
         ]
+        constraints = [
+            # A verified result always belongs to an enterprise: only linked submissions count.
+            models.CheckConstraint(
+                condition=~models.Q(status="verified") | models.Q(enterprise__isnull=False),
+                name="verified_submission_is_linked",
+            ),
+        ]
         permissions = [
             ("verify_submission", _("Thẩm định phiếu tự đánh giá DBI")),
             ("export_submission", _("Xuất dữ liệu phiếu tự đánh giá DBI")),
         ]
 
     def __str__(self):
-        who = self.enterprise.name if self.enterprise_id else _("(chưa có doanh nghiệp)")
+        who = self.enterprise.name if self.enterprise_id else (self.claimed_tax_code or _("(chưa có doanh nghiệp)"))
         return f"{who} – {self.year} – {self.framework.code}"
+
+    @property
+    def is_linked(self):
+        return self.enterprise_id is not None
+
+    @property
+    def display_name(self):
+        """The enterprise's name, or what the respondent typed while the submission is unlinked."""
+        if self.enterprise_id:
+            return self.enterprise.name
+        return self.claimed_name or self.claimed_tax_code
+
+    @property
+    def display_tax_code(self):
+        return self.enterprise.tax_code if self.enterprise_id else self.claimed_tax_code
 
     @property
     def is_verified(self):

@@ -425,3 +425,40 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 # after the event (`manage.py erase_registration_data`); counts and attendance stay.
 REGISTRATION_DATA_RETENTION_MONTHS = env_int("REGISTRATION_DATA_RETENTION_MONTHS", 12)
 # --- end accounts ------------------------------------------------------------------------
+# --- abuse (issue 13): rate limits of public forms, private files ---------------------
+# Every public POST is counted per client address and per tax code / e-mail (core.spam,
+# django-ratelimit's counters in the cache). Production needs a shared cache (REDIS_URL):
+# local-memory counters and single-use start tokens are per process. Rates: "count/period"
+# (s, m, h, d); a scope overrides "default"; "value" is the fallback of named values.
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+RATELIMIT_USE_CACHE = "default"
+# Behind a reverse proxy that sets it, the header holding the client address.
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
+RATE_LIMITS = {
+    "default": {"ip": env("RATE_LIMIT_IP", "30/h"), "value": env("RATE_LIMIT_VALUE", "10/h")},
+    # Steps autosave: many posts per draft are normal.
+    "assessment-step": {"ip": "600/h", "draft": "300/h"},
+    "certificate": {"ip": "60/h"},
+}
+# Nomination evidence (and other private uploads): never under MEDIA_ROOT, served only
+# through views that check the viewer's rights. With AWS_PRIVATE_BUCKET_NAME: a private S3
+# bucket (no public ACL, signed URLs are not handed out; the view streams the file).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT") or BASE_DIR / "var" / "private")
+AWS_PRIVATE_BUCKET_NAME = env("AWS_PRIVATE_BUCKET_NAME")
+if AWS_PRIVATE_BUCKET_NAME:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_PRIVATE_BUCKET_NAME,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["private"] = {
+        "BACKEND": "core.private_files.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
+    }
+PRIVATE_UPLOAD_MAX_SIZE = env_int("PRIVATE_UPLOAD_MAX_SIZE", 10 * 1024 * 1024)

@@ -23,3 +23,11 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Pages render afresh on every request here (tests that need the page cache enable it).
 PAGE_CACHE_SECONDS = 0
+
+# abuse (issue 13): private uploads of the tests, apart from the real ones.
+STORAGES["private"] = {  # noqa: F405
+    "BACKEND": "core.private_files.PrivateFileSystemStorage",
+    "OPTIONS": {"location": str(BASE_DIR / "var" / "test-private")},  # noqa: F405
+}
+# Tests post many forms from one address; the rate-limit tests set their own small rates.
+RATE_LIMITS = {"default": {"ip": "1000/h", "value": "1000/h"}}

@@ -362,12 +362,36 @@ class EventPage(RoutablePageMixin, Page):
         state = event.registration_state()
         if state == "open":
             if request.method == "POST":
+                from core import spam
+
+                # abuse (issue 13): rate limits before anything is read or written; the start
+                # token is single use (a repeat gets the first registration's page).
+                if spam.rate_limited(
+                    request,
+                    "event-registration",
+                    tax_code=request.POST.get("tax_code", ""),
+                    email=request.POST.get("email", ""),
+                ):
+                    return spam.too_many_requests(request)
                 form = RegistrationForm(event, data=request.POST)
                 if form.is_valid():
-                    outcome = register(event, form.cleaned_data, language=translation.get_language(), request=request)
-                    if outcome.ok:
-                        return redirect(outcome.manage_url)
-                    form.add_error(outcome.field, outcome.message)
+                    try:
+                        with form.single_use() as use:
+                            outcome = register(
+                                event, form.cleaned_data, language=translation.get_language(), request=request
+                            )
+                            if outcome.ok:
+                                use.result = outcome.manage_url
+                            else:
+                                use.refuse()
+                    except spam.AlreadySent as repeat:
+                        if repeat.result:
+                            return redirect(repeat.result)
+                        form.add_error(None, repeat.message)
+                    else:
+                        if outcome.ok:
+                            return redirect(outcome.manage_url)
+                        form.add_error(outcome.field, outcome.message)
             else:
                 form = RegistrationForm(event)
         return self.render(request, context_overrides={"form": form, "registration_state": state, "event": event})

@@ -46,6 +46,8 @@ class Registration(models.Model):
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, db_index=True)
     language = models.CharField(_("ngôn ngữ"), max_length=8, default="vi")
     submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    # The version of the signed e-mail links: a new link increments it and revokes older ones.
+    link_version = models.PositiveIntegerField(_("phiên bản đường dẫn"), default=1, editable=False)
     note = models.TextField(_("ghi chú của ban tổ chức"), blank=True)
 
     created_at = models.DateTimeField(_("đăng ký lúc"), auto_now_add=True)

@@ -3,7 +3,7 @@
 from .cycles import Category, HonoursCycle, JuryCriterion
 from .decision import Award, Certificate, HonoursDecision
 from .jury import ConflictDeclaration, JuryReview, JuryScore
-from .nominations import Nomination, NominationEvidence
+from .nominations import Nomination, NominationEvidence, PublicNomination
 from .pages import HonoursYearPage, RankingsPage
 from .rankings import RankingEntry
 
@@ -20,6 +20,7 @@ __all__ = [
     "JuryScore",
     "Nomination",
     "NominationEvidence",
+    "PublicNomination",
     "RankingEntry",
     "RankingsPage",
 ]

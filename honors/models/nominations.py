@@ -1,11 +1,23 @@
 """Nominations: automatic from verified results, applications by enterprises, nominations by
-district offices or business associations; screened by editors."""
+district offices or business associations; screened by editors.
+
+A `Nomination` is an enterprise's candidacy in a category (one per category and enterprise:
+the jury scores it once). Every public form sent is its own `PublicNomination` (who sent it,
+their statement and evidence, a private receipt link): several nominators of the same
+enterprise stand side by side and none changes another or the candidacy (issue 13).
+Evidence files live in private storage with random names (core.private_files)."""
+
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+
+from core.private_files import kind_of_name, private_storage, random_name
+
+from ..panels import PublicNominationsPanel
 
 
 class Nomination(index.Indexed, models.Model):
@@ -65,6 +77,7 @@ class Nomination(index.Indexed, models.Model):
             ],
             heading=_("Hồ sơ đề cử"),
         ),
+        PublicNominationsPanel(heading=_("Các hồ sơ đề cử công khai")),
     ]
     search_fields = [
         index.SearchField("statement"),
@@ -89,13 +102,57 @@ class Nomination(index.Indexed, models.Model):
             raise ValidationError({"screening_note": _("Ghi rõ lý do hoặc thông tin cần bổ sung.")})
 
 
+def new_receipt_key():
+    return secrets.token_urlsafe(32)
+
+
+class PublicNomination(models.Model):
+    """One public application or nomination, exactly as its sender sent it."""
+
+    nomination = models.ForeignKey(
+        Nomination, verbose_name=_("đề cử"), on_delete=models.CASCADE, related_name="entries"
+    )
+    source = models.CharField(_("nguồn"), max_length=20, choices=Nomination.Source.choices)
+    nominator_name = models.CharField(_("người đề cử"), max_length=150)
+    nominator_organisation = models.CharField(_("cơ quan, tổ chức đề cử"), max_length=200, blank=True)
+    nominator_email = models.EmailField(_("thư điện tử người đề cử"))
+    nominator_phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    statement = models.TextField(_("thuyết minh"), blank=True)
+    language = models.CharField(_("ngôn ngữ"), max_length=8, default="vi")
+    # The form's one-time key: a second click returns this row.
+    submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    # The secret of the nominator's private link (receipt e-mail).
+    receipt_key = models.CharField(max_length=64, unique=True, default=new_receipt_key, editable=False)
+    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hồ sơ đề cử công khai")
+        verbose_name_plural = _("hồ sơ đề cử công khai")
+        ordering = ["nomination", "created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.nominator_name} – {self.nomination}"
+
+
 def evidence_path(instance, filename):
-    return f"honors/evidence/{instance.nomination.category.cycle.year}/{instance.nomination_id}/{filename}"
+    """A random name under the cycle's year: nothing of the enterprise or the sender shows."""
+    kind = kind_of_name(filename) or "pdf"
+    return f"honors/evidence/{instance.nomination.category.cycle.year}/{random_name(kind)}"
 
 
 class NominationEvidence(models.Model):
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(_("tệp minh chứng"), upload_to=evidence_path)
+    entry = models.ForeignKey(
+        PublicNomination,
+        verbose_name=_("hồ sơ đề cử"),
+        on_delete=models.CASCADE,
+        related_name="evidence",
+        null=True,
+        blank=True,
+    )
+    file = models.FileField(_("tệp minh chứng"), upload_to=evidence_path, storage=private_storage, max_length=255)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255, blank=True)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"), default=0)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -103,4 +160,11 @@ class NominationEvidence(models.Model):
         verbose_name_plural = _("minh chứng")
 
     def __str__(self):
-        return self.file.name.rsplit("/", 1)[-1]
+        return self.original_name or self.file.name.rsplit("/", 1)[-1]
+
+    @property
+    def download_name(self):
+        kind = kind_of_name(self.file.name)
+        base = (self.original_name or "minh-chung").rsplit(".", 1)[0]
+        extension = self.file.name.rsplit(".", 1)[-1] if kind else "bin"
+        return f"{base}.{extension}"

@@ -10,7 +10,7 @@ from wagtail.log_actions import log
 
 from enterprises import services as registry
 
-from ..models import Category, Nomination, NominationEvidence, RankingEntry
+from ..models import Category, Nomination, NominationEvidence, PublicNomination, RankingEntry
 from .eligibility import check_eligibility, results_for
 
 # Automatic nominations per award: the best few eligible results, not every eligible enterprise.
@@ -73,40 +73,110 @@ def auto_nominate(cycle, user=None):
     return created
 
 
-def submit_nomination(category, *, tax_code, enterprise_name, source, token, files=(), **details):
-    """A public application or nomination. Idempotent on `token` (one per form load): a
-    repeated submission returns the first one. Returns (nomination, created)."""
+PUBLIC_FIELDS = ("nominator_name", "nominator_organisation", "nominator_email", "nominator_phone", "statement")
+
+
+def submit_nomination(category, *, tax_code, enterprise_name, source, token, files=(), language="vi", **details):
+    """A public application or nomination: its own record (PublicNomination), side by side
+    with any other nomination of the same enterprise; the enterprise's candidacy in the
+    category is created by the first one and never changed by later ones (status, snapshot,
+    others' statements stay). Idempotent on `token` (one per form load): a repeated
+    submission returns the first one. The sender gets a receipt with a private link.
+
+    `files` are uploads already checked (core.private_files.check_upload); they are stored in
+    private storage under random names. Returns (entry, created)."""
     if not category.cycle.accepts_nominations():
         raise ValidationError(_("Đợt tôn vinh này hiện không nhận đề cử."))
-    existing = Nomination.objects.filter(submission_token=token).first()
+    existing = PublicNomination.objects.filter(submission_token=token).select_related("nomination").first()
     if existing is not None:
         return existing, False
-    enterprise, _new = registry.get_or_create_pending(tax_code, enterprise_name)
-    allowed = {"nominator_name", "nominator_organisation", "nominator_email", "nominator_phone", "statement"}
     try:
         with transaction.atomic():
-            nomination = Nomination.objects.filter(category=category, enterprise=enterprise).first()
-            created = nomination is None
+            enterprise, _new = registry.get_or_create_pending(tax_code, enterprise_name)
+            nomination, created = Nomination.objects.get_or_create(
+                category=category,
+                enterprise=enterprise,
+                defaults={"source": source, "status": Nomination.Status.SUBMITTED},
+            )
             if created:
-                nomination = Nomination(category=category, enterprise=enterprise, source=source)
-            else:
-                # A second nomination of the same enterprise adds its statement to the first.
-                details["statement"] = "\n\n".join(filter(None, [nomination.statement, details.get("statement", "")]))
-                if nomination.status == Nomination.Status.NEEDS_INFO:
-                    nomination.status = Nomination.Status.SUBMITTED
-            for key, value in details.items():
-                if key in allowed and value:
-                    setattr(nomination, key, value)
-            nomination.submission_token = token
-            result, previous = results_for(category, [enterprise.pk]).get(enterprise.pk, (None, None))
-            _snapshot(nomination, result, previous)
-            nomination.save()
+                result, previous = results_for(category, [enterprise.pk]).get(enterprise.pk, (None, None))
+                _snapshot(nomination, result, previous)
+                nomination.save()
+            entry = PublicNomination.objects.create(
+                nomination=nomination,
+                source=source,
+                submission_token=token,
+                language=language,
+                **{key: (details.get(key) or "").strip() for key in PUBLIC_FIELDS},
+            )
             for upload in files:
-                NominationEvidence.objects.create(nomination=nomination, file=upload)
+                NominationEvidence.objects.create(
+                    nomination=nomination,
+                    entry=entry,
+                    file=upload,
+                    original_name=upload.name.rsplit("/", 1)[-1][:255],
+                    size=upload.size,
+                )
+            _send_receipt(entry)
     except IntegrityError:
-        return Nomination.objects.get(submission_token=token), False
-    log(instance=nomination, action="honors.nominate", data={"source": source, "token": token})
-    return nomination, created
+        return PublicNomination.objects.select_related("nomination").get(submission_token=token), False
+    log(instance=nomination, action="honors.nominate", data={"source": source, "entry": entry.pk})
+    return entry, True
+
+
+def receipt_path(entry):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(entry.language or "vi"):
+        return reverse("honors:nomination_receipt", args=[entry.receipt_key])
+
+
+def _send_receipt(entry):
+    from core.mail import queue_mail, site_url
+
+    queue_mail(
+        "honors.nomination_receipt",
+        entry.nominator_email,
+        "honors/email/nomination_receipt",
+        {
+            "entry": entry,
+            "nomination": entry.nomination,
+            "enterprise": entry.nomination.enterprise,
+            "category": entry.nomination.category,
+            "link": site_url(receipt_path(entry)),
+        },
+        language=entry.language,
+        related=entry,
+    )
+
+
+def entry_for_receipt(key):
+    """The public nomination behind a receipt link, or None."""
+    if not key or len(key) > 64:
+        return None
+    return (
+        PublicNomination.objects.select_related("nomination__enterprise", "nomination__category__cycle")
+        .prefetch_related("evidence")
+        .filter(receipt_key=key)
+        .first()
+    )
+
+
+def can_view_evidence(user, evidence):
+    """Whether this user may open an evidence file: programme editors (who may change
+    nominations) and the honours committee (view rights on evidence), except a juror who
+    declared a conflict of interest on that nomination. The nominator reaches their own
+    files through the receipt link instead. Engineer "staff" may refine the committee rule."""
+    from ..models import ConflictDeclaration
+
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if ConflictDeclaration.objects.filter(juror=user, nomination_id=evidence.nomination_id).exists():
+        return False
+    if user.has_perm("honors.change_nomination") or user.has_perm("honors.view_nominationevidence"):
+        return True
+    return evidence.nomination.category.jurors.filter(pk=user.pk).exists()
 
 
 @transaction.atomic

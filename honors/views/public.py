@@ -5,50 +5,73 @@ import re
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_http_methods
 
+from core import private_files, spam
+
 from ..forms import NominationForm
-from ..models import RankingsPage
+from ..models import NominationEvidence, RankingsPage
 from ..services import certificates
-from ..services.nominations import open_categories, submit_nomination
+from ..services.nominations import can_view_evidence, entry_for_receipt, open_categories, submit_nomination
 from ..services.rankings import RankingQuery, available_years, ranking_page
 
 
 @require_http_methods(["GET", "POST"])
 def nominate(request):
     categories = open_categories()
+    if request.method == "POST" and spam.rate_limited(
+        request,
+        "nomination",
+        tax_code=request.POST.get("tax_code", ""),
+        email=request.POST.get("nominator_email", ""),
+    ):
+        return spam.too_many_requests(request)
     if request.method == "POST":
         form = NominationForm(request.POST, request.FILES, categories=categories)
         if form.is_valid():
             data = form.cleaned_data
             try:
-                nomination, _created = submit_nomination(
-                    data["category"],
-                    tax_code=data["tax_code"],
-                    enterprise_name=data["enterprise_name"],
-                    source=data["source"],
-                    token=data["token"],
-                    files=data["evidence"],
-                    nominator_name=data["nominator_name"],
-                    nominator_organisation=data["nominator_organisation"],
-                    nominator_email=data["nominator_email"],
-                    nominator_phone=data["nominator_phone"],
-                    statement=data["statement"],
-                )
+                with form.single_use() as use:
+                    entry, _created = submit_nomination(
+                        data["category"],
+                        tax_code=data["tax_code"],
+                        enterprise_name=data["enterprise_name"],
+                        source=data["source"],
+                        token=data["token"],
+                        files=data["evidence"],
+                        language=translation.get_language() or "vi",
+                        nominator_name=data["nominator_name"],
+                        nominator_organisation=data["nominator_organisation"],
+                        nominator_email=data["nominator_email"],
+                        nominator_phone=data["nominator_phone"],
+                        statement=data["statement"],
+                    )
+                    use.result = reverse("honors:nominate_thanks")
+            except spam.AlreadySent as repeat:
+                if repeat.result:
+                    return redirect(repeat.result)
+                form.add_error(None, repeat.message)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 messages.success(
                     request,
-                    _("Đã nhận hồ sơ đề cử %(name)s. Ban tổ chức sẽ sơ tuyển và liên hệ qua thư điện tử.")
-                    % {"name": nomination.enterprise.name},
+                    _(
+                        "Đã nhận hồ sơ đề cử %(name)s. Thư xác nhận kèm đường dẫn riêng để xem lại hồ sơ đã "
+                        "được gửi tới %(email)s. Ban tổ chức sẽ sơ tuyển và liên hệ qua thư điện tử."
+                    )
+                    % {"name": entry.nomination.enterprise.name, "email": entry.nominator_email},
                 )
-                return redirect("honors:nominate_thanks")
+                return redirect(use.result)
     else:
         form = NominationForm(
             categories=categories,
@@ -116,9 +139,55 @@ def certificate_lookup(request):
     return render(request, "honors/certificate_lookup.html", context)
 
 
+def _private(response):
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def nomination_receipt(request, key):
+    """What the nominator sent, behind the private link of their receipt e-mail."""
+    entry = entry_for_receipt(key)
+    if entry is None:
+        return _private(render(request, "honors/nomination_receipt.html", {"entry": None}, status=404))
+    return _private(render(request, "honors/nomination_receipt.html", {"entry": entry}))
+
+
+def receipt_evidence(request, key, pk):
+    """One of the nominator's own files, through their private link."""
+    entry = entry_for_receipt(key)
+    evidence = entry.evidence.filter(pk=pk).first() if entry else None
+    if evidence is None:
+        raise Http404(_("Không tìm thấy tệp."))
+    return _serve_evidence(evidence)
+
+
+def evidence_file(request, pk):
+    """An evidence file for the people who screen and judge: refused to everyone else."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    evidence = NominationEvidence.objects.select_related("nomination__category").filter(pk=pk).first()
+    if evidence is None:
+        raise Http404(_("Không tìm thấy tệp."))
+    if not can_view_evidence(request.user, evidence):
+        raise PermissionDenied(_("Bạn không có quyền xem tệp minh chứng này."))
+    return _serve_evidence(evidence)
+
+
+def _serve_evidence(evidence):
+    try:
+        return private_files.file_response(evidence.file, evidence.download_name)
+    except (FileNotFoundError, OSError, ValueError):
+        raise Http404(_("Tệp không còn trên máy chủ.")) from None
+
+
 def certificate(request, code):
     """The public verification page the QR code opens: 200 when valid, 410 when revoked,
-    404 for a code that was never issued (forged)."""
+    404 for a code that was never issued (forged). Lookups are rate limited per address, so
+    codes cannot be guessed in bulk."""
+    if spam.rate_limited(request, "certificate"):
+        return spam.too_many_requests(request)
     certificate, status = certificates.verify(code)
     code_status = {"valid": 200, "revoked": 410, "unknown": 404}[status]
     return render(
@@ -130,6 +199,8 @@ def certificate(request, code):
 
 
 def certificate_pdf(request, code):
+    if spam.rate_limited(request, "certificate"):
+        return spam.too_many_requests(request)
     certificate, status = certificates.verify(code)
     if status != "valid":
         return render(

@@ -54,7 +54,9 @@ def test_full_walk_resume_and_idempotent_submit(client, page, framework):
     response = start(client, page)
     assert response.status_code == 302
     submission = Submission.objects.get()
-    assert submission.enterprise.status == Enterprise.Status.PENDING
+    # A stranger's draft is unlinked and records no enterprise (issue 13).
+    assert submission.enterprise is None and submission.claimed_tax_code == "0100109106"
+    assert not Enterprise.objects.exists()
     assert submission.status == "draft"
     # double click on start reuses the draft
     start(client, page)
@@ -127,6 +129,15 @@ def test_result_with_peers_previous_and_recommendations(client, page, framework)
     saved = list(services._recommendation_providers)
     services._recommendation_providers.clear()
     services.register_recommendation_provider(provider)
+    from django.contrib.auth import get_user_model
+
+    from enterprises.models import EnterpriseMembership
+
+    member = get_user_model().objects.create_user("member", "member@example.vn", "x-long-password")
+    EnterpriseMembership.objects.create(
+        enterprise=enterprise, user=member, email=member.email, status=EnterpriseMembership.Status.ACTIVE
+    )
+    client.force_login(member)
     try:
         html = client.get(resume_url(page, mine, "result")).content.decode()
     finally:

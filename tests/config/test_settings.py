@@ -34,7 +34,13 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 
 def test_check_deploy_is_clean():
-    result = run(["check", "--deploy", "--fail-level", "WARNING"], SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="dx.example.vn")
+    # A shared cache (REDIS_URL) is required for rate limits and single-use forms (core.W001).
+    result = run(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="dx.example.vn",
+        REDIS_URL="redis://127.0.0.1:6379/1",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
