@@ -112,10 +112,11 @@ def weighted_score(criteria, scores):
 
 
 @transaction.atomic
-def submit_review(user, nomination, scores, comment=""):
-    """Score a nominee on every criterion of the cycle. `scores` maps criterion id → score."""
+def submit_review(user, nomination, scores, comment="", day=None):
+    """Score a nominee on every criterion of the cycle, in the jury phase only. `scores` maps
+    criterion id → score; `day` replays past work (the demo)."""
     nominee_for(user, nomination)
-    require_scoring(nomination.category.cycle)
+    require_scoring(nomination.category.cycle, day)
     criteria = list(nomination.category.cycle.criteria.all())
     errors = {}
     for criterion in criteria:

@@ -14,26 +14,27 @@ SCORING = (Phase.JURY,)
 DECIDING = (Phase.DECISION, Phase.PUBLISHED)
 
 
-def require_phase(cycle, allowed, action):
-    """ValidationError with a clear message unless the cycle is in one of `allowed`."""
-    if cycle.phase not in allowed:
+def require_phase(cycle, allowed, action, day=None):
+    """ValidationError with a clear message unless the cycle is in one of `allowed` (today,
+    or on `day` when a record of past work is replayed, as the demo does)."""
+    if cycle.phase_on(day) not in allowed:
         raise ValidationError(
             _("%(action)s chỉ được làm trong giai đoạn %(allowed)s; đợt “%(cycle)s” đang ở giai đoạn %(phase)s.")
             % {
                 "action": action,
                 "allowed": ", ".join(str(Phase(value).label) for value in allowed),
                 "cycle": cycle.title,
-                "phase": cycle.phase_label,
+                "phase": HonoursCycle.Phase(cycle.phase_on(day)).label,
             }
         )
 
 
-def require_nominating(cycle):
-    require_phase(cycle, NOMINATING, _("Nhận đề cử"))
+def require_nominating(cycle, day=None):
+    require_phase(cycle, NOMINATING, _("Nhận đề cử"), day)
 
 
-def require_scoring(cycle):
-    require_phase(cycle, SCORING, _("Chấm điểm"))
+def require_scoring(cycle, day=None):
+    require_phase(cycle, SCORING, _("Chấm điểm"), day)
 
 
 def require_deciding(cycle):
