@@ -27,5 +27,7 @@ ROLE_PERMISSIONS = {
         "assessment_forms.verify_submission",
         "assessment_forms.export_submission",
     ],
-    "honours_committee": ["assessment_forms.view_submission"],
+    # The honours committee reads the verified result (levels and points) through the
+    # nomination's snapshot and the ranking rows, never the answers: respondents are told
+    # that only assessors and programme editors (and their own members) see those.
 }

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 ACTIONS = {
     "assessment.verify": _("Thẩm định kết quả DBI"),
     "assessment.adjust": _("Điều chỉnh câu trả lời khi thẩm định"),
+    "assessment.unverify": _("Huỷ thẩm định kết quả DBI"),
     "honours.eligibility": _("Sơ tuyển đề cử"),
     "honours.setup_change": _("Sửa thiết lập đợt sau khi mở chấm"),
     "honours.jury_change": _("Thay đổi hội đồng chấm"),

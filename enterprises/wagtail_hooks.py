@@ -10,6 +10,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_scope import ScopedViewSetMixin
 from core.text import fold_compact as fold
 
 from . import admin_views
@@ -157,7 +158,9 @@ class EnterpriseViewSet(SnippetViewSet):
     )
 
 
-class MembershipViewSet(SnippetViewSet):
+class MembershipViewSet(ScopedViewSetMixin, SnippetViewSet):
+    # Staff rights (issue 14): members' e-mails reach only users with a right on memberships,
+    # in the chooser and the translation API too (core.admin_scope).
     model = EnterpriseMembership
     icon = "user"
     menu_label = _("Người dùng doanh nghiệp")

@@ -19,15 +19,20 @@ from django.views.decorators.http import require_POST
 from . import services
 from .forms import MessageForm
 from .models import EventPage, Registration
+from .organisers import can_manage_event
 from .tokens import CHECK_IN_SALT, read_token
 
 PERMISSION = "events.change_registration"
 
 
 def _event(request, event_id):
+    """The event (default-language page) if the user organises it (or sees every event)."""
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    return get_object_or_404(EventPage, pk=event_id).canonical
+    event = get_object_or_404(EventPage, pk=event_id).canonical
+    if not can_manage_event(request.user, event):
+        raise PermissionDenied
+    return event
 
 
 def _registrations(event):
@@ -83,8 +88,13 @@ def _rows(event):
 
 def export(request, event_id, fmt):
     event = _event(request, event_id)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
     headers = [label for _name, label in EXPORT_COLUMNS]
     filename = f"nguoi-dang-ky-{event.pk}"
+    from core import audit
+
+    audit.record(request.user, "export.personal_data", event, format=fmt, rows=_registrations(event).count())
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -142,6 +152,8 @@ def check_in_token(request, token):
     registration = Registration.objects.select_related("event").filter(pk=pk).first() if pk else None
     if registration is None:
         raise Http404(_("Mã điểm danh không hợp lệ."))
+    if not can_manage_event(request.user, registration.event):
+        raise PermissionDenied
     if request.method == "POST":
         outcome = services.check_in(registration)
         (messages.success if outcome.ok else messages.error)(request, outcome.message)
@@ -156,6 +168,8 @@ def registration_action(request, pk, action):
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
     registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
+    if not can_manage_event(request.user, registration.event):
+        raise PermissionDenied
     handlers = {
         "approve": services.approve,
         "reject": services.reject,

@@ -1,5 +1,5 @@
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .navigation import invalidate_menu
@@ -14,5 +14,6 @@ def connect():
 
 
 def _on_change(sender, instance, **kwargs):
-    if isinstance(instance, Page):
+    # A view restriction added to or removed from a page changes what the menu may show.
+    if isinstance(instance, Page | PageViewRestriction):
         invalidate_menu()

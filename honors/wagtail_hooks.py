@@ -19,7 +19,7 @@ from .views import jury
 ALL_RANKINGS_PERMISSION = "honors.view_all_rankingentry"
 
 
-class CycleViewSet(SnippetViewSet):
+class CycleViewSet(ScopedViewSetMixin, SnippetViewSet):
     """Set-up of a cycle: programme editors only (the committee reads it); frozen once scoring
     opens unless a reason is given (CycleForm)."""
 
@@ -111,7 +111,7 @@ class NominationViewSet(ScopedViewSetMixin, SnippetViewSet):
         return queryset.exclude(conflicts__juror=request.user)
 
 
-class DecisionViewSet(SnippetViewSet):
+class DecisionViewSet(ScopedViewSetMixin, SnippetViewSet):
     """The decision: only a cycle whose scoring has closed, only its own categories; published
     only by the approval workflow (nobody holds the publish right; a superuser's direct
     publication is written to the audit trail)."""
@@ -123,7 +123,7 @@ class DecisionViewSet(SnippetViewSet):
     edit_handler = ObjectList(HonoursDecision.panels, base_form_class=DecisionForm)
 
 
-class CertificateViewSet(SnippetViewSet):
+class CertificateViewSet(ScopedViewSetMixin, SnippetViewSet):
     model = Certificate
     icon = "doc-full"
     menu_label = _("Giấy chứng nhận")

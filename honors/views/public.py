@@ -90,7 +90,7 @@ def ranking_widget(request):
     years = available_years()
     query = RankingQuery.from_params(request.GET, years=years)
     page, _paginator = ranking_page(query, per_page=10)
-    rankings = RankingsPage.objects.live().filter(locale__language_code=request.LANGUAGE_CODE).first()
+    rankings = RankingsPage.objects.live().public().filter(locale__language_code=request.LANGUAGE_CODE).first()
     return render(
         request,
         "honors/widget_ranking.html",
