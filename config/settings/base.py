@@ -287,3 +287,9 @@ if ELASTICSEARCH_URL:
         },
         "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
     }
+
+# --- Staff rights (issue 14, "staff") -------------------------------------------------------
+# An honours decision is published only by its approval workflow: nobody holds the publish
+# right on it, so the workflow's last approval publishes it without that check (pages and
+# other snippets publish as Wagtail does). See docs/permissions.md.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "honors.workflow.finish_workflow"
