@@ -4,8 +4,9 @@ Every role's user requests every admin door (model viewsets found in Wagtail's r
 their exports, choosers and the translation API, plus the project's own admin views) and
 the outcome is compared with the document: a change in anyone's rights fails this test
 until the document says so. On a mismatch the actual matrix is written to
-/tmp/permission_matrix.actual.txt, ready to paste after review."""
+permission_matrix.actual.txt in the temporary directory, ready to paste after review."""
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ def measure(client, world):
 def test_the_documented_matrix_is_the_real_one(client, world):
     actual, requests = measure(client, world)
     documented = read_documented()
-    Path("/tmp/permission_matrix.actual.txt").write_text(render(actual), encoding="utf-8")
+    (Path(tempfile.gettempdir()) / "permission_matrix.actual.txt").write_text(render(actual), encoding="utf-8")
     differences = []
     for door in sorted(set(actual) | set(documented)):
         if door not in documented:
