@@ -104,7 +104,7 @@ def viewset_doors(objects):
         if label in seen:
             continue
         seen.add(label)
-        index = _try_reverse(viewset.get_url_name("index"))
+        index = _try_reverse(viewset.get_url_name("list")) or _try_reverse(viewset.get_url_name("index"))
         doors.append((f"{label}.index", "GET", index))
         if getattr(viewset, "list_export", None):
             doors.append((f"{label}.export", "GET", index + "?export=csv"))
