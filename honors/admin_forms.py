@@ -79,8 +79,8 @@ class CycleForm(WagtailAdminModelForm):
         for name, formset in self.formsets.items():
             for form in formset.forms:
                 if form.has_changed():
-                    prefix = "deleted" if formset.can_delete and formset._should_delete_form(form) else "changed"
-                    parts.append(f"{name}:{prefix}:{form.instance.pk or 'new'}:{','.join(form.changed_data)}")
+                    # "DELETE" among the changed fields marks a removed row.
+                    parts.append(f"{name}:{form.instance.pk or 'new'}:{','.join(form.changed_data)}")
         return parts
 
     def clean(self):
