@@ -14,11 +14,15 @@ ANY_RIGHT = ["add", "change", "delete", "view"]
 
 
 def _narrow(viewset, request, queryset):
+    # Only the viewset's own objects: a history or usage view lists other models (log
+    # entries, references) about an object that has already been checked.
+    if not issubclass(queryset.model, viewset.model):
+        return queryset
     return viewset.scope(request, queryset)
 
 
 def _check_object(viewset, request, obj):
-    if obj is None or getattr(obj, "pk", None) is None:
+    if obj is None or getattr(obj, "pk", None) is None or not isinstance(obj, viewset.model):
         return obj
     if not _narrow(viewset, request, type(obj)._default_manager.filter(pk=obj.pk)).exists():
         raise Http404
