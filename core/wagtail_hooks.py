@@ -104,6 +104,25 @@ def _localize_snippets_api(request, app_label, model_name, pk=None):
     return JsonResponse([row(instance) for instance in queryset[:1000]], safe=False)
 
 
+TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
+
+
+def _translations_report(results_only=False):
+    """wagtail-localize's translations report (titles of every translated page and snippet,
+    published or not), for those who may send content for translation only."""
+    from django.core.exceptions import PermissionDenied
+    from wagtail_localize.views.report import TranslationsReportView
+
+    view = TranslationsReportView.as_view(results_only=results_only)
+
+    def guarded(request, *args, **kwargs):
+        if not request.user.has_perm(TRANSLATE_PERMISSION):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
 @hooks.register("register_admin_urls", order=-100)
 def register_guarded_localize_api():
     from django.urls import path
@@ -111,4 +130,6 @@ def register_guarded_localize_api():
     return [
         path("localize/api/snippets/<slug:app_label>/<slug:model_name>/", _localize_snippets_api),
         path("localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/", _localize_snippets_api),
+        path("localize/reports/translations/", _translations_report()),
+        path("localize/reports/translations/results/", _translations_report(results_only=True)),
     ]

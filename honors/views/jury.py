@@ -22,6 +22,8 @@ def _can_committee(user):
 
 
 def my_categories(request):
+    if not _can_committee(request.user) and not jury.juror_categories(request.user).exists():
+        raise PermissionDenied
     categories = list(jury.juror_categories(request.user))
     rows = [(category, list(jury.nominees_for(request.user, category))) for category in categories]
     reviewed = set(jury.JuryReview.objects.filter(juror=request.user).values_list("nomination_id", flat=True))
