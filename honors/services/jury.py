@@ -32,8 +32,9 @@ def committee_members():
 
 
 def juror_label(user):
-    """A juror as the picker shows them: the full name, the account name only as a fallback."""
-    return user.get_full_name().strip() or user.get_username()
+    """A juror as the picker shows them: the full name in Vietnamese order (family name first,
+    "Nguyễn Thị Lan"), the account name only as a fallback."""
+    return " ".join(part.strip() for part in (user.last_name, user.first_name) if part.strip()) or user.get_username()
 
 
 def conflicted_nominations(user):
