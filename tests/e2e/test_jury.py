@@ -60,8 +60,9 @@ def _score(page, base, nomination, value):
     for field in page.locator("input[type=number]").all():
         field.fill(str(value))
     page.fill("textarea[name=comment]", "Hồ sơ rõ ràng.")
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_load_state("networkidle")
+    page.get_by_role("button", name="Nộp phiếu chấm").click()
+    page.wait_for_url(f"{base}/admin/honors/jury/de-cu/{nomination.pk}/")
+    assert "Đã lưu phiếu chấm" in page.content()
 
 
 def test_a_cycle_from_set_up_to_certificates(jury_site, browser):
