@@ -55,6 +55,18 @@ def jury_site(live_site):
     return {"server": live_site, "people": people, "category": category, "nominations": nominations}
 
 
+def _until(check, seconds=30):
+    """Wait for the server to have done what the click asked (the live server shares our DB)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.3)
+    return check()
+
+
 def _score(page, base, nomination, value):
     page.goto(f"{base}/admin/honors/jury/de-cu/{nomination.pk}/")
     for field in page.locator("input[type=number]").all():
@@ -128,13 +140,17 @@ def test_a_cycle_from_set_up_to_certificates(jury_site, browser):
     assert page.locator("button[name='action-publish']").count() == 0
     page.locator("footer .w-dropdown__toggle").first.click()
     page.locator("button[name='action-submit']").click()
-    page.wait_for_load_state("networkidle")
     decision = HonoursDecision.objects.get(cycle=cycle)
-    assert decision.current_workflow_state is not None
+    assert _until(lambda: HonoursDecision.objects.get(pk=decision.pk).current_workflow_state is not None)
     page.goto(f"{base}/admin/snippets/honors/honoursdecision/edit/{decision.pk}/")
     page.locator("footer .w-dropdown__toggle").first.click()
     page.locator("button[data-workflow-action-name='approve']").first.click()
-    page.wait_for_load_state("networkidle")
+
+    def committee_approved():
+        state = HonoursDecision.objects.get(pk=decision.pk).current_workflow_state
+        return state is not None and state.current_task_state.task.name.startswith("Lãnh đạo")
+
+    assert _until(committee_approved)
     context.close()
     decision.refresh_from_db()
     assert not decision.live
@@ -145,9 +161,8 @@ def test_a_cycle_from_set_up_to_certificates(jury_site, browser):
     assert page.locator("button[name='action-publish']").count() == 0
     page.locator("footer .w-dropdown__toggle").first.click()
     page.locator("button[data-workflow-action-name='approve']").first.click()
-    page.wait_for_load_state("networkidle")
+    assert _until(lambda: HonoursDecision.objects.get(pk=decision.pk).live)
     decision.refresh_from_db()
-    assert decision.live
     certificate = Certificate.objects.get()
     assert certificate.enterprise_name == "Công ty TNHH Cà phê Đắk Mil"
     page.goto(f"{base}/admin/snippets/honors/certificate/")
