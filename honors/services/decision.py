@@ -232,22 +232,11 @@ def publish_decision(decision, user=None):
 
 
 def published_through_workflow(decision):
-    """Whether the live revision is the one an approval workflow approved: the user who gave
-    the last approval (or True when unknown), else False."""
-    from wagtail.models import WorkflowState
+    """Whether the decision is being published by its approval workflow's last approval: the
+    approving user (or True when unknown), else False (a direct publication)."""
+    from ..workflow import workflow_approver
 
-    state = (
-        WorkflowState.objects.for_instance(decision)
-        .filter(status=WorkflowState.STATUS_APPROVED)
-        .order_by("-created_at")
-        .select_related("current_task_state")
-        .first()
-    )
-    if state is None or state.current_task_state is None:
-        return False
-    if state.current_task_state.revision_id != decision.live_revision_id:
-        return False
-    return state.current_task_state.finished_by or True
+    return workflow_approver() or False
 
 
 def on_published(sender, instance, revision=None, user=None, **kwargs):
