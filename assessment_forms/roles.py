@@ -32,5 +32,7 @@ ROLE_PERMISSIONS = {
         "assessment_forms.change_publishedyear",
         "assessment_forms.delete_publishedyear",
     ],
-    "honours_committee": ["assessment_forms.view_submission"],
+    # The honours committee reads the verified result (levels and points) through the
+    # nomination's snapshot and the ranking rows, never the answers: respondents are told
+    # that only assessors and programme editors (and their own members) see those.
 }

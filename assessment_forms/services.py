@@ -13,6 +13,8 @@ from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from core import audit
+
 from .models import Framework, Pillar, PillarScore, PublishedYear, Submission, SubmissionRevision, localized
 from .scoring import ScoringError, score, spec_from_dict
 from .signals import results_changed
@@ -176,6 +178,7 @@ def adjust_answers(submission, answers, user, note, expected_version=None):
     submission.save(update_fields=["answers", "updated_at"])
     save_result(submission, result)
     _revision(submission, SubmissionRevision.Kind.ADJUSTED, user, note)
+    audit.record(user, "assessment.adjust", submission, note=note, total=result.total, level=result.level)
     if submission.status == Submission.Status.VERIFIED:
         transaction.on_commit(lambda: results_changed.send(Submission, submission=submission, action="rescored"))
     return result
@@ -268,6 +271,7 @@ def verify(submission, user, note=""):
     _revision(submission, SubmissionRevision.Kind.VERIFIED, user, note)
     if newly:
         verified(submission)
+    audit.record(user, "assessment.verify", submission, note=note, total=submission.total, level=submission.level)
     transaction.on_commit(lambda: results_changed.send(Submission, submission=submission, action="verified"))
     return submission
 
@@ -279,6 +283,7 @@ def unverify(submission, user, note=""):
     submission.verified_by = None
     submission.save(update_fields=["status", "verified_at", "verified_by", "updated_at"])
     _revision(submission, SubmissionRevision.Kind.UNVERIFIED, user, note)
+    audit.record(user, "assessment.unverify", submission, note=note)
     transaction.on_commit(lambda: results_changed.send(Submission, submission=submission, action="unverified"))
     return submission
 

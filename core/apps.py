@@ -26,8 +26,9 @@ class CoreConfig(AppConfig):
 
         connection_created.connect(register_sqlite_fold, dispatch_uid="core_sqlite_fold")
         # abuse (issue 13): production must share the rate-limit and single-use cache.
-        from django.core import checks
+        from django.core.checks import Tags
+        from django.core.checks import register as register_check
 
         from .spam import check_shared_cache
 
-        checks.register(check_shared_cache, checks.Tags.caches, deploy=True)
+        register_check(check_shared_cache, Tags.caches, deploy=True)

@@ -52,3 +52,9 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.kind} → {', '.join(self.to) or '—'}"
+
+
+# The audit trail lives in core/audit.py (model and `record()`); imported so Django sees it.
+from .audit import AuditEntry  # noqa: E402
+
+__all__ = ["AuditEntry", "OutgoingMail"]

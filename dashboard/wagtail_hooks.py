@@ -8,6 +8,8 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
+from core.admin_scope import ScopedViewSetMixin
+
 from .models import AnnualReport
 from .views import report_download
 
@@ -37,7 +39,8 @@ class ReportEditView(EditView):
         return super().header_buttons + export_buttons(self.object, HeaderButton)
 
 
-class AnnualReportViewSet(SnippetViewSet):
+class AnnualReportViewSet(ScopedViewSetMixin, SnippetViewSet):
+    # Staff rights (issue 14): the unpublished report is chosen only by those with a right on it.
     model = AnnualReport
     icon = "doc-full"
     menu_label = _("Báo cáo năm")

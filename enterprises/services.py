@@ -370,15 +370,3 @@ def update_profile(enterprise, user, data):
         enterprise.save()
         log(enterprise, "wagtail.edit", user=user, data={"fields": changed, "via": "profile"})
     return changed
-
-
-def is_verified_member(user, enterprise):
-    """Whether the user is a verified (active) member of the enterprise: the key to its
-    history, registrations and nominations. A minimal version; the accounts work refines it."""
-    from .models import EnterpriseMembership
-
-    if enterprise is None or user is None or not user.is_authenticated:
-        return False
-    return EnterpriseMembership.objects.filter(
-        user=user, enterprise=enterprise, status=EnterpriseMembership.Status.ACTIVE
-    ).exists()

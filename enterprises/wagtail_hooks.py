@@ -10,6 +10,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_scope import ScopedViewSetMixin
 from core.exports import SafeSpreadsheetExportMixin
 from core.folding import FoldedSearchMixin
 from core.text import fold_compact as fold
@@ -163,7 +164,9 @@ class MembershipIndexView(FoldedSearchMixin, IndexView):
     """The search ignores diacritics and case."""
 
 
-class MembershipViewSet(SnippetViewSet):
+class MembershipViewSet(ScopedViewSetMixin, SnippetViewSet):
+    # Staff rights (issue 14): members' e-mails reach only users with a right on memberships,
+    # in the chooser and the translation API too (core.admin_scope).
     model = EnterpriseMembership
     index_view_class = MembershipIndexView
     icon = "user"

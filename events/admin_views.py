@@ -18,15 +18,20 @@ from core.folding import folded_search
 from . import services
 from .forms import MessageForm
 from .models import EventPage, Registration
+from .organisers import can_manage_event
 from .tokens import CHECK_IN_SALT, LinkState, check_token
 
 PERMISSION = "events.change_registration"
 
 
 def _event(request, event_id):
+    """The event (default-language page) if the user organises it (or sees every event)."""
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    return get_object_or_404(EventPage, pk=event_id).canonical
+    event = get_object_or_404(EventPage, pk=event_id).canonical
+    if not can_manage_event(request.user, event):
+        raise PermissionDenied
+    return event
 
 
 def _registrations(event):
@@ -82,12 +87,15 @@ def _rows(event):
 
 def export(request, event_id, fmt):
     event = _event(request, event_id)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
     headers = [label for _name, label in EXPORT_COLUMNS]
     filename = f"nguoi-dang-ky-{event.pk}"
-    if fmt in ("csv", "xlsx"):
-        # The one export path: CSV streamed, XLSX written, formula-leading text escaped.
-        return export_response(fmt, filename, headers, _rows(event), title="Đăng ký")
-    raise Http404
+    from core import audit
+
+    audit.record(request.user, "export.personal_data", event, format=fmt, rows=_registrations(event).count())
+    # The one export path: CSV streamed, XLSX written, formula-leading text escaped.
+    return export_response(fmt, filename, headers, _rows(event), title="Đăng ký")
 
 
 def sign_in_sheet(request, event_id):
@@ -120,6 +128,8 @@ def check_in_token(request, token):
         from .views import link_refused
 
         return link_refused(request, state)
+    if not can_manage_event(request.user, registration.event):
+        raise PermissionDenied
     if request.method == "POST":
         outcome = services.check_in(registration)
         (messages.success if outcome.ok else messages.error)(request, outcome.message)
@@ -139,6 +149,8 @@ def registration_action(request, pk, action):
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
     registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
+    if not can_manage_event(request.user, registration.event):
+        raise PermissionDenied
     handlers = {
         "approve": services.approve,
         "reject": services.reject,

@@ -287,4 +287,16 @@ def build(stdout):
         _registrations(event, province, statuses)
         translate_page(event, en, title=title_en)
         created += 1
+    _name_organisers(index)
     stdout.write(f"events: trang sự kiện, {created} sự kiện mới")
+
+
+def _name_organisers(index):
+    """The demo's events name the organisers' group, so a demo organiser manages them (an
+    organiser sees only the events that name them or their group)."""
+    group = Group.objects.filter(name=group_name("event_organiser")).first()
+    if group is None:
+        return
+    for event in EventPage.objects.child_of(index).filter(organiser_groups=None):
+        event.organiser_groups.add(group)
+        event.save()

@@ -9,5 +9,7 @@ MANAGE_REGISTRATIONS = [
 
 ROLE_PERMISSIONS = {
     "event_organiser": MANAGE_REGISTRATIONS,
-    "programme_editor": MANAGE_REGISTRATIONS + ["events.delete_registration"],
+    # Organisers manage only the events that name them (events.organisers); programme
+    # editors manage every event's registrations.
+    "programme_editor": MANAGE_REGISTRATIONS + ["events.delete_registration", "events.manage_all_registrations"],
 }

@@ -475,7 +475,7 @@ def upcoming_events(limit=3, pillars=None, locale=None):
         locale = translation.get_language() or settings.LANGUAGE_CODE
     if isinstance(locale, str):
         locale = Locale.objects.filter(language_code=locale).first() or Locale.get_default()
-    qs = EventPage.objects.live().filter(locale=locale, end__gt=timezone.now())
+    qs = EventPage.objects.live().public().filter(locale=locale, end__gt=timezone.now())
     if pillars:
         condition = Q()
         for code in pillars:

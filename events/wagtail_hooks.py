@@ -8,10 +8,12 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
+from core.admin_scope import ScopedViewSetMixin
 from core.folding import FoldedSearchMixin
 
 from . import admin_urls
 from .models import EventPage, Registration
+from .organisers import can_manage_event, scope_registrations
 
 
 @hooks.register("register_admin_urls")
@@ -19,13 +21,13 @@ def register_admin_urls():
     return [path("events/", include(admin_urls, namespace="events_admin"))]
 
 
-def _can_manage(user):
-    return user.has_perm("events.change_registration")
+def _can_manage(user, page):
+    return can_manage_event(user, page.specific)
 
 
 @hooks.register("register_page_listing_more_buttons")
 def event_listing_buttons(page, user, next_url=None):
-    if isinstance(page.specific_deferred, EventPage) and _can_manage(user):
+    if isinstance(page.specific_deferred, EventPage) and _can_manage(user, page):
         yield Button(
             _("Người đăng ký"), reverse("events_admin:dashboard", args=[page.pk]), icon_name="group", priority=15
         )
@@ -33,17 +35,38 @@ def event_listing_buttons(page, user, next_url=None):
 
 @hooks.register("register_page_header_buttons")
 def event_header_buttons(page, user, view_name, next_url=None):
-    if isinstance(page.specific_deferred, EventPage) and _can_manage(user):
+    if isinstance(page.specific_deferred, EventPage) and _can_manage(user, page):
         yield Button(
             _("Người đăng ký"), reverse("events_admin:dashboard", args=[page.pk]), icon_name="group", priority=15
         )
 
 
-class RegistrationIndexView(FoldedSearchMixin, IndexView):
+class AuditedExportIndexView(IndexView):
+    """The listing's CSV/XLSX export holds personal data: each one goes to the audit trail."""
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        from core import audit
+
+        audit.record(
+            self.request.user,
+            "export.personal_data",
+            None,
+            listing="event_registrations",
+            format=spreadsheet_format,
+            rows=queryset.count(),
+            filters=self.request.GET.urlencode(),
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class RegistrationIndexView(FoldedSearchMixin, AuditedExportIndexView):
     """The search ignores diacritics and case ("hung" finds "Hùng")."""
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(ScopedViewSetMixin, ModelViewSet):
+    """Every door (listing, filters, export, inspect, edit) sees only the registrations of the
+    events the user organises; programme editors see all."""
+
     model = Registration
     index_view_class = RegistrationIndexView
     icon = "group"
@@ -72,7 +95,10 @@ class RegistrationViewSet(ModelViewSet):
     inspect_view_enabled = True
 
     def get_queryset(self, request):
-        return Registration.objects.select_related("event")
+        return scope_registrations(request.user, Registration.objects.select_related("event"))
+
+    def scope(self, request, queryset):
+        return scope_registrations(request.user, queryset)
 
 
 registration_viewset = RegistrationViewSet("event_registrations")

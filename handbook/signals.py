@@ -1,6 +1,7 @@
 """Keep the handbook's caches (reading order, PDF) in step with publishing."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .cache import invalidate
@@ -20,4 +21,14 @@ def connect():
             signal.connect(_on_page_change, sender=model, dispatch_uid=f"handbook-{model.__name__}-{id(signal)}")
     # Moves and slug changes are sent with the base Page class as sender.
     post_page_move.connect(_on_page_change, dispatch_uid="handbook-move")
+    # A restriction added, changed or removed anywhere changes what `.public()` returns for
+    # the PDF, the table of contents and the reading order: drop them all.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_restriction_change, sender=PageViewRestriction, dispatch_uid=f"handbook-restriction-{id(signal)}"
+        )
+
+
+def _on_restriction_change(sender, instance=None, **kwargs):
+    invalidate()
     page_slug_changed.connect(_on_page_change, dispatch_uid="handbook-slug")

@@ -1,5 +1,5 @@
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .navigation import invalidate_menu
@@ -17,7 +17,8 @@ def _on_change(sender, instance, update_fields=None, **kwargs):
     from .models import SiteProfile
     from .page_cache import DRAFT_FIELDS
 
-    if isinstance(instance, SiteProfile):
+    # A view restriction added to or removed from a page changes what the menu may show.
+    if isinstance(instance, SiteProfile | PageViewRestriction):
         invalidate_menu()
     # A draft or autosave only writes bookkeeping fields: the live menu is unchanged.
     elif isinstance(instance, Page) and not (update_fields and set(update_fields) <= DRAFT_FIELDS):

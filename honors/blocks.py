@@ -27,7 +27,7 @@ class LatestHonoursBlock(blocks.StructBlock):
         awards = latest_honoured(limit=value.get("limit") or 6)
         context["awards"] = awards
         years = {award.decision.cycle.year for award in awards}
-        pages = HonoursYearPage.objects.live().filter(cycle__year__in=years)
+        pages = HonoursYearPage.objects.live().public().filter(cycle__year__in=years)
         request = (parent_context or {}).get("request")
         language = getattr(request, "LANGUAGE_CODE", None)
         if language:

@@ -240,7 +240,13 @@ def _jury(cycle):
                     continue
                 base = 9 - position
                 scores = {c.pk: max(0, min(10, base + rng.randint(-1, 1))) for c in criteria}
-                jury.submit_review(juror, nomination, scores, "Hồ sơ rõ ràng, kết quả DBI được thẩm định đầy đủ.")
+                jury.submit_review(
+                    juror,
+                    nomination,
+                    scores,
+                    "Hồ sơ rõ ràng, kết quả DBI được thẩm định đầy đủ.",
+                    day=cycle.jury_until,
+                )
     return jurors, leader
 
 

@@ -150,3 +150,25 @@ def translate_rankings_page(page):
     translated.live = True
     translated.save_revision(log_action=False).publish(log_action=False)
     return translated
+
+
+def move_to_phase(cycle, phase):
+    """Shift the cycle's dates so that today falls in `phase` (tests and the browser journey)."""
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    offsets = {  # days from today of: open, close, screening, jury, decision
+        HonoursCycle.Phase.PREPARING: (10, 20, 30, 40, 50),
+        HonoursCycle.Phase.NOMINATION: (-10, 20, 30, 40, 50),
+        HonoursCycle.Phase.SCREENING: (-20, -10, 20, 30, 40),
+        HonoursCycle.Phase.JURY: (-30, -20, -10, 20, 30),
+        HonoursCycle.Phase.DECISION: (-40, -30, -20, -10, 20),
+    }[phase]
+    (
+        cycle.nominations_open,
+        cycle.nominations_close,
+        cycle.screening_until,
+        cycle.jury_until,
+        cycle.decision_by,
+    ) = (today + day * offset for offset in offsets)
+    cycle.save()
+    return cycle

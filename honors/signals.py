@@ -12,9 +12,19 @@ logger = logging.getLogger(__name__)
 
 
 def decision_published(sender, instance, **kwargs):
-    from .services.decision import publish_decision
+    from core import audit
 
-    publish_decision(instance, user=kwargs.get("user"))
+    from .services.decision import publish_decision, published_through_workflow
+
+    # Wagtail's `published` signal names no user: the approver of the workflow's last step,
+    # or for a direct publication the author of the published revision.
+    revision = kwargs.get("revision")
+    approver = published_through_workflow(instance)
+    user = kwargs.get("user") or (approver if approver is not True else None) or getattr(revision, "user", None)
+    if not approver:
+        # Only a superuser can get here (nobody holds the publish right): leave a trace.
+        audit.record(user, "honours.direct_publish", instance, revision=instance.live_revision_id)
+    publish_decision(instance, user=user)
 
 
 def install_decision_workflow(sender, **kwargs):

@@ -5,22 +5,65 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_scope import ScopedViewSetMixin
+
+from .admin_forms import CertificateForm, CycleForm, DecisionForm, NominationScreeningForm
 from .models import Certificate, HonoursCycle, HonoursDecision, Nomination, RankingEntry
 from .views import jury
 
+ALL_RANKINGS_PERMISSION = "honors.view_all_rankingentry"
 
-class CycleViewSet(SnippetViewSet):
+
+class CycleViewSet(ScopedViewSetMixin, SnippetViewSet):
+    """Set-up of a cycle: programme editors only (the committee reads it); frozen once scoring
+    opens unless a reason is given (CycleForm)."""
+
     model = HonoursCycle
     icon = "calendar"
     menu_label = _("Đợt tôn vinh")
-    list_display = ["title", "year", "results_year", "nominations_open", "nominations_close", "published"]
+    list_display = ["title", "year", "results_year", "nominations_open", "nominations_close", "phase_label"]
     search_fields = ["title"]
+    edit_handler = ObjectList(
+        [*HonoursCycle.panels, FieldPanel("change_reason")],
+        base_form_class=CycleForm,
+    )
 
 
-class NominationViewSet(SnippetViewSet):
+class NoAddPolicy(ModelPermissionPolicy):
+    """Nominations come from the public form (nomination phase) and automatic nomination;
+    nobody adds one by hand in the admin, whatever the phase."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class EvidencePanel(Panel):
+    """The evidence files, each through the rights-checked view, for whoever screens."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "honors/admin/evidence_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from .services.evidence import can_view_evidence
+
+            context = super().get_context_data(parent_context)
+            files = list(self.instance.evidence.all()) if self.instance.pk else []
+            context["files"] = [f for f in files if can_view_evidence(self.request.user, f)]
+            return context
+
+
+class NominationViewSet(ScopedViewSetMixin, SnippetViewSet):
+    """Screening. A juror who declared a conflict with a nomination never reaches it here:
+    not in the listing or its export, not its edit, history, usage or chooser (404)."""
+
     model = Nomination
     icon = "user"
     menu_label = _("Đề cử và sơ tuyển")
@@ -28,26 +71,72 @@ class NominationViewSet(SnippetViewSet):
     list_filter = ["status", "source", "category__cycle"]
     list_export = ["enterprise", "category", "source", "status", "screening_note", "dbi_total", "dbi_level"]
     search_fields = ["statement", "nominator_organisation"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("category", read_only=True), FieldPanel("enterprise", read_only=True)]),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [
+                            FieldPanel("dbi_year", read_only=True),
+                            FieldPanel("dbi_total", read_only=True),
+                            FieldPanel("dbi_level", read_only=True),
+                            FieldPanel("dbi_improvement", read_only=True),
+                        ]
+                    ),
+                ],
+                heading=_("Kết quả DBI đã thẩm định tại thời điểm đề cử"),
+            ),
+            MultiFieldPanel([FieldPanel("status"), FieldPanel("screening_note")], heading=_("Sơ tuyển")),
+            MultiFieldPanel(
+                [
+                    FieldPanel("source", read_only=True),
+                    FieldPanel("nominator_name", read_only=True),
+                    FieldPanel("nominator_organisation", read_only=True),
+                    FieldPanel("nominator_email", read_only=True),
+                    FieldPanel("statement", read_only=True),
+                    EvidencePanel(heading=_("Minh chứng")),
+                ],
+                heading=_("Hồ sơ đề cử"),
+            ),
+        ],
+        base_form_class=NominationScreeningForm,
+    )
+
+    @property
+    def permission_policy(self):
+        return NoAddPolicy(self.model)
+
+    def scope(self, request, queryset):
+        return queryset.exclude(conflicts__juror=request.user)
 
 
-class DecisionViewSet(SnippetViewSet):
+class DecisionViewSet(ScopedViewSetMixin, SnippetViewSet):
+    """The decision: only a cycle whose scoring has closed, only its own categories; published
+    only by the approval workflow (nobody holds the publish right; a superuser's direct
+    publication is written to the audit trail)."""
+
     model = HonoursDecision
     icon = "tick-inverse"
     menu_label = _("Quyết định tôn vinh")
     list_display = ["__str__", "live", "first_published_at"]
+    edit_handler = ObjectList(HonoursDecision.panels, base_form_class=DecisionForm)
 
 
-class CertificateViewSet(SnippetViewSet):
+class CertificateViewSet(ScopedViewSetMixin, SnippetViewSet):
     model = Certificate
     icon = "doc-full"
     menu_label = _("Giấy chứng nhận")
     list_display = ["enterprise_name", "category_name", "year", "issued_at", "revoked_at"]
     list_filter = ["year"]
     search_fields = ["enterprise_name"]
-    panels = ["revoked_at", "revoked_reason"]
+    edit_handler = ObjectList([FieldPanel("revoked_at"), FieldPanel("revoked_reason")], base_form_class=CertificateForm)
 
 
-class RankingEntryViewSet(SnippetViewSet):
+class RankingEntryViewSet(ScopedViewSetMixin, SnippetViewSet):
+    """The ranking's read model. Rows of enterprises that did not consent to publication never
+    leave the programme editors (listing, export, inspect, chooser, translation API)."""
+
     model = RankingEntry
     icon = "list-ol"
     menu_label = _("Bảng xếp hạng (dữ liệu)")
@@ -55,6 +144,11 @@ class RankingEntryViewSet(SnippetViewSet):
     list_filter = ["year", "consent", "level"]
     list_export = ["rank", "name", "year", "total", "level", "pillars_at_level", "verified_at", "consent"]
     inspect_view_enabled = True
+
+    def scope(self, request, queryset):
+        if request.user.has_perm(ALL_RANKINGS_PERMISSION):
+            return queryset
+        return queryset.filter(consent=True)
 
 
 class HonoursGroup(ViewSetGroup):
@@ -77,6 +171,7 @@ admin_urls = (
         path("hang-muc/<int:pk>/tong-hop/", jury.committee, name="committee"),
         path("dot/<int:pk>/de-cu-tu-dong/", jury.run_auto_nominate, name="auto_nominate"),
         path("dot/<int:pk>/de-xuat/", jury.propose, name="propose"),
+        path("minh-chung/<int:pk>/", jury.evidence, name="evidence"),
     ],
     "honors_admin",
 )

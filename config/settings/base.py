@@ -462,3 +462,8 @@ else:
         "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
     }
 PRIVATE_UPLOAD_MAX_SIZE = env_int("PRIVATE_UPLOAD_MAX_SIZE", 10 * 1024 * 1024)
+# --- Staff rights (issue 14, "staff") -------------------------------------------------------
+# An honours decision is published only by its approval workflow: nobody holds the publish
+# right on it, so the workflow's last approval publishes it without that check (pages and
+# other snippets publish as Wagtail does). See docs/permissions.md.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "honors.workflow.finish_workflow"

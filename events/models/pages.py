@@ -23,6 +23,7 @@ from wagtail.search import index
 from ..blocks import EventBodyBlock, EventDocumentsBlock, ProgrammeBlock
 from ..choices import LEVEL_CHOICES, SIZE_CHOICES, EventFormat, EventLanguage, label_for, pillar_choices
 from ..fields import ChoiceListField
+from ..organisers import OrganiserSelect
 
 PAGE_SIZE = 12
 
@@ -44,7 +45,9 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("Trang danh sách sự kiện")
 
     def events(self):
-        return EventPage.objects.live().child_of(self)
+        # Public only: a login- or password-restricted event stays out of the list, the
+        # archive, the calendar and the iCalendar feed.
+        return EventPage.objects.live().public().child_of(self)
 
     @path("")
     def upcoming(self, request):
@@ -143,6 +146,22 @@ class EventPage(RoutablePageMixin, Page):
         help_text=_("Bài trình bày, tài liệu phát tay: người tham dự xem được sau sự kiện."),
     )
 
+    # Who manages this event's registrations, exports and check-in (besides programme
+    # editors, who see every event): named accounts and/or whole groups.
+    organisers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Người tổ chức (tài khoản)"),
+        blank=True,
+        related_name="organised_events",
+        help_text=_("Chỉ những người này (và biên tập chương trình) xem và quản lý người đăng ký của sự kiện."),
+    )
+    organiser_groups = ParentalManyToManyField(
+        "auth.Group",
+        verbose_name=_("Người tổ chức (nhóm)"),
+        blank=True,
+        related_name="organised_events",
+    )
+
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
@@ -162,7 +181,13 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("Thời gian và địa điểm"),
         ),
         MultiFieldPanel(
-            [FieldPanel("organiser"), FieldPanel("co_organisers"), FieldPanel("contact_email")],
+            [
+                FieldPanel("organiser"),
+                FieldPanel("co_organisers"),
+                FieldPanel("contact_email"),
+                FieldPanel("organisers", widget=OrganiserSelect),
+                FieldPanel("organiser_groups", widget=OrganiserSelect),
+            ],
             heading=_("Tổ chức"),
         ),
         MultiFieldPanel(

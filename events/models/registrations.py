@@ -65,6 +65,8 @@ class Registration(models.Model):
         verbose_name = _("đăng ký tham dự")
         verbose_name_plural = _("đăng ký tham dự")
         ordering = ["event", "created_at", "id"]
+        # Organisers manage only the events that name them; this right sees every event's.
+        permissions = [("manage_all_registrations", _("Quản lý người đăng ký của mọi sự kiện"))]
         constraints = [
             # One active registration per attendee and event; after a cancellation the
             # same person may register again.

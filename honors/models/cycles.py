@@ -1,6 +1,8 @@
 """An honours cycle per year: its phases, award categories with eligibility rules, and the
 weighted criteria the jury scores on. Editors set all of it in the admin."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -89,6 +91,23 @@ class HonoursCycle(index.Indexed, ClusterableModel):
     @property
     def phase(self):
         return self.phase_on()
+
+    @property
+    def phase_label(self):
+        """The phase as people read it ("Nhận đề cử"), never the stored value."""
+        return self.Phase(self.phase).label
+
+    def scoring_open_on(self):
+        """The first day of scoring: from then on the set-up is frozen."""
+        return self.screening_until + datetime.timedelta(days=1)
+
+    @property
+    def setup_frozen(self):
+        return self.phase in (self.Phase.JURY, self.Phase.DECISION, self.Phase.PUBLISHED)
+
+    @property
+    def scoring_closed(self):
+        return self.phase in (self.Phase.DECISION, self.Phase.PUBLISHED)
 
     def accepts_nominations(self, day=None):
         return self.phase_on(day) == self.Phase.NOMINATION

@@ -51,6 +51,8 @@ class RankingEntry(models.Model):
     class Meta:
         verbose_name = _("dòng xếp hạng")
         verbose_name_plural = _("bảng xếp hạng")
+        # Rows of enterprises that did not consent stay with the programme editors.
+        permissions = [("view_all_rankingentry", _("Xem cả dòng của doanh nghiệp không đồng ý công bố"))]
         constraints = [
             models.UniqueConstraint(fields=["year", "framework_code", "enterprise"], name="unique_ranking_entry"),
         ]

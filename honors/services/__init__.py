@@ -2,7 +2,7 @@
 
 from enterprises.services import fold
 
-from .nominations import can_view_evidence
+from .evidence import can_view_evidence
 from .public import awards_for_year, latest_honoured
 from .rankings import DEFAULT_FRAMEWORK, RankingQuery, ranking_page, refresh_rankings
 

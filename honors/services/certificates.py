@@ -91,4 +91,7 @@ def revoke(certificate, reason, user=None):
     certificate.revoked_reason = reason
     certificate.save(update_fields=["revoked_at", "revoked_reason"])
     log(instance=certificate, action="honors.certificate_revoke", user=user, data={"reason": reason})
+    from core import audit
+
+    audit.record(user, "honours.certificate_revoke", certificate, reason=reason, code=certificate.code[:8])
     return certificate

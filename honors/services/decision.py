@@ -14,12 +14,14 @@ from wagtail.log_actions import log
 from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowContentType, WorkflowTask
 
 from accounts.roles import group_name
+from core import audit
 from core.mail import queue_mail, site_url
 
 from .. import integrations
 from ..models import Award, Certificate, HonoursDecision, HonoursYearPage, RankingsPage
 from . import certificates
 from .jury import aggregates
+from .phases import require_deciding
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +82,9 @@ def default_citation(nomination, category, language="vi"):
 @transaction.atomic
 def propose_decision(cycle, user=None):
     """The committee's proposal: the best-scored nominees of each category (jury mean, then
-    DBI total), as a draft decision revision for the approval workflow."""
+    DBI total), as a draft decision revision for the approval workflow. Only once scoring
+    has closed."""
+    require_deciding(cycle)
     decision = HonoursDecision.objects.filter(cycle=cycle).first()
     if decision is None:
         decision = HonoursDecision(cycle=cycle, live=False)
@@ -104,6 +108,7 @@ def propose_decision(cycle, user=None):
         decision.save()
     revision = decision.save_revision(user=user, log_action=True)
     log(instance=decision, action="honors.propose", user=user, data={"awards": len(awards)})
+    audit.record(user, "honours.decision_propose", decision, awards=len(awards), revision=revision.pk)
     return decision, revision
 
 
@@ -221,6 +226,14 @@ def publish_decision(decision, user=None):
         except Exception:  # a mail server outage must not undo the publication
             logger.exception("Could not e-mail the certificate %s", certificate.pk)
     stories = _draft_stories(decision, awards, user=user) if first_time else []
+    audit.record(
+        user,
+        "honours.decision_publish",
+        decision,
+        awards=len(awards),
+        certificates=len(issued),
+        through_workflow=bool(published_through_workflow(decision)),
+    )
     log(
         instance=decision,
         action="honors.publish",
@@ -228,6 +241,14 @@ def publish_decision(decision, user=None):
         data={"awards": len(awards), "certificates": len(issued), "emails": sent, "stories": len(stories)},
     )
     return {"page": page, "certificates": issued, "emails": sent, "stories": stories}
+
+
+def published_through_workflow(decision):
+    """Whether the decision is being published by its approval workflow's last approval: the
+    approving user (or True when unknown), else False (a direct publication)."""
+    from ..workflow import workflow_approver
+
+    return workflow_approver() or False
 
 
 def on_published(sender, instance, revision=None, user=None, **kwargs):

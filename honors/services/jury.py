@@ -9,9 +9,41 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from accounts.roles import group_name
+from core import audit
+
 from ..models import Category, ConflictDeclaration, JuryReview, JuryScore, Nomination
+from .phases import require_scoring
 
 COMMITTEE_PERMISSION = "honors.view_juryreview"
+COMMITTEE_ROLE = "honours_committee"
+
+
+def committee_members():
+    """The accounts a cycle may name as jurors: active members of the honours committee."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=group_name(COMMITTEE_ROLE))
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def juror_label(user):
+    """A juror as the picker shows them: the full name in Vietnamese order (family name first,
+    "Nguyễn Thị Lan"), the account name only as a fallback."""
+    return " ".join(part.strip() for part in (user.last_name, user.first_name) if part.strip()) or user.get_username()
+
+
+def conflicted_nominations(user):
+    """Ids of the nominations the user declared a conflict with (a subquery)."""
+    return ConflictDeclaration.objects.filter(juror=user).values("nomination_id")
+
+
+def is_conflicted(user, nomination):
+    return user.is_authenticated and _conflicted(user, nomination)
 
 
 def is_juror(user, category):
@@ -62,10 +94,12 @@ def declare_conflict(user, nomination, reason):
     _require_juror(user, nomination.category)
     if not (reason or "").strip():
         raise ValidationError(_("Ghi rõ lý do xung đột lợi ích."))
-    declaration, _created = ConflictDeclaration.objects.get_or_create(
+    declaration, created = ConflictDeclaration.objects.get_or_create(
         juror=user, nomination=nomination, defaults={"reason": reason.strip()}
     )
     log(instance=nomination, action="honors.conflict", user=user, data={"reason": reason.strip()})
+    if created:
+        audit.record(user, "honours.conflict", nomination, reason=reason.strip())
     return declaration
 
 
@@ -79,9 +113,11 @@ def weighted_score(criteria, scores):
 
 
 @transaction.atomic
-def submit_review(user, nomination, scores, comment=""):
-    """Score a nominee on every criterion of the cycle. `scores` maps criterion id → score."""
+def submit_review(user, nomination, scores, comment="", day=None):
+    """Score a nominee on every criterion of the cycle, in the jury phase only. `scores` maps
+    criterion id → score; `day` replays past work (the demo)."""
     nominee_for(user, nomination)
+    require_scoring(nomination.category.cycle, day)
     criteria = list(nomination.category.cycle.criteria.all())
     errors = {}
     for criterion in criteria:
@@ -166,3 +202,32 @@ def aggregates(category):
         )
     rows.sort(key=lambda row: (row["mean"] is None, -(row["mean"] or 0), -(row["dbi_total"] or 0)))
     return rows
+
+
+def summary_for(user, category):
+    """The committee's summary as this user may see it.
+
+    While scoring is open, a row's figures (count, mean, median, spread, deviation) are shown
+    only to a juror who has submitted their own score for that nominee: otherwise two scores
+    and their mean and spread give both away. Once scoring has closed the full summary is
+    open to the committee. A nominee the user declared a conflict with is never in it.
+    Returns (rows, full) where `full` says whether every row is open."""
+    rows = aggregates(category)
+    if user.is_authenticated:
+        hidden = set(ConflictDeclaration.objects.filter(juror=user).values_list("nomination_id", flat=True))
+        rows = [row for row in rows if row["nomination"].pk not in hidden]
+    full = category.cycle.scoring_closed
+    if not full:
+        own = set(
+            JuryReview.objects.filter(juror=user, nomination__category=category).values_list("nomination_id", flat=True)
+        )
+        for row in rows:
+            row["open"] = row["nomination"].pk in own
+            if not row["open"]:
+                for key in ("count", "mean", "median", "spread", "stdev"):
+                    row[key] = None
+        rows.sort(key=lambda row: row["nomination"].enterprise.name)
+    else:
+        for row in rows:
+            row["open"] = True
+    return rows, full

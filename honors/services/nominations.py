@@ -163,22 +163,6 @@ def entry_for_receipt(key):
     )
 
 
-def can_view_evidence(user, evidence):
-    """Whether this user may open an evidence file: programme editors (who may change
-    nominations) and the honours committee (view rights on evidence), except a juror who
-    declared a conflict of interest on that nomination. The nominator reaches their own
-    files through the receipt link instead. Engineer "staff" may refine the committee rule."""
-    from ..models import ConflictDeclaration
-
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    if ConflictDeclaration.objects.filter(juror=user, nomination_id=evidence.nomination_id).exists():
-        return False
-    if user.has_perm("honors.change_nomination") or user.has_perm("honors.view_nominationevidence"):
-        return True
-    return evidence.nomination.category.jurors.filter(pk=user.pk).exists()
-
-
 @transaction.atomic
 def screen(nomination, status, note="", user=None):
     """Record the editors' screening decision (eligible, needs more information, ineligible

@@ -14,6 +14,7 @@ from ..models import Category, HonoursCycle, Nomination
 from ..services import jury
 from ..services.decision import propose_decision
 from ..services.nominations import auto_nominate
+from ..services.phases import require_nominating
 
 
 def _can_committee(user):
@@ -21,6 +22,8 @@ def _can_committee(user):
 
 
 def my_categories(request):
+    if not _can_committee(request.user) and not jury.juror_categories(request.user).exists():
+        raise PermissionDenied
     categories = list(jury.juror_categories(request.user))
     rows = [(category, list(jury.nominees_for(request.user, category))) for category in categories]
     reviewed = set(jury.JuryReview.objects.filter(juror=request.user).values_list("nomination_id", flat=True))
@@ -78,15 +81,19 @@ def declare_conflict(request, pk):
 @permission_required(jury.COMMITTEE_PERMISSION, raise_exception=True)
 def committee(request, pk):
     category = get_object_or_404(Category.objects.select_related("cycle"), pk=pk)
-    return TemplateResponse(
-        request, "honors/admin/committee.html", {"category": category, "rows": jury.aggregates(category)}
-    )
+    rows, full = jury.summary_for(request.user, category)
+    return TemplateResponse(request, "honors/admin/committee.html", {"category": category, "rows": rows, "full": full})
 
 
 @require_POST
 @permission_required("honors.add_nomination", raise_exception=True)
 def run_auto_nominate(request, pk):
     cycle = get_object_or_404(HonoursCycle, pk=pk)
+    try:
+        require_nominating(cycle)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("honors_admin:jury")
     created = auto_nominate(cycle, user=request.user)
     messages.success(request, _("Đã tạo %(count)s đề cử tự động.") % {"count": created})
     return redirect("honors_admin:jury")
@@ -98,6 +105,27 @@ def propose(request, pk):
     cycle = get_object_or_404(HonoursCycle, pk=pk)
     if cycle.published:
         raise PermissionDenied
-    decision, _revision = propose_decision(cycle, user=request.user)
+    try:
+        decision, _revision = propose_decision(cycle, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("honors_admin:jury")
     messages.success(request, _("Đã lập dự thảo danh sách; gửi duyệt theo quy trình."))
     return redirect("wagtailsnippets_honors_honoursdecision:edit", decision.pk)
+
+
+def evidence(request, pk):
+    """One evidence file, for staff who may see it (never a conflicted juror)."""
+    from django.http import FileResponse, Http404
+
+    from ..models import NominationEvidence
+    from ..services.evidence import can_view_evidence
+
+    item = get_object_or_404(NominationEvidence.objects.select_related("nomination"), pk=pk)
+    if not can_view_evidence(request.user, item):
+        raise Http404
+    try:
+        handle = item.file.open("rb")
+    except OSError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=str(item))

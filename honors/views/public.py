@@ -21,7 +21,8 @@ from core import private_files, spam
 from ..forms import NominationForm
 from ..models import NominationEvidence, RankingsPage
 from ..services import certificates
-from ..services.nominations import can_view_evidence, entry_for_receipt, open_categories, submit_nomination
+from ..services.evidence import can_view_evidence
+from ..services.nominations import entry_for_receipt, open_categories, submit_nomination
 from ..services.rankings import RankingQuery, available_years, ranking_page
 
 
@@ -217,7 +218,7 @@ def ranking_widget(request):
     years = available_years()
     query = RankingQuery.from_params(request.GET, years=years)
     page, _paginator = ranking_page(query, per_page=10)
-    rankings = RankingsPage.objects.live().filter(locale__language_code=request.LANGUAGE_CODE).first()
+    rankings = RankingsPage.objects.live().public().filter(locale__language_code=request.LANGUAGE_CODE).first()
     return render(
         request,
         "honors/widget_ranking.html",

@@ -18,8 +18,11 @@ S = Registration.Status
 
 
 @pytest.fixture
-def organiser(client):
+def organiser(client, event):
+    """An event organiser named on the event (organisers manage only their own events)."""
     user = UserFactory(username="tochuc", roles=["event_organiser"])
+    event.organisers.add(user)
+    event.save()
     client.force_login(user)
     return user
 

@@ -20,8 +20,9 @@ from honors.factories import (
     JuryCriterionFactory,
     NominationFactory,
     RankingEntryFactory,
+    move_to_phase,
 )
-from honors.models import Category, Certificate, HonoursYearPage, Nomination
+from honors.models import Category, Certificate, HonoursCycle, HonoursYearPage, Nomination
 from honors.services import jury
 from honors.services.certificates import revoke, verify
 from honors.services.eligibility import check_eligibility
@@ -171,6 +172,7 @@ def panel(db):
         JuryCriterionFactory(cycle=category.cycle, name="Hiệu quả", weight=Decimal(1)),
     ]
     nominations = [NominationFactory(category=category) for _ in range(2)]
+    move_to_phase(category.cycle, HonoursCycle.Phase.JURY)
     return category, criteria, jurors, nominations
 
 
@@ -228,6 +230,7 @@ def test_committee_view_shows_mean_median_spread(client, panel, committee_user):
         jury.submit_review(juror, nominations[0], {criteria[0].pk: value, criteria[1].pk: value})
     row = jury.aggregates(category)[0]
     assert (row["mean"], row["median"], row["spread"]) == (Decimal("60.00"), Decimal("60.00"), Decimal("80.00"))
+    move_to_phase(category.cycle, HonoursCycle.Phase.DECISION)  # the full summary opens when scoring closes
     client.force_login(committee_user)
     html = client.get(reverse("honors_admin:committee", args=[category.pk])).content.decode()
     assert "60.00" in html or "60,00" in html
@@ -271,6 +274,7 @@ def approved_setup(rankings, panel, committee_user, leader):
         nomination.enterprise.save()
     jury.submit_review(jurors[0], nominations[0], {criteria[0].pk: 9, criteria[1].pk: 9})
     jury.submit_review(jurors[0], nominations[1], {criteria[0].pk: 4, criteria[1].pk: 4})
+    move_to_phase(category.cycle, HonoursCycle.Phase.DECISION)
     workflow = ensure_decision_workflow()
     decision, _revision = propose_decision(category.cycle, user=committee_user)
     return workflow, decision, nominations
