@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("stories.urls")),
     path("", include("handbook.urls")),
+    path("", include("support.urls")),  # support desk: /ho-tro/
     path("", include("honors.urls")),
     path("", include("dashboard.urls")),
     path("", include(wagtail_urls)),

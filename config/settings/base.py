@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "events",
     "stories",
     "handbook",
+    "support",  # support desk: consultant network and requests for help (docs/support.md)
     "home",
     "honors",
     "dashboard",
