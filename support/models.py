@@ -15,6 +15,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from core.text import fold_compact
 
@@ -169,7 +171,7 @@ class ConsultingOrganisation(DirectoryEntry):
         super().save(*args, **kwargs)
 
 
-class Consultant(DirectoryEntry):
+class Consultant(ClusterableModel, DirectoryEntry):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("tài khoản"),
@@ -256,7 +258,7 @@ class ServedArea(models.Model):
     """An administrative unit a consultant serves, with dates (units themselves are dated:
     a consultant serving Đắk Mil before 1/7/2025 serves its successor communes after)."""
 
-    consultant = models.ForeignKey(Consultant, on_delete=models.CASCADE, related_name="areas")
+    consultant = ParentalKey(Consultant, on_delete=models.CASCADE, related_name="areas")
     unit = models.ForeignKey(
         "enterprises.AdministrativeUnit", verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="+"
     )
@@ -278,6 +280,8 @@ def new_access_key():
 
 
 class SupportRequest(models.Model):
+    """An enterprise's request for help (see lifecycle.py for its statuses and rights)."""
+
     class Status(models.TextChoices):
         NEW = "new", _("Mới")
         ASSIGNED = "assigned", _("Đã phân công")
@@ -397,6 +401,17 @@ class SupportRequest(models.Model):
         if self.first_response_at is None and self.first_response_due and self.first_response_due < now:
             return True
         return bool(self.resolution_due and self.resolution_due < now)
+
+    @property
+    def queue_status(self):
+        """The status for the coordinators' queue, with "overdue" in words, not only colour."""
+        from django.utils.html import format_html
+
+        if self.is_overdue():
+            return format_html(
+                '{} <span class="w-status w-status--label support-overdue">{}</span>', self.get_status_display(), _("Quá hạn")
+            )
+        return self.get_status_display()
 
     def pillar_names(self):
         from .services import pillar_names

@@ -161,7 +161,7 @@ def propose_changes(consultant, data):
             "support.profile_review",
             user.email,
             "support/email/profile_review",
-            {"consultant": consultant, "link": site_url(reverse("support_consultant:edit", args=[consultant.pk]))},
+            {"consultant": consultant, "link": site_url(reverse("support_profile_review", args=[consultant.pk]))},
             language=user_language(user),
             related=consultant,
         )
@@ -278,8 +278,3 @@ def daily_digest(now=None):
         )
         sent += 1
     return sent
-
-
-def next_due(day, days):
-    """Helper for demos and tests: the target date `days` working days after `day` (aware)."""
-    return add_working_days(day, days)
