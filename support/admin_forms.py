@@ -113,9 +113,7 @@ class RequestFilterSet(WagtailFilterSet):
 
 class MessageForm(forms.Form):
     body = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
-    internal = forms.BooleanField(
-        label=_("Ghi chú nội bộ (doanh nghiệp không thấy)"), required=False
-    )
+    internal = forms.BooleanField(label=_("Ghi chú nội bộ (doanh nghiệp không thấy)"), required=False)
     wait = forms.BooleanField(label=_("Chờ doanh nghiệp phản hồi"), required=False)
     attachments = AttachmentsField(label=_("Tệp đính kèm"))
 
@@ -172,13 +170,34 @@ class OwnProfileForm(forms.ModelForm):
             self.initial["pillars"] = pending.get(
                 "pillars", list(self.instance.pillars.values_list("pillar_code", flat=True))
             )
-            for name in ("honorific", "job_title", "biography", "certifications", "availability", "capacity", "languages", "topics", "sectors"):
+            for name in (
+                "honorific",
+                "job_title",
+                "biography",
+                "certifications",
+                "availability",
+                "capacity",
+                "languages",
+                "topics",
+                "sectors",
+            ):
                 if name in pending:
                     self.initial[name] = pending[name]
 
     def changes(self):
         data = self.cleaned_data
-        out = {name: data[name] for name in ("honorific", "job_title", "biography", "certifications", "availability", "capacity", "languages")}
+        out = {
+            name: data[name]
+            for name in (
+                "honorific",
+                "job_title",
+                "biography",
+                "certifications",
+                "availability",
+                "capacity",
+                "languages",
+            )
+        }
         out["topics"] = [t.pk for t in data["topics"]]
         out["sectors"] = [s.pk for s in data["sectors"]]
         out["pillars"] = list(data["pillars"])

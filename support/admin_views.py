@@ -144,6 +144,4 @@ def profile_review(request, pk):
         else:
             current = getattr(consultant, name)
         rows.append({"label": labels.get(name, name), "current": current, "proposed": value})
-    return TemplateResponse(
-        request, "support/admin/profile_review.html", {"consultant": consultant, "rows": rows}
-    )
+    return TemplateResponse(request, "support/admin/profile_review.html", {"consultant": consultant, "rows": rows})

@@ -81,9 +81,7 @@ def figures(year):
         "by_topic": _suppress(by_topic, topic_labels),
         "by_area": _suppress(by_area, area_labels),
         "by_size": _suppress(by_size, size_labels),
-        "by_month": [
-            {"month": m, "count": by_month[m] if by_month[m] >= MIN_GROUP else None} for m in range(1, 13)
-        ],
+        "by_month": [{"month": m, "count": by_month[m] if by_month[m] >= MIN_GROUP else None} for m in range(1, 13)],
         "median_first_response_hours": round(median_first, 1) if median_first is not None else None,
         "median_resolution_days": round(median_resolution, 1) if median_resolution is not None else None,
         "within_target_share": round(100 * within / answered, 1) if answered >= MIN_GROUP else None,

@@ -84,7 +84,9 @@ class RequestForm(HumanCheckForm):
     )
     attachments = AttachmentsField(
         label=_("Tệp đính kèm (không bắt buộc)"),
-        help_text=_("Tối đa 3 tệp PDF, ảnh, Word, Excel; mỗi tệp tối đa 5 MB. Chỉ cán bộ và chuyên gia được phân công xem được."),
+        help_text=_(
+            "Tối đa 3 tệp PDF, ảnh, Word, Excel; mỗi tệp tối đa 5 MB. Chỉ cán bộ và chuyên gia được phân công xem được."
+        ),
     )
     consent = forms.BooleanField(
         label=_("Tôi đồng ý để Sở chia sẻ nội dung yêu cầu và thông tin liên hệ với chuyên gia được phân công."),
@@ -131,8 +133,12 @@ class RatingForm(forms.Form):
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Tìm theo tên, tổ chức"), required=False, widget=_control(forms.TextInput(attrs={"type": "search"})))
-    pillar = forms.ChoiceField(label=_("Trụ cột DBI"), required=False, widget=forms.Select(attrs={"class": "form-select"}))
+    q = forms.CharField(
+        label=_("Tìm theo tên, tổ chức"), required=False, widget=_control(forms.TextInput(attrs={"type": "search"}))
+    )
+    pillar = forms.ChoiceField(
+        label=_("Trụ cột DBI"), required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
     topic = forms.ChoiceField(label=_("Chủ đề"), required=False, widget=forms.Select(attrs={"class": "form-select"}))
     sector = forms.ChoiceField(label=_("Ngành"), required=False, widget=forms.Select(attrs={"class": "form-select"}))
     area = forms.ChoiceField(label=_("Địa bàn"), required=False, widget=forms.Select(attrs={"class": "form-select"}))

@@ -184,13 +184,17 @@ def create_request(files=(), notify=True, **fields):
 
 
 def _lock(support_request):
-    return SupportRequest.objects.select_for_update().select_related("consultant", "topic").get(pk=support_request.pk)
+    return (
+        SupportRequest.objects.select_for_update(of=("self",))
+        .select_related("consultant", "topic")
+        .get(pk=support_request.pk)
+    )
 
 
 @transaction.atomic
 def assign(support_request, consultant, by):
-    _check(is_coordinator(by))
     support_request = _lock(support_request)
+    _check(is_coordinator(by))
     _status(support_request, Status.NEW, Status.ASSIGNED, Status.IN_PROGRESS, Status.WAITING)
     if not support_request.consent:
         raise TransitionError(_("Doanh nghiệp chưa đồng ý chia sẻ yêu cầu với chuyên gia."))
@@ -207,11 +211,11 @@ def assign(support_request, consultant, by):
 
 @transaction.atomic
 def refuse(support_request, reason, by):
+    support_request = _lock(support_request)
     _check(is_coordinator(by))
     reason = (reason or "").strip()
     if not reason:
         raise TransitionError(_("Vui lòng nêu lý do từ chối."))
-    support_request = _lock(support_request)
     _status(support_request, *SupportRequest.OPEN)
     support_request.status = Status.REFUSED
     support_request.refusal_reason = reason
@@ -224,8 +228,8 @@ def refuse(support_request, reason, by):
 
 @transaction.atomic
 def start(support_request, by):
-    _check(is_coordinator(by) or is_assigned_consultant(by, support_request))
     support_request = _lock(support_request)
+    _check(is_coordinator(by) or is_assigned_consultant(by, support_request))
     _status(support_request, Status.ASSIGNED)
     support_request.status = Status.IN_PROGRESS
     support_request.save()
@@ -235,8 +239,8 @@ def start(support_request, by):
 
 @transaction.atomic
 def resolve(support_request, by, summary=""):
-    _check(is_coordinator(by) or is_assigned_consultant(by, support_request))
     support_request = _lock(support_request)
+    _check(is_coordinator(by) or is_assigned_consultant(by, support_request))
     _status(support_request, Status.ASSIGNED, Status.IN_PROGRESS, Status.WAITING)
     if summary.strip():
         _add_message(support_request, by, summary, internal=False)
@@ -250,8 +254,8 @@ def resolve(support_request, by, summary=""):
 
 @transaction.atomic
 def close(support_request, by):
-    _check(is_coordinator(by))
     support_request = _lock(support_request)
+    _check(is_coordinator(by))
     _status(support_request, Status.RESOLVED)
     support_request.status = Status.CLOSED
     support_request.closed_at = timezone.now()
@@ -288,10 +292,10 @@ def staff_message(support_request, by, body, internal=False, wait=False, files=(
     """A message from a coordinator or the assigned consultant. Not internal: the enterprise
     reads it (and gets an e-mail); the first one stops the first-response clock; `wait` asks
     the enterprise for something and pauses the request until they answer."""
-    _check(is_coordinator(by) or is_assigned_consultant(by, support_request))
+    support_request = _lock(support_request)
     if not (body or "").strip():
         raise TransitionError(_("Vui lòng nhập nội dung."))
-    support_request = _lock(support_request)
+    _check(is_coordinator(by) or is_assigned_consultant(by, support_request))
     if support_request.status in (Status.CLOSED, Status.REFUSED):
         raise TransitionError(_("Yêu cầu đã kết thúc."))
     message = _add_message(support_request, by, body, internal, files)

@@ -128,9 +128,7 @@ class DirectoryEntry(models.Model):
         _("số hiệu thành viên mạng lưới"), max_length=60, blank=True, help_text=_("Mã hoặc quyết định công nhận.")
     )
     topics = models.ManyToManyField(Topic, verbose_name=_("chủ đề"), blank=True, related_name="+")
-    sectors = models.ManyToManyField(
-        "enterprises.Sector", verbose_name=_("ngành (VSIC)"), blank=True, related_name="+"
-    )
+    sectors = models.ManyToManyField("enterprises.Sector", verbose_name=_("ngành (VSIC)"), blank=True, related_name="+")
     search_text = models.CharField(max_length=1000, blank=True, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
@@ -409,7 +407,9 @@ class SupportRequest(models.Model):
 
         if self.is_overdue():
             return format_html(
-                '{} <span class="w-status w-status--label support-overdue">{}</span>', self.get_status_display(), _("Quá hạn")
+                '{} <span class="w-status w-status--label support-overdue">{}</span>',
+                self.get_status_display(),
+                _("Quá hạn"),
             )
         return self.get_status_display()
 
@@ -422,9 +422,7 @@ class SupportRequest(models.Model):
 
 class Attachment(models.Model):
     request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="attachments")
-    message = models.ForeignKey(
-        "Message", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
-    )
+    message = models.ForeignKey("Message", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("tệp"), upload_to="support/%Y/%m/", storage=private_storage, max_length=255)
     name = models.CharField(_("tên tệp"), max_length=200)
     size = models.PositiveIntegerField(_("dung lượng"), default=0)

@@ -254,9 +254,7 @@ def daily_digest(now=None):
     """One e-mail per coordinator: new unassigned requests, overdue ones, waiting too long.
     Returns the number of e-mails queued (none when there is nothing to report)."""
     now = now or timezone.now()
-    open_requests = SupportRequest.objects.filter(status__in=SupportRequest.OPEN).select_related(
-        "topic", "consultant"
-    )
+    open_requests = SupportRequest.objects.filter(status__in=SupportRequest.OPEN).select_related("topic", "consultant")
     unassigned = list(open_requests.filter(status=SupportRequest.Status.NEW).order_by("created_at")[:50])
     overdue = list(
         open_requests.filter(
@@ -273,8 +271,6 @@ def daily_digest(now=None):
         "queue": site_url(reverse("support_request:index")),
     }
     for user in coordinators():
-        queue_mail(
-            "support.digest", user.email, "support/email/digest", context, language=user_language(user)
-        )
+        queue_mail("support.digest", user.email, "support/email/digest", context, language=user_language(user))
         sent += 1
     return sent

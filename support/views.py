@@ -96,7 +96,10 @@ def _person_ld(consultant, request):
             {"@type": "EducationalOccupationalCredential", "name": c} for c in consultant.certification_list
         ]
     if consultant.network_member:
-        data["memberOf"] = {"@type": "Organization", "name": "Mạng lưới tư vấn kinh tế số và chuyển đổi số doanh nghiệp"}
+        data["memberOf"] = {
+            "@type": "Organization",
+            "name": "Mạng lưới tư vấn kinh tế số và chuyển đổi số doanh nghiệp",
+        }
     return data
 
 
@@ -203,7 +206,9 @@ def request_form(request):
                 description=data["description"],
                 preferred_format=data["preferred_format"],
                 consent=data["consent"],
-                assessment=submission if submission and submission.enterprise_id == getattr(enterprise, "pk", None) else None,
+                assessment=submission
+                if submission and submission.enterprise_id == getattr(enterprise, "pk", None)
+                else None,
             )
             messages.success(
                 request,
@@ -214,7 +219,11 @@ def request_form(request):
     else:
         form = RequestForm(initial=initial, pillar_choices=choices)
     consultant_slug = request.GET.get("chuyen-gia", "")
-    wanted = Consultant.objects.filter(status=ApprovalStatus.APPROVED, slug=consultant_slug).first() if consultant_slug else None
+    wanted = (
+        Consultant.objects.filter(status=ApprovalStatus.APPROVED, slug=consultant_slug).first()
+        if consultant_slug
+        else None
+    )
     return render(request, "support/request_form.html", {"form": form, "submission": submission, "wanted": wanted})
 
 
@@ -235,7 +244,9 @@ def status(request, token):
             if "rating" in request.POST:
                 rating_form = RatingForm(request.POST)
                 if rating_form.is_valid():
-                    services.rate(support_request, rating_form.cleaned_data["rating"], rating_form.cleaned_data["comment"])
+                    services.rate(
+                        support_request, rating_form.cleaned_data["rating"], rating_form.cleaned_data["comment"]
+                    )
                     messages.success(request, _("Cảm ơn bạn đã đánh giá."))
                     return HttpResponseRedirect(request.path)
             else:
@@ -301,5 +312,10 @@ def figures_page(request):
     return render(
         request,
         "support/figures.html",
-        {"figures": data, "year": year, "years": list(range(current, current - 5, -1)), "min_group": services.MIN_GROUP},
+        {
+            "figures": data,
+            "year": year,
+            "years": list(range(current, current - 5, -1)),
+            "min_group": services.MIN_GROUP,
+        },
     )

@@ -51,7 +51,9 @@ class QueueIndexView(IndexView):
 
 class ReferenceColumn(Column):
     def get_value(self, instance):
-        return format_html('<a href="{}">{}</a>', reverse("support_request:manage", args=[instance.pk]), instance.reference)
+        return format_html(
+            '<a href="{}">{}</a>', reverse("support_request:manage", args=[instance.pk]), instance.reference
+        )
 
 
 class SupportRequestViewSet(ModelViewSet):
@@ -171,7 +173,11 @@ class OrganisationViewSet(SnippetViewSet):
     model = ConsultingOrganisation
     icon = "group"
     menu_label = _("Tổ chức tư vấn")
-    list_display = ["name", Column("get_kind_display", label=_("Loại")), Column("get_status_display", label=_("Trạng thái duyệt"))]
+    list_display = [
+        "name",
+        Column("get_kind_display", label=_("Loại")),
+        Column("get_status_display", label=_("Trạng thái duyệt")),
+    ]
     list_filter = ["status", "kind", "network_member"]
     search_fields = ["name", "search_text"]
     search_backend_name = None
@@ -241,7 +247,9 @@ class OwnProfileMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def own_profile_menu_item():
-    return OwnProfileMenuItem(_("Hồ sơ chuyên gia của tôi"), reverse("support_own_profile"), icon_name="user", order=267)
+    return OwnProfileMenuItem(
+        _("Hồ sơ chuyên gia của tôi"), reverse("support_own_profile"), icon_name="user", order=267
+    )
 
 
 @hooks.register("insert_global_admin_css")
