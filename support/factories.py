@@ -76,7 +76,7 @@ class ConsultantFactory(factory.django.DjangoModelFactory):
     def areas(obj, create, extracted, **kwargs):
         if create and extracted:
             for unit in extracted:
-                ServedArea.objects.create(consultant=obj, unit=unit, valid_from=unit.valid_from, valid_to=unit.valid_to)
+                ServedArea.objects.create(consultant=obj, unit=unit)
 
 
 class SupportRequestFactory(factory.django.DjangoModelFactory):

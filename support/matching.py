@@ -30,10 +30,18 @@ class Suggestion:
 
 
 def area_keys(unit):
-    """The unit, the units above it and their successors: a consultant serving any of them
-    serves this unit (a district served before 1/7/2025 covers its communes; a commune's new
-    successor is covered by whoever serves the old one)."""
+    """The unit, the units above it, their successors, and the units it replaced (with their
+    districts): a consultant serving any of them serves this unit (a district covers its
+    communes; after 1/7/2025 a new commune is covered by whoever served the old ones)."""
+    from enterprises.models import AdministrativeUnit
+
     keys = set()
+    if unit is not None:
+        # A new unit inherits who served the units it replaced (and their districts).
+        for pk, parent_id in AdministrativeUnit.objects.filter(successor_id=unit.pk).values_list("pk", "parent_id"):
+            keys.add(pk)
+            if parent_id:
+                keys.add(parent_id)
     seen = 0
     while unit is not None and seen < 6:
         keys.add(unit.pk)

@@ -251,6 +251,9 @@ class PillarExpertise(models.Model):
         constraints = [models.UniqueConstraint(fields=["consultant", "pillar_code"], name="unique_pillar_expertise")]
         indexes = [models.Index(fields=["pillar_code", "consultant"])]
 
+    def __str__(self):
+        return self.pillar_code
+
 
 class ServedArea(models.Model):
     """An administrative unit a consultant serves, with dates (units themselves are dated:
@@ -268,6 +271,9 @@ class ServedArea(models.Model):
         verbose_name_plural = _("địa bàn phục vụ")
         constraints = [models.UniqueConstraint(fields=["consultant", "unit"], name="unique_served_area")]
         indexes = [models.Index(fields=["unit", "consultant"])]
+
+    def __str__(self):
+        return str(self.unit)
 
     def is_valid_on(self, day):
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)

@@ -6,6 +6,7 @@ import json
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -31,7 +32,8 @@ def _filter_choices():
     province_units = units_for_date(day).exclude(level=AdministrativeUnit.Level.PROVINCE)
     # Only the units some consultant serves, so the list stays short and useful.
     served = services.ServedArea.objects.filter(consultant__status=ApprovalStatus.APPROVED).values("unit_id")
-    areas = [(u.code, u.name) for u in province_units.filter(pk__in=served).order_by("name")]
+    units = AdministrativeUnit.objects.filter(Q(pk__in=served) | Q(pk__in=province_units.values("pk")))
+    areas = [(u.code, u.name) for u in units.order_by("name", "code")]
     sectors = [
         (s.code, f"{s.code} – {s.name}")
         for s in Sector.objects.filter(level=1, pk__in=Consultant.sectors.through.objects.values("sector_id"))
@@ -50,8 +52,6 @@ def directory(request):
     if form.is_bound:
         form.is_valid()
         filters = {k: v for k, v in form.cleaned_data.items() if v}
-        if form.errors:
-            messages.warning(request, _("Một số bộ lọc không hợp lệ đã được bỏ qua."))
     consultants = services.consultant_directory(**filters)
     page = Paginator(consultants, PER_PAGE).get_page(request.GET.get("trang"))
     names = services.pillar_names()
