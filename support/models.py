@@ -21,11 +21,27 @@ from modelcluster.models import ClusterableModel
 from core.text import fold_compact
 
 
+class PrivateStorage(FileSystemStorage):
+    """Attachments live outside MEDIA_ROOT (`SUPPORT_PRIVATE_ROOT`, default var/private) and
+    are served only through the request's signed page or the admin, never by the web server.
+    The root is read on each use, so deployments and tests can move it."""
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return str(getattr(settings, "SUPPORT_PRIVATE_ROOT", None) or settings.BASE_DIR / "var" / "private")
+
+    @property
+    def location(self):
+        import os
+
+        return os.path.abspath(self.base_location)
+
+
 def private_storage():
-    """Attachments live outside MEDIA_ROOT and are served only through the request's own
-    signed page (never by the web server)."""
-    root = getattr(settings, "SUPPORT_PRIVATE_ROOT", None) or settings.BASE_DIR / "var" / "private"
-    return FileSystemStorage(location=str(root), base_url=None)
+    return PrivateStorage()
 
 
 def localized(vi, en):
