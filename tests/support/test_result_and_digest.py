@@ -1,6 +1,7 @@
 """From a DBI result to a pre-filled request; the coordinators' digest; profile review."""
 
 import datetime
+import io
 
 import pytest
 from django.core import mail
@@ -48,7 +49,7 @@ def test_daily_digest_lists_overdue_and_unassigned(coordinator, topic, django_ca
     fresh = SupportRequestFactory(topic=topic)
     SupportRequestFactory(topic=topic, status="closed", created_at=timezone.now() - datetime.timedelta(days=40))
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_support_digest", stdout=open("/dev/null", "w"))
+        call_command("send_support_digest", stdout=io.StringIO())
     assert [m.to for m in mail.outbox] == [["dieuphoi@so.gov.vn"]]
     body = mail.outbox[0].body
     assert late.reference in body and fresh.reference in body
