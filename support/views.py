@@ -278,7 +278,9 @@ def status(request, token):
         },
     )
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    # The link is the key: never sent to other sites. (no-referrer would make browsers post
+    # "Origin: null", which CSRF protection refuses.)
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
