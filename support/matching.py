@@ -42,13 +42,18 @@ def area_keys(unit):
             keys.add(pk)
             if parent_id:
                 keys.add(parent_id)
-    seen = 0
-    while unit is not None and seen < 6:
-        keys.add(unit.pk)
-        if unit.successor_id:
-            keys.add(unit.successor_id)
-        unit = unit.parent
-        seen += 1
+    # One query for the chain of parents (at most province > district > commune).
+    chain = []
+    while unit is not None and len(chain) < 6:
+        chain.append(unit)
+        if unit.parent_id and not AdministrativeUnit.parent.is_cached(unit):
+            unit = AdministrativeUnit.objects.select_related("parent__parent").filter(pk=unit.parent_id).first()
+        else:
+            unit = unit.parent
+    for each in chain:
+        keys.add(each.pk)
+        if each.successor_id:
+            keys.add(each.successor_id)
     return keys
 
 
@@ -122,19 +127,35 @@ def suggest(support_request, limit=5, day=None):
 def serving(pillar_codes, unit, limit=3, day=None):
     """Approved consultants with expertise in any of these pillars serving this area (for the
     DBI result page), those with more of the pillars and a lighter load first."""
+    return serving_by_pillar(pillar_codes, unit, limit=None, day=day)["_all"][:limit]
+
+
+def serving_by_pillar(pillar_codes, unit, limit=3, day=None):
+    """{pillar code: consultants} plus "_all", in a constant handful of queries (the result
+    page calls this once for its two weakest pillars)."""
     day = day or timezone.localdate()
     areas = area_keys(unit) if unit else set()
-    qs = candidates().filter(pillars__pillar_code__in=pillar_codes).distinct()
+    qs = (
+        Consultant.objects.filter(status=ApprovalStatus.APPROVED, pillars__pillar_code__in=pillar_codes)
+        .exclude(availability=Availability.UNAVAILABLE)
+        .select_related("organisation")
+        .prefetch_related(Prefetch("pillars", queryset=PillarExpertise.objects.only("consultant_id", "pillar_code")))
+    )
     if areas:
         qs = qs.filter(
             Q(areas__unit_id__in=areas)
             & (Q(areas__valid_from__isnull=True) | Q(areas__valid_from__lte=day))
             & (Q(areas__valid_to__isnull=True) | Q(areas__valid_to__gte=day))
         )
-    loads = open_load()
+    found = list(qs.distinct().order_by("name", "pk")[:200])
+    loads = open_load() if found else {}
+    wanted = set(pillar_codes)
     rows = []
-    for consultant in qs[:200]:
-        shared = len(set(pillar_codes) & {p.pillar_code for p in consultant.pillars.all()})
-        rows.append((-shared, loads.get(consultant.pk, 0), consultant.name, consultant))
+    for consultant in found:
+        codes = {p.pillar_code for p in consultant.pillars.all()}
+        rows.append((-len(wanted & codes), loads.get(consultant.pk, 0), consultant.name, consultant, codes))
     rows.sort(key=lambda r: r[:3])
-    return [r[3] for r in rows[:limit]]
+    result = {"_all": [r[3] for r in rows]}
+    for code in pillar_codes:
+        result[code] = [r[3] for r in rows if code in r[4]][:limit]
+    return result

@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from core.mail import queue_mail, site_url
 from core.text import fold_compact
@@ -38,7 +39,7 @@ from .lifecycle import (
     user_language,
     visible_messages,
 )
-from .matching import area_keys, serving, suggest
+from .matching import area_keys, serving, serving_by_pillar, suggest
 from .models import (
     ApprovalStatus,
     Consultant,
@@ -79,6 +80,7 @@ __all__ = [
     "result_next_steps",
     "result_token",
     "serving",
+    "serving_by_pillar",
     "set_due_dates",
     "staff_message",
     "start",
@@ -230,20 +232,29 @@ def submission_for_token(token):
 
 
 def result_next_steps(submission, pillar_codes, request=None):
-    """The result page's section (registered into assessment_forms from AppConfig.ready())."""
-    names = pillar_names()
-    unit = submission.enterprise.area if submission.enterprise_id else None
-    token = result_token(submission)
-    pillars = []
-    for code in pillar_codes[:2]:
-        pillars.append(
-            {
-                "code": code,
-                "name": names.get(code, code),
-                "consultants": serving([code], unit),
-                "ask_url": reverse("support:request") + f"?tru-cot={code}&ket-qua={token}",
-            }
+    """The result page's section (registered into assessment_forms from AppConfig.ready()):
+    a few queries whatever the size of the network."""
+    from .matching import serving_by_pillar
+
+    codes = list(pillar_codes[:2])
+    names = {
+        code: (name_en if name_en and (get_language() or "vi").startswith("en") else name)
+        for code, name, name_en in submission.framework.pillars.filter(code__in=codes).values_list(
+            "code", "name", "name_en"
         )
+    }
+    unit = submission.enterprise.area if submission.enterprise_id else None
+    consultants = serving_by_pillar(codes, unit)
+    token = result_token(submission)
+    pillars = [
+        {
+            "code": code,
+            "name": names.get(code, code),
+            "consultants": consultants[code],
+            "ask_url": reverse("support:request") + f"?tru-cot={code}&ket-qua={token}",
+        }
+        for code in codes
+    ]
     return render_to_string("support/includes/result_next_steps.html", {"pillars": pillars}, request=request)
 
 

@@ -19,7 +19,7 @@ from core.mail import site_url
 
 from . import services
 from .forms import DirectoryFilterForm, RatingForm, ReplyForm, RequestForm
-from .models import ApprovalStatus, Attachment, Consultant, ConsultingOrganisation, Topic
+from .models import ApprovalStatus, Attachment, Consultant, ConsultingOrganisation, SupportRequest, Topic
 
 PER_PAGE = 24
 
@@ -225,6 +225,25 @@ def request_form(request):
         else None
     )
     return render(request, "support/request_form.html", {"form": form, "submission": submission, "wanted": wanted})
+
+
+@never_cache
+def my_requests(request):
+    """A verified member's requests: those of the enterprises they act for (by membership),
+    each opening its private status page."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    from enterprises.services import enterprises_for_member
+
+    rows = (
+        SupportRequest.objects.filter(enterprise__in=enterprises_for_member(request.user))
+        .select_related("topic")
+        .order_by("-created_at")[:100]
+    )
+    items = [{"req": r, "url": reverse("support:status", args=[services.link_token(r)])} for r in rows]
+    return render(request, "support/my_requests.html", {"items": items})
 
 
 def _load(token):

@@ -130,3 +130,28 @@ def test_attachments_are_private(client, topic, settings, tmp_path):
     item.message = note
     item.save()
     assert client.get(reverse("support:attachment", args=[services.link_token(req), item.pk])).status_code == 404
+
+
+def test_a_member_lists_only_their_enterprises_requests(client, topic):
+    from enterprises.factories import EnterpriseFactory, EnterpriseMembershipFactory
+
+    member = UserFactory(username="thanhvien")
+    ours, theirs = EnterpriseFactory(name="Của Chúng Tôi"), EnterpriseFactory(name="Của Người Khác")
+    EnterpriseMembershipFactory(enterprise=ours, user=member)
+    EnterpriseMembershipFactory(enterprise=theirs, user=UserFactory(), status="pending")
+    mine = SupportRequestFactory(topic=topic, enterprise=ours)
+    other = SupportRequestFactory(topic=topic, enterprise=theirs)
+    url = reverse("support:my_requests")
+    assert client.get(url).status_code == 302  # anonymous: log in first
+    client.force_login(member)
+    body = client.get(url).content.decode()
+    assert mine.reference in body and other.reference not in body
+    assert reverse("support:status", args=[services.link_token(mine)]) in body
+
+
+def test_status_page_keeps_its_link_private(client, topic):
+    req = SupportRequestFactory(topic=topic)
+    response = client.get(reverse("support:status", args=[services.link_token(req)]))
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "noindex" in response["X-Robots-Tag"]
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
