@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from common import fresh_database, manage, site_env  # noqa: E402
+from common import PG_BASE, fresh_database, manage, site_env  # noqa: E402
 
 CONSULTANTS = int(os.environ.get("BENCH_CONSULTANTS", 2000))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", 100_000))
@@ -97,7 +97,9 @@ def fill(rng):
                 created_at=created,
                 first_response_due=created + timedelta(days=2),
                 resolution_due=created + timedelta(days=14),
-                first_response_at=created + timedelta(hours=rng.randint(1, 90)) if status not in ("new", "assigned") else None,
+                first_response_at=created + timedelta(hours=rng.randint(1, 90))
+                if status not in ("new", "assigned")
+                else None,
             )
         )
         if len(batch) == 5000:
@@ -131,21 +133,36 @@ def measure(client, url, rounds):
 
 
 def main():
-    url = fresh_database("postgresql", "dx_support_bench")
+    # BENCH_REUSE=1 measures again on the database a previous run filled.
+    reuse = os.environ.get("BENCH_REUSE") == "1"
+    url = f"{PG_BASE}/dx_support_bench" if reuse else fresh_database("postgresql", "dx_support_bench")
     env = site_env(url)
-    manage(env, "migrate", "--noinput")
+    if not reuse:
+        manage(env, "migrate", "--noinput")
     os.environ.update(env)
     import django
 
     django.setup()
+    from django.conf import settings
     from django.test import Client
 
     from accounts.factories import UserFactory
+    from enterprises.models import AdministrativeUnit
+    from support.models import ServedArea, Topic
 
+    # Static files from the finders (no collectstatic for an in-process bench).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     rng = random.Random(17)
-    started = time.perf_counter()
-    topics, units = fill(rng)
-    print(f"filled {CONSULTANTS} consultants, {REQUESTS} requests in {time.perf_counter() - started:.0f} s")
+    if reuse:
+        topics = list(Topic.objects.all())
+        units = list(AdministrativeUnit.objects.filter(pk__in=ServedArea.objects.values("unit_id")).order_by("pk"))
+    else:
+        started = time.perf_counter()
+        topics, units = fill(rng)
+        print(f"filled {CONSULTANTS} consultants, {REQUESTS} requests in {time.perf_counter() - started:.0f} s")
     coordinator = UserFactory(username="bench-coordinator", roles=["support_coordinator"])
     staff = Client()
     staff.force_login(coordinator)
