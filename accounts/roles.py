@@ -112,6 +112,33 @@ ROLES_BY_KEY = {role.key: role for role in ROLES}
 RETIRED_GROUPS = ["Moderators", "Editors"]
 
 
+# --- support: roles declared by feature apps ------------------------------------------------
+# A feature app may declare roles of its own as ROLES = [Role(...)] in its roles.py (support:
+# support_coordinator, consultant); all_roles() lists them after the foundation's.
+def _app_roles_modules():
+    from importlib import import_module
+
+    from django.apps import apps as global_apps
+
+    for app_config in global_apps.get_app_configs():
+        if app_config.name == "accounts":
+            continue
+        try:
+            yield app_config.name, import_module(f"{app_config.name}.roles")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{app_config.name}.roles":
+                raise
+
+
+def all_roles():
+    """The foundation's roles plus those the feature apps declare."""
+    extra = [role for _name, module in _app_roles_modules() for role in getattr(module, "ROLES", [])]
+    return ROLES + extra
+
+
+# --- end support ---------------------------------------------------------------------------
+
+
 def app_role_permissions():
     """Extra model permissions that each feature app declares in its own `roles.py` as
     ROLE_PERMISSIONS = {"role_key": ["app_label.codename", ...]}, so a feature owns the
@@ -131,7 +158,7 @@ def app_role_permissions():
                 raise
             continue
         for key, permissions in getattr(module, "ROLE_PERMISSIONS", {}).items():
-            if key not in ROLES_BY_KEY:
+            if key not in ROLES_BY_KEY and key not in {r.key for r in all_roles()}:
                 raise LookupError(f"{app_config.name}.roles names an unknown role {key!r}")
             extra.setdefault(key, []).extend(permissions)
     return extra
@@ -143,7 +170,9 @@ def role_permissions(role):
 
 
 def group_name(key):
-    return ROLES_BY_KEY[key].name
+    if key in ROLES_BY_KEY:
+        return ROLES_BY_KEY[key].name
+    return {role.key: role for role in all_roles()}[key].name
 
 
 def _permission(apps, dotted):
@@ -182,7 +211,7 @@ def sync_roles(apps=None, using="default"):
     root_collection = Collection.objects.filter(depth=1).first()
     root_page = Page.objects.filter(depth=1).first()
 
-    for role in ROLES:
+    for role in all_roles():
         group, _ = Group.objects.get_or_create(name=role.name)
         group.permissions.set([_permission(apps, p) for p in role_permissions(role)])
 

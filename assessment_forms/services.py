@@ -40,6 +40,7 @@ __all__ = [
     "publish_year",
     "published_years",
     "recommendations",
+    "register_next_steps_section",
     "register_recommendation_provider",
     "rescore",
     "results_changed",
@@ -58,6 +59,7 @@ MIN_PEERS = 5  # a median of fewer enterprises would reveal individual results
 
 _spec_cache = {}
 _recommendation_providers = []
+_next_steps_sections = []
 
 
 # --- frameworks and scoring -------------------------------------------------------------
@@ -602,6 +604,31 @@ def recommendations(pillar_codes, request=None, limit=8):
                 kind = item.get("kind", "")
                 items.append({"title": item.get("title", ""), "url": url, "kind": kind, "kind_label": kind_label(kind)})
     return items[:limit]
+
+
+# support: richer next-step sections (consultants for the weakest pillars, a pre-filled request).
+def register_next_steps_section(fn):
+    """Register fn(submission, pillar_codes, request) -> safe HTML or "" for the result page.
+
+    For higher apps that need the result itself (its enterprise's area, its reference), not
+    only the pillar codes. Registering twice has no effect; returns fn."""
+    if fn not in _next_steps_sections:
+        _next_steps_sections.append(fn)
+    return fn
+
+
+def next_steps_sections(submission, pillar_codes, request=None):
+    """The HTML of every registered section; a failing one is logged and skipped."""
+    sections = []
+    for fn in list(_next_steps_sections):
+        try:
+            html = fn(submission, list(pillar_codes), request)
+        except Exception:  # a broken section must not break the result page
+            logger.exception("next-steps section %r failed", fn)
+            continue
+        if html:
+            sections.append(html)
+    return sections
 
 
 def weakest_pillars(submission, count=2, scores=None):

@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("", include("handbook.urls")),
     path("", include("market.urls")),
     path("", include("programmes.urls")),
+    path("", include("support.urls")),  # support desk: /ho-tro/
     path("", include("honors.urls")),
     path("", include("dashboard.urls")),
     path("", include(wagtail_urls)),

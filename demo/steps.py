@@ -12,6 +12,7 @@ STEPS = [
     "events.demo.build",
     "stories.demo.build",
     "handbook.demo.build",
+    "support.demo.build",  # support desk: consultants, organisations, requests
     "honors.demo.build",
     "dashboard.demo.build",
     "market.demo.build",

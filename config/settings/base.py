@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     # Market connections and state support (issue 18): catalogue, board, support programmes.
     "market",
     "programmes",
+    "support",  # support desk: consultant network and requests for help (docs/support.md)
     "home",
     "honors",
     "dashboard",
