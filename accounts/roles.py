@@ -78,7 +78,6 @@ ROLES = [
             "wagtailredirects.add_redirect",
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
-            "home.change_siteprofile",
             # People's requests to delete their personal data (accounts, issue 13).
             "accounts.view_deletionrequest",
             "accounts.change_deletionrequest",

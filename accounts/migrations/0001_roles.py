@@ -2,9 +2,9 @@ from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from accounts.roles import sync_roles
-
-    sync_roles(apps, using=schema_editor.connection.alias)
+    # Roles are applied after every migrate by accounts' post_migrate handler
+    # (accounts/apps.py), with today's declarations; nothing to do at this point of history.
+    return
 
 
 class Migration(migrations.Migration):
@@ -16,7 +16,6 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0006_formstate"),
         ("wagtailsearchpromotions", "0008_query_verbose_name"),
         ("wagtailredirects", "0008_add_verbose_name_plural"),
-        ("home", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]

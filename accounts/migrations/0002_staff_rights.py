@@ -5,9 +5,9 @@ def sync(apps, schema_editor):
     """Issue 14 (staff rights): the committee no longer edits cycles or reads answers, nobody
     publishes a decision outside its workflow, programme editors read the audit trail, see
     every event's registrations and the non-consenting ranking rows."""
-    from accounts.roles import sync_roles
-
-    sync_roles(apps, using=schema_editor.connection.alias)
+    # Roles are applied after every migrate by accounts' post_migrate handler
+    # (accounts/apps.py), with today's declarations; nothing to do at this point of history.
+    return
 
 
 class Migration(migrations.Migration):

@@ -2,9 +2,9 @@ from django.db import migrations
 
 
 def sync(apps, schema_editor):
-    from accounts.roles import sync_roles
-
-    sync_roles(apps, using=schema_editor.connection.alias)
+    # Roles are applied after every migrate by accounts' post_migrate handler
+    # (accounts/apps.py), with today's declarations; nothing to do at this point of history.
+    return
 
 
 class Migration(migrations.Migration):
