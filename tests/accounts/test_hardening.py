@@ -124,6 +124,9 @@ def test_password_validators():
 
 def test_demo_accounts_get_random_passwords_printed_once(quiet):
     from accounts.demo import build
+    from accounts.roles import sync_roles
+
+    sync_roles()  # the groups, even after a transactional test flushed them
 
     jurors = [UserFactory(username=f"giamkhao{n}", roles=["honours_committee"]) for n in range(3)]
     outsider = UserFactory(username="khach")
