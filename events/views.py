@@ -12,6 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_http_methods
 
+from core import spam
+
 from . import services
 from .emails import localized_event
 from .forms import ChangeRegistrationForm, FeedbackForm
@@ -78,6 +80,8 @@ def manage(request, token):
     registration = _registration(token)
     event = localized_event(registration.event, translation.get_language())
     change_form = ChangeRegistrationForm(instance=registration)
+    if request.method == "POST" and spam.rate_limited(request, "registration-manage", registration=registration.pk):
+        return spam.too_many_requests(request)
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "renew":
@@ -144,6 +148,8 @@ def feedback(request, token):
     if registration.status != Registration.Status.ATTENDED:
         raise Http404(_("Chỉ người đã tham dự mới gửi góp ý được."))
     instance = getattr(registration, "feedback", None)
+    if request.method == "POST" and spam.rate_limited(request, "registration-manage", registration=registration.pk):
+        return spam.too_many_requests(request)
     form = FeedbackForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         services.save_feedback(registration, form.cleaned_data)

@@ -440,6 +440,8 @@ RATE_LIMITS = {
     # Steps autosave: many posts per draft are normal.
     "assessment-step": {"ip": "600/h", "draft": "300/h"},
     "certificate": {"ip": "60/h"},
+    # Actions through an e-mailed link (change, cancel, new link, feedback): per registration.
+    "registration-manage": {"ip": "60/h", "registration": "20/h"},
 }
 # Nomination evidence (and other private uploads): never under MEDIA_ROOT, served only
 # through views that check the viewer's rights. With AWS_PRIVATE_BUCKET_NAME: a private S3

@@ -190,3 +190,28 @@ def test_history_rule_for_staff(page, enterprise, framework, rf):
     superuser = get_user_model().objects.create_superuser("root", "root@example.vn", "a-long-password-1")
     assert services.can_see_history(superuser, mine)
     assert not services.can_see_history(AnonymousUser(), mine)
+
+
+def test_an_assessor_links_an_unlinked_submission_by_verifying_it_in_the_admin(client, framework):
+    from django.urls import reverse
+
+    from accounts.factories import UserFactory
+    from assessment_forms.factories import SubmissionFactory
+
+    known = EnterpriseFactory(tax_code="0312345673")
+    sub = SubmissionFactory(framework=framework, target_level=2, enterprise=None, claimed_tax_code="0312345673")
+    orphan = SubmissionFactory(framework=framework, target_level=2, enterprise=None, claimed_tax_code="")
+    client.force_login(UserFactory(roles=["assessor"]))
+    url = reverse("assessment_forms_review", args=[sub.pk])
+    assert "chưa liên kết" in client.get(url).content.decode()
+    data = {f"c_{code}": value for code, value in sub.answers.items()}
+    assert client.post(url, {**data, "action": "verify"}).status_code == 302
+    sub.refresh_from_db()
+    assert sub.status == "verified" and sub.enterprise == known
+    # Nothing to link it to: a clear message, and it stays unverified.
+    url = reverse("assessment_forms_review", args=[orphan.pk])
+    data = {f"c_{code}": value for code, value in orphan.answers.items()}
+    response = client.post(url, {**data, "action": "verify"}, follow=True)
+    assert "chưa liên kết được" in response.content.decode()
+    orphan.refresh_from_db()
+    assert orphan.status == "submitted" and orphan.enterprise is None

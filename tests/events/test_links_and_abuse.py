@@ -125,3 +125,15 @@ def test_a_rate_limited_registration_answers_429_and_writes_nothing(client, even
     assert response.status_code == 429 and "quá nhiều lần" in response.content.decode()
     assert Registration.objects.count() == 1
     assert not Enterprise.objects.filter(tax_code=data["tax_code"]).exists()
+
+
+def test_actions_through_a_link_are_rate_limited_per_registration(client, event, settings):
+    settings.RATE_LIMITS = {"registration-manage": {"ip": "100/h", "registration": "2/h"}}
+    registration = RegistrationFactory(event=event)
+    url = services.manage_url(registration)
+    for _ in range(2):
+        client.post(url, {"action": "nothing"})
+    response = client.post(url, {"action": "renew"})
+    assert response.status_code == 429
+    registration.refresh_from_db()
+    assert registration.link_version == 1 and not mail.outbox
