@@ -166,7 +166,9 @@ def load_country(apps=None, batch_size=2000):
     by_name = defaultdict(list)
     for key, spec in specs.items():
         if key not in existing:
-            by_name[(key[0], spec["level"], fold_compact(spec["name"]))].append(key)
+            # The first release spelled a few names as the resolutions do (aliases here).
+            for name in filter(None, [spec["name"], spec["aliases"]]):
+                by_name[(key[0], spec["level"], fold_compact(name))].append(key)
     for unit in unmatched:
         period = period_of(unit.valid_from, unit.valid_to)
         if period is None or re.fullmatch(r"\d{2}|\d{3}|\d{5}", unit.code):

@@ -115,8 +115,11 @@ class TestUnits:
         stray = AdministrativeUnit.objects.get(code="24640", valid_from=AFTER)
         UnitLink.objects.create(predecessor=nghia_duc, successor=stray, kind="partial")
         count = AdministrativeUnit.objects.count()
+        # ... and one spelled as the resolution does (an alias of the GSO name "Xã Đắk N'Dung").
+        AdministrativeUnit.objects.filter(code="24727", valid_to=BEFORE).update(code="665-04", name="Xã Đắk N'Drung")
         counts = load_country()
-        assert counts["renamed"] == 1 and counts["links_removed"] == 1 and counts["created"] == 0
+        assert counts["renamed"] == 2 and counts["links_removed"] == 1 and counts["created"] == 0
+        assert AdministrativeUnit.objects.get(code="24727", valid_to=BEFORE).name == "Xã Đắk N'Dung"
         assert AdministrativeUnit.objects.count() == count
         enterprise.refresh_from_db()
         assert enterprise.area.code == "24611" and enterprise.area.name == "Phường Nghĩa Đức"

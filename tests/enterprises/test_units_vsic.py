@@ -160,3 +160,26 @@ def test_division_mapping_2018_to_2025():
     assert divisions_2025("46") == ["46"]
     assert divisions_2025("45") == ["46", "47", "95"]  # division 45 is gone in VSIC 2025
     assert divisions_2025("62") == ["62"]  # same code, section J → K
+
+
+def test_spelling_variants_are_accepted_on_import(units):
+    from enterprises.importing.engine import Lookups
+
+    lookups = Lookups(datetime.date(2024, 5, 1))
+    # GSO spells it Đắk N'Dung; the resolution writes Đắk N'Drung.
+    assert lookups.unit("Xã Đắk N'Drung") == lookups.unit("Xã Đắk N'Dung")
+    assert lookups.unit("dak n'drung").code == "24727"
+
+
+def test_admin_lists_units_and_sectors(client):
+    from django.urls import reverse
+
+    from accounts.factories import UserFactory
+
+    client.force_login(UserFactory(roles=["programme_editor"]))
+    units = client.get(reverse("wagtailsnippets_enterprises_administrativeunit:list"), {"q": "24646"})
+    assert units.status_code == 200
+    html = units.content.decode()
+    assert "Xã Ea Pô" in html and "Xã Đắk Wil" in html
+    sectors = client.get(reverse("wagtailsnippets_enterprises_sector:list"), {"version": "2025", "q": "0510"})
+    assert sectors.status_code == 200 and "0510" in sectors.content.decode()
