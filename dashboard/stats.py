@@ -55,6 +55,14 @@ def available_years():
     return sources.published_years()
 
 
+def result_years():
+    """Years with verified results, newest first (the editors' view offers them all)."""
+    verified = sources.verified_submissions(None)
+    if verified is None:
+        return []
+    return sorted({int(y) for y in verified.order_by().values_list("year", flat=True).distinct()}, reverse=True)
+
+
 def default_year():
     """The public year: the latest published one (this year before anything is published)."""
     from django.utils import timezone

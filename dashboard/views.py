@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from . import sources
 from .cache import get_figures
-from .stats import available_years, clean_filters, default_year
+from .stats import available_years, clean_filters, default_year, result_years
 from .tables import build_tables
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -58,7 +58,8 @@ def dashboard_context(request, page, public=True):
     figures = get_figures(year, filters)
     tables = build_tables(figures, public=public)
     options = filter_options()
-    years = sorted(set(available_years()) | {year}, reverse=True)
+    offered = available_years() if public else set(available_years()) | set(result_years())
+    years = sorted(set(offered) | {year}, reverse=True)
     query = {"year": year, **figures["filters"]}
     chosen = []
     for key, label in (("sector", _("Ngành")), ("area", _("Địa bàn")), ("size", _("Quy mô"))):

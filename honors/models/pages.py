@@ -129,6 +129,8 @@ class RankingsPage(RoutablePageMixin, Page):
 
     @path("doanh-nghiep/<int:enterprise_id>/", name="profile")
     def profile(self, request, enterprise_id):
+        from assessment_forms.services import pillar_choices
+
         from .. import integrations
         from ..services.public import awards_for_enterprise
         from ..services.rankings import enterprise_history
@@ -144,7 +146,7 @@ class RankingsPage(RoutablePageMixin, Page):
                 "enterprise": enterprise,
                 "history": history,
                 "latest": latest,
-                "chart": pillar_chart(latest),
+                "chart": pillar_chart(latest, names=dict(pillar_choices())),
                 "awards": awards_for_enterprise(enterprise_id),
                 "stories": integrations.stories_about(enterprise),
                 "back_url": self.get_url(request) + "?year=" + str(latest.year),
@@ -153,8 +155,9 @@ class RankingsPage(RoutablePageMixin, Page):
         return self.render(request, context_overrides=context, template="honors/enterprise_profile.html")
 
 
-def pillar_chart(entry, width=320, bar_height=22, gap=10, label_width=44):
-    """Geometry for a server-side SVG bar chart of the six pillar percentages."""
+def pillar_chart(entry, width=320, bar_height=22, gap=10, label_width=44, names=None):
+    """Geometry for a server-side SVG bar chart of the six pillar percentages (the template
+    writes every coordinate with `|machine`); `names` gives the pillars' names for its text."""
     bars = []
     usable = width - label_width - 48
     for index_, code in enumerate(PILLARS):
@@ -163,6 +166,7 @@ def pillar_chart(entry, width=320, bar_height=22, gap=10, label_width=44):
         bars.append(
             {
                 "code": code.upper(),
+                "name": (names or {}).get(code.upper(), ""),
                 "percent": percent,
                 "level": getattr(entry, f"{code}_level"),
                 "y": y,

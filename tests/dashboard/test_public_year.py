@@ -54,6 +54,8 @@ def test_editors_may_open_an_unpublished_year(client, page):
     client.force_login(UserFactory(roles=["programme_editor"]))
     html = client.get(URL + "bien-tap/?year=2026").content.decode()
     assert _year(html)[1] == 2026
+    # Their year list offers every year with verified results, published or not.
+    assert _year(client.get(URL + "bien-tap/").content.decode())[0] == [2026, 2025, 2024]
 
 
 def test_people_read_vietnamese_numbers_machines_read_plain_ones(client, page):
