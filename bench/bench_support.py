@@ -151,9 +151,14 @@ def main():
     from support.models import ServedArea, Topic
 
     # Static files from the finders (no collectstatic for an in-process bench).
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    from django.test.utils import override_settings
+
+    override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    ).enable()
     }
     rng = random.Random(17)
     if reuse:

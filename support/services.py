@@ -243,7 +243,14 @@ def result_next_steps(submission, pillar_codes, request=None):
             "code", "name", "name_en"
         )
     }
-    unit = submission.enterprise.area if submission.enterprise_id else None
+    unit = None
+    if submission.enterprise_id and submission.enterprise.area_id:
+        from enterprises.models import AdministrativeUnit
+
+        # The area with its parents in one query (area_keys walks them).
+        unit = (
+            AdministrativeUnit.objects.select_related("parent__parent").filter(pk=submission.enterprise.area_id).first()
+        )
     consultants = serving_by_pillar(codes, unit)
     token = result_token(submission)
     pillars = [
