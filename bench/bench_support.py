@@ -146,12 +146,12 @@ def main():
     from django.conf import settings
     from django.test import Client
 
+    # Static files from the finders (no collectstatic for an in-process bench).
+    from django.test.utils import override_settings
+
     from accounts.factories import UserFactory
     from enterprises.models import AdministrativeUnit
     from support.models import ServedArea, Topic
-
-    # Static files from the finders (no collectstatic for an in-process bench).
-    from django.test.utils import override_settings
 
     override_settings(
         STORAGES={
@@ -159,7 +159,6 @@ def main():
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
     ).enable()
-    }
     rng = random.Random(17)
     if reuse:
         topics = list(Topic.objects.all())
