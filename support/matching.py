@@ -130,17 +130,31 @@ def serving(pillar_codes, unit, limit=3, day=None):
     return serving_by_pillar(pillar_codes, unit, limit=None, day=day)["_all"][:limit]
 
 
+def serves_area(area_id):
+    """The same relation as `area_keys`, as a condition on ServedArea (no query of its own):
+    the served unit is the area, one of its parents, its successor or a parent's successor,
+    or a unit (or a district whose commune) the area replaced."""
+    return (
+        Q(unit_id=area_id)
+        | Q(unit__children__id=area_id)
+        | Q(unit__children__children__id=area_id)
+        | Q(unit__predecessors__id=area_id)
+        | Q(unit__predecessors__children__id=area_id)
+        | Q(unit__successor_id=area_id)
+        | Q(unit__children__successor_id=area_id)
+    )
+
+
 def serving_by_pillar(pillar_codes, unit, limit=3, day=None):
-    """{pillar code: consultants} plus "_all", in two queries whatever the size of the network
-    (the result page calls this once for its two weakest pillars): the (consultant, pillar)
-    pairs, then the consultants' load."""
+    """{pillar code: consultants} plus "_all", in at most two queries whatever the size of the
+    network (the result page calls this once for its two weakest pillars): the (consultant,
+    pillar) pairs, then the load of the consultants found."""
     day = day or timezone.localdate()
-    areas = area_keys(unit) if unit else set()
     pairs = PillarExpertise.objects.filter(
         pillar_code__in=pillar_codes, consultant__status=ApprovalStatus.APPROVED
     ).exclude(consultant__availability=Availability.UNAVAILABLE)
-    if areas:
-        served = ServedArea.objects.filter(unit_id__in=areas).filter(
+    if unit is not None:
+        served = ServedArea.objects.filter(serves_area(unit.pk)).filter(
             (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
         )
         pairs = pairs.filter(consultant_id__in=served.values("consultant_id"))
