@@ -608,7 +608,8 @@ def recommendations(pillar_codes, request=None, limit=8):
 
 # support: richer next-step sections (consultants for the weakest pillars, a pre-filled request).
 def register_next_steps_section(fn):
-    """Register fn(submission, pillar_codes, request) -> safe HTML or "" for the result page.
+    """Register fn(submission, weakest, request) -> safe HTML or "" for the result page, where
+    `weakest` lists the weakest pillars as {"code", "name", "percent", "level", ...} dicts.
 
     For higher apps that need the result itself (its enterprise's area, its reference), not
     only the pillar codes. Registering twice has no effect; returns fn."""
@@ -617,12 +618,12 @@ def register_next_steps_section(fn):
     return fn
 
 
-def next_steps_sections(submission, pillar_codes, request=None):
+def next_steps_sections(submission, weakest, request=None):
     """The HTML of every registered section; a failing one is logged and skipped."""
     sections = []
     for fn in list(_next_steps_sections):
         try:
-            html = fn(submission, list(pillar_codes), request)
+            html = fn(submission, list(weakest), request)
         except Exception:  # a broken section must not break the result page
             logger.exception("next-steps section %r failed", fn)
             continue

@@ -270,7 +270,11 @@ def result_context(page, request, submission):
         "weakest": [p for p in pillars if p["code"] in weakest],
         "next_steps": next_steps(submission, weakest),
         "recommendations": services.recommendations(weakest, request),
-        "next_steps_sections": services.next_steps_sections(submission, weakest, request),
+        "next_steps_sections": services.next_steps_sections(
+            submission,
+            sorted((p for p in pillars if p["code"] in weakest), key=lambda p: weakest.index(p["code"])),
+            request,
+        ),
         "unanswered": framework.criteria.count() - sum(1 for v in submission.answers.values() if v is not None),
         "show_history": history,
         "can_link": not submission.enterprise_id

@@ -67,19 +67,24 @@ AGE_CHOICES = [("2", _("Quá 2 ngày")), ("7", _("Quá 7 ngày")), ("30", _("Qu�
 
 class RequestFilterSet(WagtailFilterSet):
     status = django_filters.MultipleChoiceFilter(
-        label=_("Trạng thái"), choices=SupportRequest.Status.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Trạng thái"),
+        choices=SupportRequest.Status.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # one row per request anyway; DISTINCT over wide rows costs at 100,000
     )
     topic = django_filters.ModelChoiceFilter(label=_("Chủ đề"), queryset=Topic.objects.all())
     area = django_filters.ModelChoiceFilter(label=_("Địa bàn"), queryset=None, method="filter_area")
     age = django_filters.ChoiceFilter(label=_("Tuổi yêu cầu"), choices=AGE_CHOICES, method="filter_age")
-    consultant = django_filters.ModelChoiceFilter(
-        label=_("Chuyên gia phụ trách"), queryset=Consultant.objects.all(), null_label=_("Chưa phân công")
-    )
+    # A name search rather than a list of every consultant (2,000 options would weigh more
+    # than the page); `consultant` (an id) stays for links from elsewhere.
+    assignee = django_filters.CharFilter(label=_("Chuyên gia phụ trách"), method="filter_assignee")
+    unassigned = django_filters.BooleanFilter(label=_("Chưa phân công"), field_name="consultant", lookup_expr="isnull")
+    consultant = django_filters.NumberFilter(field_name="consultant_id", widget=forms.HiddenInput)
     overdue = django_filters.BooleanFilter(label=_("Quá hạn"), method="filter_overdue")
 
     class Meta:
         model = SupportRequest
-        fields = ["status", "topic", "area", "age", "consultant", "overdue"]
+        fields = ["status", "topic", "area", "age", "assignee", "unassigned", "overdue", "consultant"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,9 +92,14 @@ class RequestFilterSet(WagtailFilterSet):
 
         used = SupportRequest.objects.exclude(area__isnull=True).values("area_id")
         self.filters["area"].queryset = AdministrativeUnit.objects.filter(pk__in=used).order_by("name")
-        self.filters["consultant"].queryset = Consultant.objects.filter(
-            pk__in=SupportRequest.objects.exclude(consultant__isnull=True).values("consultant_id")
-        )
+
+    def filter_assignee(self, queryset, name, value):
+        from core.text import fold_compact
+
+        words = fold_compact(value).split()
+        for word in words[:5]:
+            queryset = queryset.filter(consultant__search_text__contains=word)
+        return queryset
 
     def filter_area(self, queryset, name, value):
         if not value:

@@ -130,32 +130,42 @@ def serving(pillar_codes, unit, limit=3, day=None):
     return serving_by_pillar(pillar_codes, unit, limit=None, day=day)["_all"][:limit]
 
 
-def serving_by_pillar(pillar_codes, unit, limit=3, day=None):
-    """{pillar code: consultants} plus "_all", in a constant handful of queries (the result
-    page calls this once for its two weakest pillars)."""
-    day = day or timezone.localdate()
-    areas = area_keys(unit) if unit else set()
-    qs = (
-        Consultant.objects.filter(status=ApprovalStatus.APPROVED, pillars__pillar_code__in=pillar_codes)
-        .exclude(availability=Availability.UNAVAILABLE)
-        .select_related("organisation")
-        .prefetch_related(Prefetch("pillars", queryset=PillarExpertise.objects.only("consultant_id", "pillar_code")))
+def serves_area(area_id):
+    """The same relation as `area_keys`, as a condition on ServedArea (no query of its own):
+    the served unit is the area, one of its parents, its successor or a parent's successor,
+    or a unit (or a district whose commune) the area replaced."""
+    return (
+        Q(unit_id=area_id)
+        | Q(unit__children__id=area_id)
+        | Q(unit__children__children__id=area_id)
+        | Q(unit__predecessors__id=area_id)
+        | Q(unit__predecessors__children__id=area_id)
+        | Q(unit__successor_id=area_id)
+        | Q(unit__children__successor_id=area_id)
     )
-    if areas:
-        qs = qs.filter(
-            Q(areas__unit_id__in=areas)
-            & (Q(areas__valid_from__isnull=True) | Q(areas__valid_from__lte=day))
-            & (Q(areas__valid_to__isnull=True) | Q(areas__valid_to__gte=day))
+
+
+def serving_by_pillar(pillar_codes, unit, limit=3, day=None):
+    """{pillar code: consultants} plus "_all", in at most two queries whatever the size of the
+    network (the result page calls this once for its two weakest pillars): the (consultant,
+    pillar) pairs, then the load of the consultants found."""
+    day = day or timezone.localdate()
+    pairs = PillarExpertise.objects.filter(
+        pillar_code__in=pillar_codes, consultant__status=ApprovalStatus.APPROVED
+    ).exclude(consultant__availability=Availability.UNAVAILABLE)
+    if unit is not None:
+        served = ServedArea.objects.filter(serves_area(unit.pk)).filter(
+            (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
         )
-    found = list(qs.distinct().order_by("name", "pk")[:200])
-    loads = open_load() if found else {}
+        pairs = pairs.filter(consultant_id__in=served.values("consultant_id"))
+    codes_of, consultants = {}, {}
+    for pair in pairs.select_related("consultant__organisation").order_by("consultant__name", "consultant_id")[:600]:
+        consultants[pair.consultant_id] = pair.consultant
+        codes_of.setdefault(pair.consultant_id, set()).add(pair.pillar_code)
+    loads = open_load() if consultants else {}
     wanted = set(pillar_codes)
-    rows = []
-    for consultant in found:
-        codes = {p.pillar_code for p in consultant.pillars.all()}
-        rows.append((-len(wanted & codes), loads.get(consultant.pk, 0), consultant.name, consultant, codes))
-    rows.sort(key=lambda r: r[:3])
-    result = {"_all": [r[3] for r in rows]}
+    rows = sorted((-len(wanted & codes_of[pk]), loads.get(pk, 0), c.name, pk) for pk, c in consultants.items())
+    result = {"_all": [consultants[row[3]] for row in rows]}
     for code in pillar_codes:
-        result[code] = [r[3] for r in rows if code in r[4]][:limit]
+        result[code] = [consultants[row[3]] for row in rows if code in codes_of[row[3]]][:limit]
     return result

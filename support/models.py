@@ -435,6 +435,15 @@ class SupportRequest(models.Model):
             )
         return self.get_status_display()
 
+    @property
+    def created_display(self):
+        return timezone.localtime(self.created_at).strftime("%d/%m/%Y")
+
+    @property
+    def due_display(self):
+        due = self.first_response_due if self.first_response_at is None else self.resolution_due
+        return timezone.localtime(due).strftime("%d/%m/%Y") if due else ""
+
     def pillar_names(self):
         from .services import pillar_names
 

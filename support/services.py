@@ -11,7 +11,6 @@ from django.db.models import Count, Prefetch, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from core.mail import queue_mail, site_url
 from core.text import fold_compact
@@ -231,31 +230,30 @@ def submission_for_token(token):
     return Submission.objects.select_related("enterprise", "enterprise__area").filter(pk=pk).first()
 
 
-def result_next_steps(submission, pillar_codes, request=None):
-    """The result page's section (registered into assessment_forms from AppConfig.ready()):
-    a few queries whatever the size of the network."""
+def result_next_steps(submission, weakest, request=None):
+    """The result page's section (registered into assessment_forms from AppConfig.ready()),
+    for the two weakest pillars ({"code", "name"} from the result): at most two queries."""
     from .matching import serving_by_pillar
 
-    codes = list(pillar_codes[:2])
-    names = {
-        code: (name_en if name_en and (get_language() or "vi").startswith("en") else name)
-        for code, name, name_en in submission.framework.pillars.filter(code__in=codes).values_list(
-            "code", "name", "name_en"
-        )
-    }
-    unit = submission.enterprise.area if submission.enterprise_id else None
+    pillars = [p if isinstance(p, dict) else {"code": p, "name": p} for p in weakest[:2]]
+    codes = [p["code"] for p in pillars]
+    unit = None
+    if submission.enterprise_id and submission.enterprise.area_id:
+        from enterprises.models import AdministrativeUnit
+
+        unit = AdministrativeUnit(pk=submission.enterprise.area_id)  # only its id is used
     consultants = serving_by_pillar(codes, unit)
     token = result_token(submission)
-    pillars = [
+    rows = [
         {
-            "code": code,
-            "name": names.get(code, code),
-            "consultants": consultants[code],
-            "ask_url": reverse("support:request") + f"?tru-cot={code}&ket-qua={token}",
+            "code": p["code"],
+            "name": p["name"],
+            "consultants": consultants[p["code"]],
+            "ask_url": reverse("support:request") + f"?tru-cot={p['code']}&ket-qua={token}",
         }
-        for code in codes
+        for p in pillars
     ]
-    return render_to_string("support/includes/result_next_steps.html", {"pillars": pillars}, request=request)
+    return render_to_string("support/includes/result_next_steps.html", {"pillars": rows}, request=request)
 
 
 # --- the coordinators' daily digest -----------------------------------------------------------

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -49,7 +49,16 @@ class QueueIndexView(IndexView):
         return reverse("support_request:manage", args=[instance.pk])
 
 
-class ReferenceColumn(Column):
+class FastColumn(Column):
+    """A cell rendered without a template: the queue lists 30 rows of 8 columns, and Wagtail's
+    per-cell templates were most of the page's time at 100,000 requests."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        return format_html("<td>{}</td>", "" if value is None else value)
+
+
+class ReferenceColumn(FastColumn):
     def get_value(self, instance):
         return format_html(
             '<a href="{}">{}</a>', reverse("support_request:manage", args=[instance.pk]), instance.reference
@@ -69,17 +78,17 @@ class SupportRequestViewSet(ModelViewSet):
     filterset_class = RequestFilterSet
     list_display = [
         ReferenceColumn("reference", label=_("Mã")),
-        "enterprise_name",
-        Column("topic", label=_("Chủ đề")),
-        Column("area", label=_("Địa bàn")),
-        Column("consultant", label=_("Chuyên gia")),
-        Column("queue_status", label=_("Trạng thái")),
-        DateColumn("created_at", label=_("Gửi lúc")),
-        DateColumn("first_response_due", label=_("Hạn trả lời")),
+        FastColumn("enterprise_name", label=_("Doanh nghiệp")),
+        FastColumn("topic", label=_("Chủ đề")),
+        FastColumn("area", label=_("Địa bàn")),
+        FastColumn("consultant", label=_("Chuyên gia")),
+        FastColumn("queue_status", label=_("Trạng thái")),
+        FastColumn("created_display", label=_("Gửi lúc"), sort_key="created_at"),
+        FastColumn("due_display", label=_("Hạn")),
     ]
     search_fields = ["reference", "enterprise_name", "tax_code", "contact_name"]
     search_backend_name = None
-    list_per_page = 50
+    list_per_page = 30
     add_view_enabled = False
     copy_view_enabled = False
     inspect_view_enabled = False

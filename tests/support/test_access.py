@@ -70,6 +70,10 @@ def test_coordinator_queue_filters_and_assigns(client, two_requests, coordinator
     assert other.reference in body and mine.reference not in body
     body = client.get(url, {"consultant": consultant.pk}).content.decode()
     assert mine.reference in body and other.reference not in body
+    body = client.get(url, {"assignee": "le minh duc"}).content.decode()  # by name, without diacritics
+    assert mine.reference in body and other.reference not in body
+    body = client.get(url, {"unassigned": "true"}).content.decode()
+    assert other.reference in body and mine.reference not in body
     body = client.get(url, {"overdue": "true"}).content.decode()
     assert mine.reference not in body
     manage = client.get(reverse("support_request:manage", args=[other.pk]))
