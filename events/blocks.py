@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from assessment_forms.blocks import AssessmentCallToActionBlock
+from market.blocks import MatchingOffersBlock
 
 from .choices import pillar_choices
 
@@ -65,6 +66,7 @@ class EventBodyBlock(blocks.StreamBlock):
         label=_("Đoạn văn"), features=["bold", "italic", "link", "ol", "ul", "h3"], icon="pilcrow"
     )
     assessment_cta = AssessmentCallToActionBlock()
+    matching_offers = MatchingOffersBlock()
 
 
 class EventDocumentsBlock(blocks.StreamBlock):

@@ -9,6 +9,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from assessment_forms.blocks import AssessmentCallToActionBlock
+from market.blocks import MatchingOffersBlock
 
 from .choices import DESK_CHOICES, KIND_CHOICES
 
@@ -141,6 +142,7 @@ def _body_blocks():
         ("video", VideoBlock()),
         ("facts", FactBoxBlock()),
         ("dbi_cta", AssessmentCallToActionBlock()),
+        ("matching_offers", MatchingOffersBlock()),
     ]
     return body
 
