@@ -83,7 +83,25 @@ def dashboard_context(request, page, public=True):
         "can_see_details": request.user.is_authenticated and request.user.has_perm("dashboard.view_dashboard_details"),
         "drill_url": page.url + page.reverse_subpage("drilldown") if not public else "",
         "min_group": 5,
+        "programme_figures": programme_figures(year),
     }
+
+
+def programme_figures(year):
+    """The plan's support work in the same year: the support desk's requests (support), state
+    support applications (programmes) and the supply–demand board (market). Counts under five
+    are hidden as elsewhere; money totals are the programme's, not an enterprise's."""
+    from market.services import figures as market_figures
+    from programmes.services import figures as state_support_figures
+    from support.figures import figures as support_figures
+
+    state = state_support_figures(year)
+    hidden = 5
+    for row in state["by_programme"]:
+        for key in ("applications", "approvals"):
+            if row[key] < hidden:
+                row[key] = None
+    return {"support": support_figures(year), "state": state, "market": market_figures(year)}
 
 
 def _drill_queryset(request, year):
