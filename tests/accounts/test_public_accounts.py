@@ -17,7 +17,8 @@ GOOD = "Ca-phe-Dak-Mil-2025"
 
 
 def signup(client, email, password=GOOD):
-    return client.post(reverse("account_signup"), {"email": email, "password1": password, "password2": password})
+    data = {"email": email, "password1": password, "password2": password, "consent": "on"}
+    return client.post(reverse("account_signup"), data)
 
 
 def verified_user(email="an@caphe.vn", password=GOOD, **extra):
@@ -66,6 +67,13 @@ def test_the_confirmation_link_expires(client, mails, settings):
         assert client.get(path).context["confirmation"] is None
         client.post(path)
     assert not EmailAddress.objects.get(email="hethan@caphe.vn").verified
+
+
+def test_signup_needs_explicit_consent(client):
+    data = {"email": "an@caphe.vn", "password1": GOOD, "password2": GOOD}
+    response = client.post(reverse("account_signup"), data)
+    assert response.status_code == 200 and not User.objects.exists()
+    assert "Cần đồng ý với thông báo về xử lý dữ liệu cá nhân" in response.content.decode()
 
 
 @pytest.mark.parametrize("password", ["123456", "12345678901234", "password123", "hethan@caphe"])

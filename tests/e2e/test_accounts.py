@@ -5,6 +5,7 @@ Every account page has zero axe violations and no Content-Security-Policy violat
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -60,6 +61,7 @@ def test_owner_journey_on_a_phone(owner_site, phone_page, browser):
     page.fill("#id_email", "giamdoc@caphe.vn")
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
+    page.check("#id_consent")
     page.get_by_role("button", name="Đăng ký").click()
     page.wait_for_url("**/tai-khoan/confirm-email/")
     assert_accessible(page)
@@ -119,7 +121,7 @@ def test_owner_journey_on_a_phone(owner_site, phone_page, browser):
     # Download my data.
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Tải về dữ liệu của tôi (JSON)").click()
-    data = json.loads(open(download_info.value.path(), encoding="utf-8").read())
+    data = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
     assert data["account"]["email"] == "giamdoc@caphe.vn"
     assert data["enterprises"]["memberships"][0]["tax_code"] == "0100107518"
 
