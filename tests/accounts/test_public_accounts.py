@@ -185,3 +185,10 @@ def test_the_admin_login_of_a_non_staff_account_ends_on_the_account_page(client)
     UserFactory(username="khach", email="khach@caphe.vn", password=GOOD)
     response = client.post("/admin/login/", {"username": "khach", "password": GOOD}, follow=True)
     assert response.redirect_chain[-1][0] == reverse("accounts:home")
+
+
+def test_other_allauth_pages_use_the_site_frame(client):
+    client.force_login(verified_user("an@caphe.vn"))
+    page = client.get(reverse("account_email")).content.decode()
+    assert 'class="skip-link"' in page and "account-fallback" in page  # base.html, the site's header
+    assert reverse("accounts:privacy") in client.get(reverse("accounts:home")).content.decode()
