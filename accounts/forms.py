@@ -4,6 +4,7 @@ allauth ships no Vietnamese, so the labels and messages people read are set here
 few remaining English messages are translated in accounts/locale/vi)."""
 
 from allauth.account import forms as allauth_forms
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 LABELS = {
@@ -37,8 +38,21 @@ class LoginForm(Labelled, allauth_forms.LoginForm):
     pass
 
 
+CONSENT_LABEL = _("Tôi đã đọc thông báo về xử lý dữ liệu cá nhân và đồng ý để cổng xử lý dữ liệu của tài khoản.")
+CONSENT_REQUIRED = _("Cần đồng ý với thông báo về xử lý dữ liệu cá nhân để tạo tài khoản.")
+
+
+def consent_field():
+    """Explicit consent (Decree 13/2023/NĐ-CP art. 11) for the data an account holds."""
+    return forms.BooleanField(label=CONSENT_LABEL, error_messages={"required": CONSENT_REQUIRED})
+
+
 class SignupForm(Labelled, allauth_forms.SignupForm):
     labels = {**LABELS, "password1": _("Mật khẩu"), "password2": _("Nhập lại mật khẩu")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"] = consent_field()
 
 
 class ResetPasswordForm(Labelled, allauth_forms.ResetPasswordForm):

@@ -104,7 +104,8 @@ class DashboardPage(RoutablePageMixin, Page):
         if not request.user.is_authenticated:
             from django.contrib.auth.views import redirect_to_login
 
-            return redirect_to_login(request.get_full_path())
+            # A staff page: the admin's login, not the public accounts' (LOGIN_URL).
+            return redirect_to_login(request.get_full_path(), "wagtailadmin_login")
         if not request.user.has_perm(DETAILS_PERMISSION):
             raise PermissionDenied
         return None

@@ -118,8 +118,11 @@ class InvitationSignupForm(HumanCheckForm, AccountFields):
     """Accepting an invitation without an account: create one for the invited e-mail."""
 
     def __init__(self, *args, email="", **kwargs):
+        from accounts.forms import consent_field
+
         super().__init__(*args, **kwargs)
         self.email_for_checks = email
+        self.fields["consent"] = consent_field()
 
 
 class RegistrationForm(HumanCheckForm):

@@ -387,6 +387,9 @@ AXES_USERNAME_CALLABLE = "accounts.lockout.username"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
 AXES_VERBOSE = False
+# No log of successful logins (addresses and browsers of every visit are personal data the
+# lockout does not need); failed attempts are kept for the lockout only.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Content-Security-Policy (django-csp): nothing is loaded from outside the site. The public
 # site runs no inline script; a few templates use style attributes, which load nothing.

@@ -96,10 +96,14 @@ def test_an_invitation_creates_an_account_for_the_invited_address(client, mails)
     with mails():
         services.invite(enterprise, "moi@caphe.vn")
     path = link_in(mail.outbox[0])
-    weak = client.post(path, human({"full_name": "Lê Mới", "password1": "moi@caphe", "password2": "moi@caphe"}))
+    weak = client.post(
+        path, human({"full_name": "Lê Mới", "password1": "moi@caphe", "password2": "moi@caphe", "consent": "on"})
+    )
     assert weak.status_code == 200 and not EnterpriseMembership.objects.filter(status="active").exists()
     good = "Ca-phe-Dak-Mil-2025"
-    response = client.post(path, human({"full_name": "Lê Văn Mới", "password1": good, "password2": good}))
+    response = client.post(
+        path, human({"full_name": "Lê Văn Mới", "password1": good, "password2": good, "consent": "on"})
+    )
     assert response.status_code == 302
     membership = EnterpriseMembership.objects.get(enterprise=enterprise)
     assert membership.status == "active" and membership.user.email == "moi@caphe.vn"

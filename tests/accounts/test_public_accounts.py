@@ -17,7 +17,8 @@ GOOD = "Ca-phe-Dak-Mil-2025"
 
 
 def signup(client, email, password=GOOD):
-    return client.post(reverse("account_signup"), {"email": email, "password1": password, "password2": password})
+    data = {"email": email, "password1": password, "password2": password, "consent": "on"}
+    return client.post(reverse("account_signup"), data)
 
 
 def verified_user(email="an@caphe.vn", password=GOOD, **extra):
@@ -66,6 +67,13 @@ def test_the_confirmation_link_expires(client, mails, settings):
         assert client.get(path).context["confirmation"] is None
         client.post(path)
     assert not EmailAddress.objects.get(email="hethan@caphe.vn").verified
+
+
+def test_signup_needs_explicit_consent(client):
+    data = {"email": "an@caphe.vn", "password1": GOOD, "password2": GOOD}
+    response = client.post(reverse("account_signup"), data)
+    assert response.status_code == 200 and not User.objects.exists()
+    assert "Cần đồng ý với thông báo về xử lý dữ liệu cá nhân" in response.content.decode()
 
 
 @pytest.mark.parametrize("password", ["123456", "12345678901234", "password123", "hethan@caphe"])
@@ -177,3 +185,10 @@ def test_the_admin_login_of_a_non_staff_account_ends_on_the_account_page(client)
     UserFactory(username="khach", email="khach@caphe.vn", password=GOOD)
     response = client.post("/admin/login/", {"username": "khach", "password": GOOD}, follow=True)
     assert response.redirect_chain[-1][0] == reverse("accounts:home")
+
+
+def test_other_allauth_pages_use_the_site_frame(client):
+    client.force_login(verified_user("an@caphe.vn"))
+    page = client.get(reverse("account_email")).content.decode()
+    assert 'class="skip-link"' in page and "account-fallback" in page  # base.html, the site's header
+    assert reverse("accounts:privacy") in client.get(reverse("accounts:home")).content.decode()

@@ -61,6 +61,7 @@ def test_owner_journey_on_a_phone(owner_site, phone_page, browser):
     page.fill("#id_email", "giamdoc@caphe.vn")
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
+    page.check("#id_consent")
     page.get_by_role("button", name="Đăng ký").click()
     page.wait_for_url("**/tai-khoan/confirm-email/")
     assert_accessible(page)

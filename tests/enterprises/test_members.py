@@ -103,7 +103,8 @@ def test_invitation_by_email(client, django_capture_on_commit_callbacks):
     client.logout()
     assert client.get(path).status_code == 200
     response = client.post(
-        path, human({"full_name": "Nguyễn Văn An", "password1": "Mk-2025-an!", "password2": "Mk-2025-an!"})
+        path,
+        human({"full_name": "Nguyễn Văn An", "password1": "Mk-2025-an!", "password2": "Mk-2025-an!", "consent": "on"}),
     )
     assert response.status_code == 302
     membership.refresh_from_db()
