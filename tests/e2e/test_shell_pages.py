@@ -107,6 +107,14 @@ def test_language_switch_keeps_profile_and_year_and_stories_have_share_links(dem
         .startswith("https://www.facebook.com/sharer/sharer.php?u=")
     )
 
+    # Printed, a story (like a chapter or an event) is its text: no header, menu, buttons or footer.
+    page.emulate_media(media="print")
+    for selector in (".site-header", ".site-footer", ".share-links"):
+        assert not page.locator(selector).is_visible(), selector
+    assert page.locator("h1").is_visible()
+    page.emulate_media(media="screen")
+    assert page.locator(".site-header").is_visible()
+
 
 def test_admin_makes_ascii_slugs_from_vietnamese_titles(live_site, page):
     from accounts.factories import UserFactory
