@@ -82,10 +82,10 @@ class SiteProfile(BaseSiteSetting):
     main_menu = StreamField(
         [("link", FooterLinkBlock())],
         blank=True,
-        verbose_name=_("Trình đơn chính"),
+        verbose_name=_("Nhãn trình đơn chính"),
         help_text=_(
-            "Nhãn ngắn (1–3 từ) để trình đơn nằm trên một dòng. Để trống: dùng tiêu đề các trang "
-            "con của trang chủ được đánh dấu hiện trong trình đơn."
+            "Nhãn ngắn (1–3 từ) cho các trang của trình đơn chính, để trình đơn nằm trên một dòng. "
+            "Trang không có nhãn ở đây hiện bằng tiêu đề của nó."
         ),
     )
 

@@ -29,8 +29,8 @@ def localized_home(site, language_code):
 
 
 def main_menu(request):
-    """[(label, url)] in the active language: the site profile's main menu when editors set
-    one, else the home page's children shown in menus."""
+    """[(label, url)] of the home page's children shown in menus, in the active language,
+    with the short labels of the site profile where editors set one."""
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
@@ -38,44 +38,35 @@ def main_menu(request):
     key = f"nav:menu:{site.pk}:{language}:{versions.version('nav')}"
     items = cache.get(key)
     if items is None:
-        items = _profile_menu(site, language, request)
-        if items is None:
-            home = localized_home(site, language) or site.root_page
-            pages = (
-                home.get_children()
-                .live()
-                .public()
-                .in_menu()
-                .specific(defer=True)
-                .only("title", "url_path", "locale_id")
-            )
-            items = [(page.title, page.get_url(request)) for page in pages]
+        home = localized_home(site, language) or site.root_page
+        pages = (
+            home.get_children()
+            .live()
+            .public()
+            .in_menu()
+            .specific(defer=True)
+            .only("title", "url_path", "locale_id", "translation_key")
+        )
+        labels = _short_labels(site, language)
+        items = [(labels.get(page.translation_key) or page.title, page.get_url(request)) for page in pages]
         cache.set(key, items, 60 * 60)
     return items
 
 
-def _profile_menu(site, language, request):
-    """[(label, url)] of the site profile's main menu (short labels that fit one line), in
-    `language`; None when the editors have not set one."""
+def _short_labels(site, language):
+    """{page translation key: label} from the site profile's main menu labels: short labels
+    (the pages' titles do not fit one line at 1280 px), in `language` (English label, else
+    the Vietnamese one)."""
     from .models import SiteProfile
 
-    links = SiteProfile.for_site(site).main_menu
-    if not links:
-        return None
-    items = []
-    for block in links:
+    labels = {}
+    for block in SiteProfile.for_site(site).main_menu:
         value = block.value
-        label = value.get("label_en") if language != "vi" and value.get("label_en") else value.get("label")
         page = value.get("page")
-        if page is not None:
-            page = page.localized
-            if not page.live:
-                continue
-            url = page.get_url(request)
-        else:
-            url = value.get("url")
-        items.append((label, url))
-    return items
+        label = value.get("label_en") if language != "vi" and value.get("label_en") else value.get("label")
+        if page is not None and label:
+            labels[page.translation_key] = label
+    return labels
 
 
 UNTRANSLATED_PARAM = "chua_dich"

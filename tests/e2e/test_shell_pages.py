@@ -106,3 +106,41 @@ def test_language_switch_keeps_profile_and_year_and_stories_have_share_links(dem
         .get_attribute("href")
         .startswith("https://www.facebook.com/sharer/sharer.php?u=")
     )
+
+    # Printed, a story (like a chapter or an event) is its text: no header, menu, buttons or footer.
+    page.emulate_media(media="print")
+    for selector in (".site-header", ".site-footer", ".share-links"):
+        assert not page.locator(selector).is_visible(), selector
+    assert page.locator("h1").is_visible()
+    page.emulate_media(media="screen")
+    assert page.locator(".site-header").is_visible()
+
+
+def test_admin_makes_ascii_slugs_from_vietnamese_titles(live_site, page):
+    from accounts.factories import UserFactory
+
+    UserFactory(username="bientap", roles=["programme_editor"], password="mat-khau-thu-nghiem-1")
+    page.goto(live_site.url + "/admin/login/")
+    page.fill("#id_username", "bientap")
+    page.fill("#id_password", "mat-khau-thu-nghiem-1")
+    page.click("button[type=submit]")
+    page.wait_for_url(live_site.url + "/admin/")
+    from home.models import HomePage
+
+    home = HomePage.objects.get(depth=2, locale__language_code="vi")
+    page.goto(live_site.url + f"/admin/pages/add/home/standardpage/{home.pk}/")
+    page.fill("#id_title", "Nông dân Đắk Mil bán cà phê qua livestream")
+    page.locator("#id_title").blur()
+    promote = page.get_by_role("tab", name="Quảng bá")
+    if promote.count():  # the slug field lives on the promote tab
+        promote.click()
+    slug = page.locator("#id_slug")
+    slug.wait_for(state="attached")
+    page.wait_for_function(
+        "() => document.querySelector('#id_slug').value === 'nong-dan-dak-mil-ban-ca-phe-qua-livestream'",
+        timeout=10_000,
+    )
+    # Typed by hand with diacritics, the slug is folded too.
+    slug.fill("Cà phê Đắk Mil")
+    slug.blur()
+    page.wait_for_function("() => document.querySelector('#id_slug').value === 'ca-phe-dak-mil'", timeout=10_000)

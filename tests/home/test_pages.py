@@ -40,7 +40,8 @@ def test_switcher_keeps_the_visitor_on_the_same_page(client, site_home):
 def test_switcher_falls_back_to_home_when_no_translation(client, site_home):
     StandardPageFactory(parent=site_home, title="Chỉ có tiếng Việt", slug="chi-tieng-viet")
     html = client.get("/chi-tieng-viet/").content.decode()
-    assert 'href="/en/" hreflang="en"' in html
+    # The closest translated parent is the home page; the flag makes it say so.
+    assert 'href="/en/?chua_dich=1" hreflang="en"' in html
 
 
 def test_switcher_on_a_plain_view_translates_the_url(client, site_home):

@@ -104,6 +104,10 @@ def test_consenting_enterprises_are_found_as_their_public_profiles(client, site_
     assert [hit.url for hit in only.context["results"].object_list] == [rankings.profile_url(coffee.pk)]
     # The profile the result links to exists.
     assert client.get(rankings.profile_url(coffee.pk)).status_code == 200
+    # The autocomplete offers it too, never the non-consenting one.
+    suggestions = client.get("/search/", {"suggest": "ca phe dak"}).json()["results"]
+    assert {"title": coffee.name, "url": rankings.profile_url(coffee.pk), "kind": "Doanh nghiệp"} in suggestions
+    assert not [s for s in client.get("/search/", {"suggest": "ho tieu"}).json()["results"] if "Hồ tiêu" in s["title"]]
 
 
 def test_results_are_grouped_in_at_most_five_human_kinds(client, site_home, make_page):

@@ -2,7 +2,7 @@
  * ASCII slugs from Vietnamese titles in the Wagtail editor.
  *
  * With WAGTAIL_ALLOW_UNICODE_SLUGS = False, Wagtail's slug controller transliterates with
- * per-language maps that know no Vietnamese: "Nông dân Đắk Mil" becomes "nng-dn-k-mil".
+ * per-language maps that know no Vietnamese: tone-marked vowels and "đ" are dropped or mangled.
  * After each update of a slug field (typed title, or the slug itself), the value is made
  * again from the same text: letters decomposed, tone and vowel marks dropped, "đ" as "d".
  * "Nông dân Đắk Mil bán cà phê qua livestream" → "nong-dan-dak-mil-ban-ca-phe-qua-livestream".
