@@ -31,6 +31,9 @@ class Provider(models.Model):
     )
     description = models.TextField(_("giới thiệu"), blank=True)
     status = models.CharField(_("trạng thái niêm yết"), max_length=10, choices=Listing.choices, default=Listing.PENDING)
+    # A provider's own edits wait here until a programme editor approves them (the public
+    # keeps seeing the approved text meanwhile).
+    pending_changes = models.JSONField(_("thay đổi chờ duyệt"), default=dict, blank=True)
     owners = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("tài khoản quản lý"), blank=True, related_name="dx_providers"
     )
@@ -80,6 +83,7 @@ class Solution(models.Model):
     url = models.URLField(_("địa chỉ giới thiệu"), blank=True)
     status = models.CharField(_("trạng thái niêm yết"), max_length=10, choices=Listing.choices, default=Listing.PENDING)
     search_text = models.CharField(max_length=800, blank=True, editable=False)
+    pending_changes = models.JSONField(_("thay đổi chờ duyệt"), default=dict, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 

@@ -198,3 +198,46 @@ def figures(year: int) -> dict:
         "contacts": ContactRequest.objects.filter(created_at__year=year).count(),
         "solutions": public_solutions().count(),
     }
+
+
+# --- providers keep their own listing ------------------------------------------------------
+
+PROVIDER_FIELDS = ("description", "website", "contact_email", "contact_phone")
+SOLUTION_FIELDS = ("summary", "price_min", "price_max", "has_trial", "url")
+
+
+def providers_of(user):
+    """The providers this account keeps (set by programme editors in the admin)."""
+    if not user.is_authenticated:
+        return Provider.objects.none()
+    return Provider.objects.filter(owners=user).prefetch_related("solutions")
+
+
+def propose_changes(obj: Provider | Solution, data: dict, user) -> dict:
+    """A provider's edit of its listing: stored as pending, public only once approved.
+    Returns the fields that differ from the approved listing."""
+    fields = PROVIDER_FIELDS if isinstance(obj, Provider) else SOLUTION_FIELDS
+    provider = obj if isinstance(obj, Provider) else obj.provider
+    if not provider.owners.filter(pk=user.pk).exists():
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    changes = {name: data[name] for name in fields if name in data and data[name] != getattr(obj, name)}
+    obj.pending_changes = changes
+    obj.save(update_fields=["pending_changes"])
+    return changes
+
+
+def decide_changes(obj: Provider | Solution, user, approve: bool) -> None:
+    """A programme editor applies (or drops) a provider's pending edit."""
+    from core import audit
+
+    with transaction.atomic():
+        obj = type(obj).objects.select_for_update().get(pk=obj.pk)
+        changes = obj.pending_changes or {}
+        if approve:
+            for name, value in changes.items():
+                setattr(obj, name, value)
+        obj.pending_changes = {}
+        obj.save()
+        audit.record(user, "market.listing_changes", obj, approved=approve, fields=sorted(changes))

@@ -1,6 +1,8 @@
 """The catalogue and the board in the admin: programme editors approve listings and moderate."""
 
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -63,3 +65,38 @@ class MarketGroup(SnippetViewSetGroup):
 
 
 register_snippet(MarketGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_pending_changes_urls():
+    from . import admin_views
+
+    return [
+        path(
+            "market/thay-doi/",
+            include(
+                (
+                    [
+                        path("", admin_views.pending, name="pending"),
+                        path("<str:model>/<int:pk>/", admin_views.decide, name="decide"),
+                    ],
+                    "market_admin",
+                ),
+                namespace="market_admin",
+            ),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_pending_changes_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    class PendingChangesMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm("market.change_solution")
+
+    return PendingChangesMenuItem(
+        _("Thay đổi niêm yết chờ duyệt"), reverse("market_admin:pending"), icon_name="cogs", order=262
+    )
