@@ -34,7 +34,7 @@ def erase_personal_data(months, now=None, dry_run=False):
     months ago. Returns how many registrations were (or, with dry_run, would be) erased."""
     from core.models import OutgoingMail
 
-    from .models import Feedback, OutboxEmail
+    from .models import Feedback
 
     registrations = list(due_registrations(months, now).values_list("pk", flat=True))
     if dry_run or not registrations:
@@ -50,7 +50,6 @@ def erase_personal_data(months, now=None, dry_run=False):
             email=f"da-xoa-{pk}@{ERASED_DOMAIN}",
         )
     Feedback.objects.filter(registration_id__in=registrations).update(comment="")
-    OutboxEmail.objects.filter(registration_id__in=registrations).delete()
     OutgoingMail.objects.filter(
         related_type="events.registration", related_id__in=[str(pk) for pk in registrations]
     ).update(to=[], subject="", body_text="", body_html="")

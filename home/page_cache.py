@@ -79,7 +79,6 @@ PRIVATE_MODELS = {
     "assessment_forms.submission",
     "assessment_forms.submissionrevision",
     "assessment_forms.pillarscore",
-    "events.outboxemail",
     "events.feedback",
     "honors.nomination",
     "honors.nominationevidence",
