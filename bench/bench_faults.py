@@ -118,7 +118,7 @@ def worker_killed_under_load(env, duration, port=8931):
             url = base + path
             load(url, 2)  # warm-up
             result = {}
-            runner = threading.Thread(target=lambda url=url: result.update(load(url, duration)))
+            runner = threading.Thread(target=lambda url=url, result=result: result.update(load(url, duration)))
             runner.start()
             time.sleep(duration / 2)
             victims = workers_of(process.pid)
