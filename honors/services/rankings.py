@@ -266,8 +266,10 @@ class RankingQuery:
     @classmethod
     def from_params(cls, params, years=()):
         def as_int(name):
+            # ASCII digits that fit a database integer; anything else is "not given" (a huge
+            # number or a Unicode digit in a URL must not become a 500).
             value = (params.get(name) or "").strip()
-            return int(value) if value.isdigit() else None
+            return int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else None
 
         query = cls()
         query.year = as_int("year")

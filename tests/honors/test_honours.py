@@ -287,7 +287,9 @@ def _approve_current_task(decision, user):
     decision.refresh_from_db()
 
 
-def test_approval_runs_committee_then_leadership_then_publishes(approved_setup, committee_user, leader, client):
+def test_approval_runs_committee_then_leadership_then_publishes(
+    approved_setup, committee_user, leader, client, django_capture_on_commit_callbacks
+):
     from home.models import HomePage
     from stories.factories import make_newsroom
     from stories.models import StoryPage
@@ -306,7 +308,9 @@ def test_approval_runs_committee_then_leadership_then_publishes(approved_setup, 
     assert not decision.live and not Certificate.objects.exists()
     task = decision.current_workflow_state.current_task_state.task.specific
     assert not task.get_actions(decision, committee_user)
-    _approve_current_task(decision, leader)
+    # The certificate e-mail is queued (core.mail) and sent after the commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        _approve_current_task(decision, leader)
     assert decision.live
 
     certificate = Certificate.objects.get()

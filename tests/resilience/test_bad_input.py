@@ -131,3 +131,13 @@ def test_staged_imports_are_private_and_purged_after_a_day(settings, tmp_path):
     old = time.time() - 25 * 3600
     os.utime(path, (old, old))
     assert purge_staged() == 1 and not os.path.exists(path)
+
+
+@pytest.mark.parametrize("value", ["9223372036854799999", "²", "١٢"])
+def test_rankings_ignore_numbers_no_database_can_hold(client, site_home, value):
+    """Found by the hypothesis test: a huge `area` was an OverflowError (500)."""
+    from honors.factories import make_rankings_page
+
+    page = make_rankings_page(site_home)
+    for suffix in ("", "csv/", "json/"):
+        assert client.get(page.url + suffix, {"area": value, "sector": value, "year": value}).status_code < 500

@@ -47,7 +47,7 @@ def test_others_cannot_resend(client, role):
     response = client.post(reverse("core_mail_resend", args=[row.pk]))
     # Refused: to the login page, or Wagtail's "no permission" redirect to the dashboard.
     assert response.status_code in (302, 403)
-    assert "outgoing-mail" not in response.get("Location", "")
+    assert not response.get("Location", "").startswith("/admin/outgoing-mail/")
     row.refresh_from_db()
     assert row.status == S.FAILED
 
