@@ -15,7 +15,16 @@ from django.utils import timezone
 
 from core import audit
 
-from .models import Framework, Pillar, PillarScore, PublishedYear, Submission, SubmissionRevision, localized
+from .models import (
+    AssessmentPage,
+    Framework,
+    Pillar,
+    PillarScore,
+    PublishedYear,
+    Submission,
+    SubmissionRevision,
+    localized,
+)
 from .scoring import ScoringError, score, spec_from_dict
 from .signals import results_changed
 
@@ -23,6 +32,7 @@ __all__ = [
     "DEFAULT_FRAMEWORK",
     "ScoringError",
     "adjust_answers",
+    "assessment_page",
     "can_see_history",
     "comparison",
     "link_submission",
@@ -387,6 +397,12 @@ def _write_results(updates, pillar_ids):
 
 
 # --- reading results (the contract for honours, dashboard and home) ----------------------
+
+
+def assessment_page(language_code="vi"):
+    """The live self-assessment page in this language (the target of the "Bắt đầu tự đánh giá"
+    calls to action of stories, handbook chapters and events), or None before it exists."""
+    return AssessmentPage.objects.live().filter(locale__language_code=language_code).order_by("path").first()
 
 
 def verified_results(year=None, framework_code=DEFAULT_FRAMEWORK):

@@ -8,7 +8,15 @@ from .helpers import html_tables, row_by_first
 pytestmark = pytest.mark.django_db
 
 
-def test_training_events_come_from_the_events_service(client, site_home, quiet):
+@pytest.fixture
+def published_2025(db):
+    """The public dashboard shows published years only (whatever today's date is)."""
+    from assessment_forms.models import PublishedYear
+
+    PublishedYear.objects.get_or_create(year=2025)
+
+
+def test_training_events_come_from_the_events_service(client, site_home, quiet, published_2025):
     from dashboard.demo import build
     from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory, local_datetime
     from events.models import Registration
@@ -45,7 +53,7 @@ def test_the_dashboard_reads_the_lower_apps_only_through_their_services():
     assert sources.results_changed_signal() is assessment_forms.services.results_changed
 
 
-def test_honours_awarded_per_category(monkeypatch, client, site_home, quiet):
+def test_honours_awarded_per_category(monkeypatch, client, site_home, quiet, published_2025):
     from types import SimpleNamespace
 
     import honors.services
