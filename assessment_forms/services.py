@@ -49,6 +49,7 @@ __all__ = [
     "public_year",
     "publish_year",
     "published_years",
+    "recommendation_providers",
     "recommendations",
     "register_next_steps_section",
     "register_recommendation_provider",
@@ -602,6 +603,11 @@ def register_recommendation_provider(fn):
     if fn not in _recommendation_providers:
         _recommendation_providers.append(fn)
     return fn
+
+
+def recommendation_providers():
+    """The registered providers, in registration order (the start-up check reads it)."""
+    return list(_recommendation_providers)
 
 
 def recommendations(pillar_codes, request=None, limit=8):
