@@ -9,6 +9,9 @@ from django.core.management.base import SystemCheckError
 from assessment_forms import checks as contract_checks
 from assessment_forms import services
 
+# The site's other checks read the database.
+pytestmark = pytest.mark.django_db
+
 
 def _ids():
     return {message.id for message in checks.run_checks() if message.id and message.id.startswith("assessment_forms.")}
