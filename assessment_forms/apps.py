@@ -9,6 +9,7 @@ class AssessmentFormsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from . import checks  # noqa: F401  (registers the start-up checks of our hooks)
         from .models import Framework, Pillar, PublishedYear
         from .services import forget_vocabulary, publication_changed
 

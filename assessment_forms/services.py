@@ -15,7 +15,16 @@ from django.utils import timezone
 
 from core import audit
 
-from .models import Framework, Pillar, PillarScore, PublishedYear, Submission, SubmissionRevision, localized
+from .models import (
+    AssessmentPage,
+    Framework,
+    Pillar,
+    PillarScore,
+    PublishedYear,
+    Submission,
+    SubmissionRevision,
+    localized,
+)
 from .scoring import ScoringError, score, spec_from_dict
 from .signals import results_changed
 
@@ -23,6 +32,7 @@ __all__ = [
     "DEFAULT_FRAMEWORK",
     "ScoringError",
     "adjust_answers",
+    "assessment_page",
     "can_see_history",
     "comparison",
     "link_submission",
@@ -39,6 +49,7 @@ __all__ = [
     "public_year",
     "publish_year",
     "published_years",
+    "recommendation_providers",
     "recommendations",
     "register_next_steps_section",
     "register_recommendation_provider",
@@ -389,6 +400,12 @@ def _write_results(updates, pillar_ids):
 # --- reading results (the contract for honours, dashboard and home) ----------------------
 
 
+def assessment_page(language_code="vi"):
+    """The live self-assessment page in this language (the target of the "Bắt đầu tự đánh giá"
+    calls to action of stories, handbook chapters and events), or None before it exists."""
+    return AssessmentPage.objects.live().filter(locale__language_code=language_code).order_by("path").first()
+
+
 def verified_results(year=None, framework_code=DEFAULT_FRAMEWORK):
     """Verified submissions (any version of the framework), with enterprise, sector, area,
     framework and pillar scores loaded — the only results that count for rankings and honours."""
@@ -586,6 +603,11 @@ def register_recommendation_provider(fn):
     if fn not in _recommendation_providers:
         _recommendation_providers.append(fn)
     return fn
+
+
+def recommendation_providers():
+    """The registered providers, in registration order (the start-up check reads it)."""
+    return list(_recommendation_providers)
 
 
 def recommendations(pillar_codes, request=None, limit=8):

@@ -15,8 +15,6 @@ class DashboardConfig(AppConfig):
         from .cache import invalidate
 
         # Cached figures go stale when results or the registry change.
-        signal = sources.results_changed_signal()
-        if signal is not None:
-            signal.connect(invalidate, dispatch_uid="dashboard-results-changed")
+        sources.results_changed_signal().connect(invalidate, dispatch_uid="dashboard-results-changed")
         post_save.connect(invalidate, sender=Enterprise, dispatch_uid="dashboard-enterprise-saved")
         post_delete.connect(invalidate, sender=Enterprise, dispatch_uid="dashboard-enterprise-deleted")

@@ -58,8 +58,6 @@ def available_years():
 def result_years():
     """Years with verified results, newest first (the editors' view offers them all)."""
     verified = sources.verified_submissions(None)
-    if verified is None:
-        return []
     return sorted({int(y) for y in verified.order_by().values_list("year", flat=True).distinct()}, reverse=True)
 
 
@@ -169,33 +167,27 @@ def compute_figures(year, filters=None):
         sources.registry().order_by().values("sector_id", "area_id", "size_class").annotate(n=Count("pk")),
         ("sector_id", "area_id", "size_class"),
     )
-    results, assessed, pillar_rows = [], [], []
-    verified = None
-    if verified_all is not None:
-        results = cells.fold(
-            verified_all.filter(year__lte=year)
-            .order_by()
-            .values("year", "level", *RAW)
-            .annotate(n=Count("pk"), total=Sum("total")),
-            RAW,
-            extra=("year", "level"),
-        )
-        assessed = cells.fold(
-            sources.assessed_submissions(year)
-            .order_by()
-            .values(*RAW)
-            .annotate(n=Count("enterprise_id", distinct=True)),
-            RAW,
-        )
-        pillar_rows = cells.fold(
-            sources.pillar_scores(sources.verified_submissions(year))
-            .order_by()
-            .values("pillar__code", *RAW_PILLAR)
-            .annotate(n=Count("pk"), points=Sum("points"), percent=Sum("percent"), maximum=Max("max_points")),
-            RAW_PILLAR,
-            extra=("pillar__code",),
-        )
-        verified = sources.verified_submissions(year).filter(sources.enterprise_filter(filters, E))
+    results = cells.fold(
+        verified_all.filter(year__lte=year)
+        .order_by()
+        .values("year", "level", *RAW)
+        .annotate(n=Count("pk"), total=Sum("total")),
+        RAW,
+        extra=("year", "level"),
+    )
+    assessed = cells.fold(
+        sources.assessed_submissions(year).order_by().values(*RAW).annotate(n=Count("enterprise_id", distinct=True)),
+        RAW,
+    )
+    pillar_rows = cells.fold(
+        sources.pillar_scores(sources.verified_submissions(year))
+        .order_by()
+        .values("pillar__code", *RAW_PILLAR)
+        .annotate(n=Count("pk"), points=Sum("points"), percent=Sum("percent"), maximum=Max("max_points")),
+        RAW_PILLAR,
+        extra=("pillar__code",),
+    )
+    verified = sources.verified_submissions(year).filter(sources.enterprise_filter(filters, E))
     cube = Cube((keys["year"], keys["sector"], keys["area"], keys["size"], row["n"]) for keys, row in results)
     this_year = {**filters, "year": year}
 
@@ -205,7 +197,7 @@ def compute_figures(year, filters=None):
         "assessed": _sum(assessed, filters, "n"),
         "verified": verified_n,
         "average": _round(_sum(results, this_year, "total") / verified_n) if verified_n else None,
-        "median": _round(medians(verified, [], "total").get(())) if verified is not None else None,
+        "median": _round(medians(verified, [], "total").get(())),
     }
     levels = dict.fromkeys(LEVELS, 0)
     for level, group in _by(results, this_year, "level", ("n",)).items():
@@ -215,7 +207,7 @@ def compute_figures(year, filters=None):
     pillar_groups = _by(pillar_rows, filters, "pillar__code", ("n", "points", "percent"))
     maxima = {keys["pillar__code"]: row["maximum"] for keys, row in pillar_rows}
     pillar_medians = {}
-    if verified is not None and pillar_groups:
+    if pillar_groups:
         scores = sources.pillar_scores(verified).annotate(_code=F("pillar__code"))
         pillar_medians = medians(scores, ["_code"], "points")
     pillars = []
@@ -241,10 +233,8 @@ def compute_figures(year, filters=None):
         reg = _by(registry, filters, dimension, ("n",))
         ass = _by(assessed, filters, dimension, ("n",))
         ver = _by(results, this_year, dimension, ("n", "total"))
-        middle = {}
-        if verified is not None:
-            grouped = verified.annotate(_group=group_expression(dimension, E))
-            middle = {key[0]: value for key, value in medians(grouped, ["_group"], "total").items()}
+        grouped = verified.annotate(_group=group_expression(dimension, E))
+        middle = {key[0]: value for key, value in medians(grouped, ["_group"], "total").items()}
         pillar_avgs = {}
         for keys, row in pillar_rows:
             if _match(keys, filters):
@@ -311,7 +301,6 @@ def compute_figures(year, filters=None):
         "year": year,
         "filters": filters,
         "years": available_years(),
-        "missing": sources.missing(),
         "overview": overview,
         "published": cube.published(this_year),
         "levels": levels,

@@ -160,9 +160,7 @@ class TableBuilder:
             tables.append(self.breakdown(dimension, rows))
         tables.append(self.trend())
         tables.append(self.events())
-        honours = self.honours()
-        if honours is not None:
-            tables.append(honours)
+        tables.append(self.honours())
         return tables
 
     # --- Individual tables -----------------------------------------------------------------
@@ -339,8 +337,6 @@ class TableBuilder:
 
     def honours(self):
         honours = self.figures["honours"]
-        if honours is None:
-            return None
         rows = [[Cell(_name(category)), Cell(category["count"])] for category in honours]
         columns = [Column("category", _("Hạng mục"), "text"), Column("awards", _("Số doanh nghiệp được tôn vinh"))]
         total = [Cell(_("Tổng")), Cell(sum(category["count"] for category in honours))]

@@ -111,10 +111,7 @@ def _drill_queryset(request, year):
         enterprises = sources.registry()
         prefix = ""
     else:
-        submissions = sources.assessed_submissions(year) if subset == "assessed" else sources.verified_submissions(year)
-        if submissions is None:
-            return subset, None
-        enterprises = submissions
+        enterprises = sources.assessed_submissions(year) if subset == "assessed" else sources.verified_submissions(year)
         prefix = sources.ENTERPRISE_PREFIX
     enterprises = enterprises.filter(sources.enterprise_filter(clean_filters(request.GET), prefix))
     for key, field in (("sector", "sector"), ("area", "area"), ("size", "size_class")):
@@ -137,7 +134,7 @@ def _drill_queryset(request, year):
 def drilldown_context(request):
     year, _filters = parse_query(request, public=False)
     subset, queryset = _drill_queryset(request, year)
-    page = Paginator(queryset if queryset is not None else [], DRILL_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(queryset, DRILL_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
     for item in page.object_list:
         enterprise = item if subset == "registry" else item.enterprise

@@ -7,6 +7,7 @@ import datetime
 from wagtail.models import Locale, Site
 
 from assessment_forms.factories import load_dbi_1970
+from assessment_forms.services import assessment_page
 from core.pages import translate_page
 from enterprises.models import Sector
 
@@ -19,9 +20,7 @@ AGRICULTURE_PILLARS = {"P3", "P6"}
 
 
 def _assessment_page(locale):
-    from assessment_forms.models import AssessmentPage
-
-    return AssessmentPage.objects.live().filter(locale=locale).first()
+    return assessment_page(locale.language_code)
 
 
 def _cta(assessment_page):

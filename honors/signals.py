@@ -4,6 +4,8 @@ import logging
 
 from django.dispatch import Signal
 
+from assessment_forms import services as assessments
+
 # Sent (sender=RankingEntry) whenever the published ranking changes: rows rebuilt, re-ranked,
 # or an enterprise's name or consent carried into them.
 ranking_changed = Signal()
@@ -62,12 +64,6 @@ def results_changed(sender=None, **kwargs):
 
 
 def connect_results_changed():
-    try:
-        from assessment_forms.services import results_changed as signal
-    except ImportError:
-        try:
-            from assessment_forms.signals import results_changed as signal
-        except ImportError:
-            logger.info("assessment_forms offers no results_changed signal yet")
-            return
-    signal.connect(results_changed, dispatch_uid="honors_results_changed")
+    """Listen to the assessment app's documented signal (assessment_forms.services), which its
+    start-up check requires someone to hear."""
+    assessments.results_changed.connect(results_changed, dispatch_uid="honors_results_changed")

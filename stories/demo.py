@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
+from assessment_forms.services import assessment_page
 from core.pages import site_home, translate_page
 from enterprises.factories import EnterpriseFactory
 from enterprises.models import AdministrativeUnit, Enterprise, Sector
@@ -34,12 +35,6 @@ DESK_TITLES_EN = {"newspaper": "Dak Nong Newspaper", "radio": "Radio and Televis
 
 
 def _cta_block():
-    try:
-        from assessment_forms.models import AssessmentPage
-
-        target = AssessmentPage.objects.live().filter(locale__language_code="vi").first()
-    except ImportError:  # pragma: no cover
-        target = None
     return (
         "dbi_cta",
         {
@@ -48,7 +43,7 @@ def _cta_block():
                 "Trả lời 60 câu hỏi của bộ chỉ số DBI trong khoảng 20 phút để biết mức chuyển đổi số "
                 "và việc nên làm tiếp."
             ),
-            "page": target,
+            "page": assessment_page("vi"),
             "button_label": "Bắt đầu tự đánh giá",
         },
     )

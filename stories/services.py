@@ -1,6 +1,7 @@
 """The newsroom's small public interface, and the desk set-up (workflow and permissions).
 
-Other apps call `latest_stories` and `create_draft_story`; they never reach into the models.
+Other apps call `latest_stories`, `stories_about` and `create_draft_story`; they never reach
+into the models.
 """
 
 import re
@@ -59,6 +60,18 @@ def related_stories(story, limit=3):
         ids += list(more.values_list("pk", flat=True)[: limit - len(ids)])
     found = {item.pk: item for item in story_queryset().filter(pk__in=ids)}
     return [found[pk] for pk in ids if pk in found]
+
+
+def stories_about(enterprise, limit=5, locale=None):
+    """The newest live, public stories that name `enterprise` among their enterprises (the
+    story's "Doanh nghiệp trong bài" panel), in `locale` (default: the active language), with
+    covers and bylines prefetched. Drafts, private pages and other languages are left out.
+
+    `enterprise` is an Enterprise or its primary key. Used by the enterprise's public profile
+    (honors); two queries whatever the number of stories."""
+    enterprise_id = getattr(enterprise, "pk", enterprise)
+    tagged = StoryEnterprise.objects.filter(enterprise_id=enterprise_id).values("page_id")
+    return list(story_queryset(locale or _active_locale()).filter(pk__in=tagged)[:limit])
 
 
 def enterprise_profiles(enterprises):

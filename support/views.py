@@ -2,8 +2,6 @@
 status page (signed link) and the yearly figures. Plain views: no page in the tree fits a
 filtered directory of rows or a private page by link."""
 
-import json
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -103,11 +101,6 @@ def _person_ld(consultant, request):
     return data
 
 
-def _json_ld(data):
-    # Safe inside <script>: no "</" can close the element.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-
-
 def consultant(request, slug):
     person = get_object_or_404(
         Consultant.objects.filter(status=ApprovalStatus.APPROVED)
@@ -124,7 +117,7 @@ def consultant(request, slug):
             "consultant": person,
             "pillars": [(p.pillar_code, names.get(p.pillar_code, "")) for p in person.pillars.all()],
             "areas": [a.unit for a in person.areas.all() if a.is_valid_on(day)],
-            "json_ld": _json_ld(_person_ld(person, request)),
+            "json_ld": _person_ld(person, request),
         },
     )
 
@@ -139,9 +132,7 @@ def organisation(request, slug):
         data["sameAs"] = [org.website]
     if people:
         data["member"] = [{"@type": "Person", "name": p.name} for p in people]
-    return render(
-        request, "support/organisation.html", {"organisation": org, "people": people, "json_ld": _json_ld(data)}
-    )
+    return render(request, "support/organisation.html", {"organisation": org, "people": people, "json_ld": data})
 
 
 def _prefill(request):

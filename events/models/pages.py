@@ -1,7 +1,6 @@
 """The events index (listing, filters, archive, calendar, iCalendar feed) and the event page
 (details, programme, registration form, per-event .ics)."""
 
-import json
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,7 +10,6 @@ from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -320,8 +318,8 @@ class EventPage(RoutablePageMixin, Page):
 
         return seats_left(self.canonical)
 
-    def json_ld(self):
-        """schema.org Event data for search engines, as a safe <script> body."""
+    def structured_data(self):
+        """schema.org Event data for search engines (the template writes it with `{% json_ld %}`)."""
         attendance = {
             EventFormat.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
             EventFormat.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
@@ -371,10 +369,7 @@ class EventPage(RoutablePageMixin, Page):
         }
         if self.co_organiser_list:
             data["contributor"] = [{"@type": "Organization", "name": name} for name in self.co_organiser_list]
-        text = json.dumps(data, ensure_ascii=False)
-        # Inside <script>, "<", ">" and "&" must not appear raw.
-        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return mark_safe(text)  # noqa: S308
+        return data
 
     # --- Routes ---------------------------------------------------------------------------
     @path("", name="detail")

@@ -1,10 +1,7 @@
 """Frequently asked questions, also published as schema.org FAQPage data."""
 
-import json
-
 from django.db import models
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -18,7 +15,6 @@ from .chapters import SYNCHRONIZED
 from .mixins import AudienceMixin
 
 # Characters that must not appear raw inside a <script> element.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 class FAQPage(AudienceMixin, Page):
@@ -67,10 +63,6 @@ class FAQPage(AudienceMixin, Page):
                 for question, answer, _anchor in entries
             ],
         }
-
-    def structured_data_json(self):
-        text = json.dumps(self.structured_data(), ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-        return mark_safe(text)  # noqa: S308 - escaped for a script element above
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

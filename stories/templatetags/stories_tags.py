@@ -1,23 +1,11 @@
-"""Template helpers for story pages: schema.org JSON-LD and Open Graph data."""
-
-import json
+"""Template helpers for story pages: schema.org JSON-LD data (written by `{% json_ld %}` of
+core) and Open Graph data."""
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from ..choices import Desk
 
 register = template.Library()
-
-# The same escapes as Django's json_script: nothing in the data can close the script element.
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.simple_tag
-def json_ld(data):
-    text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)

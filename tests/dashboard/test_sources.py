@@ -8,7 +8,15 @@ from .helpers import html_tables, row_by_first
 pytestmark = pytest.mark.django_db
 
 
-def test_training_events_come_from_the_events_service(client, site_home, quiet):
+@pytest.fixture
+def published_2025(db):
+    """The public dashboard shows published years only (whatever today's date is)."""
+    from assessment_forms.models import PublishedYear
+
+    PublishedYear.objects.get_or_create(year=2025)
+
+
+def test_training_events_come_from_the_events_service(client, site_home, quiet, published_2025):
     from dashboard.demo import build
     from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory, local_datetime
     from events.models import Registration
@@ -25,29 +33,27 @@ def test_training_events_come_from_the_events_service(client, site_home, quiet):
     RegistrationFactory(event=held, status=Registration.Status.CONFIRMED)
     RegistrationFactory(event=held, status=Registration.Status.CANCELLED)
 
-    assert get_figures(2025)["events"] == {**year_statistics(2025), "available": True}
+    assert get_figures(2025)["events"] == year_statistics(2025)
     tables = html_tables(client.get("/bang-so-lieu/?year=2025").content.decode())
     assert row_by_first(tables["events"], "Sự kiện tập huấn, hội thảo đã tổ chức")[1] == "2"
     assert row_by_first(tables["events"], "Lượt đăng ký")[1] == "2"
     assert row_by_first(tables["events"], "Lượt tham dự")[1] == "2"
 
 
-def test_missing_contracts_are_named_and_the_page_still_works(monkeypatch, client, site_home, quiet):
-    from dashboard.demo import build
+def test_the_dashboard_reads_the_lower_apps_only_through_their_services():
+    """No optional-app fallback: the lower apps' service functions are imported at start-up."""
+    import assessment_forms.services
+    import events.services
+    import honors.services
 
-    build(quiet)
-    real = sources._service
-    monkeypatch.setattr(
-        sources, "_service", lambda module, name: None if module != "assessment_forms.services" else real(module, name)
-    )
-    figures = get_figures(2025)
-    assert "events.services.year_statistics" in figures["missing"]
-    assert figures["events"]["available"] is False
-    assert figures["honours"] is None
-    assert client.get("/bang-so-lieu/?year=2025").status_code == 200
+    assert sources.assessments is assessment_forms.services
+    assert sources.events is events.services
+    assert sources.honours is honors.services
+    assert not hasattr(sources, "missing")
+    assert sources.results_changed_signal() is assessment_forms.services.results_changed
 
 
-def test_honours_awarded_per_category(monkeypatch, client, site_home, quiet):
+def test_honours_awarded_per_category(monkeypatch, client, site_home, quiet, published_2025):
     from types import SimpleNamespace
 
     import honors.services

@@ -7,6 +7,7 @@ import re
 import pytest
 from wagtail.models import Locale
 
+from core import jsonld
 from core.pages import translate_page
 from handbook import pdf as handbook_pdf
 from handbook import services
@@ -45,7 +46,7 @@ def test_faq_script_escapes_markup(handbook):
         slug="hoi-dap-2",
         body=[("section", {"heading": "Nhóm", "items": [{"question": "</script><b>?", "answer": "<p>x</p>"}]})],
     )
-    text = faq.structured_data_json()
+    text = jsonld.dumps(faq.structured_data())
     assert "</script>" not in text and "\\u003C/script\\u003E" in text
     assert json.loads(text)["mainEntity"][0]["name"] == "</script><b>?"
 

@@ -287,3 +287,38 @@ def test_other_pages_and_sorts_of_the_same_filters_reuse_the_count():
         page, paginator = ranking_page(second)
     assert paginator.count == 30 and len(page.object_list) == 5
     assert len(ctx.captured_queries) == 1  # the rows only
+
+
+def test_profile_lists_the_published_stories_about_the_enterprise(client, rankings, site_home):
+    """The "stories about this enterprise" section (stories.services.stories_about): a live
+    story naming the enterprise is linked; a draft, another enterprise's story and a story in
+    another language are not."""
+    from stories.factories import StoryPageFactory, make_newsroom
+    from stories.models import StoryEnterprise
+
+    _newsroom, desks = make_newsroom(site_home)
+    subject = entry("Hợp tác xã Cà phê Đắk Mil", 190)
+    other = entry("Công ty Chè Cư Jút", 150)
+    rerank(2025)
+
+    def story(title, enterprise, **kwargs):
+        return StoryPageFactory(
+            parent=desks["newspaper"],
+            title=title,
+            featured_enterprises=[StoryEnterprise(enterprise=enterprise.enterprise)],
+            **kwargs,
+        )
+
+    about = story("Cà phê Đắk Mil lên sàn thương mại điện tử", subject)
+    story("Bản nháp về cà phê Đắk Mil", subject, live=False)
+    story("Chè Cư Jút truy xuất nguồn gốc", other)
+
+    html = client.get(rankings.profile_url(subject.enterprise_id)).content.decode()
+    section = html.split('id="stories-heading"', 1)[1].split("</section>", 1)[0]
+    assert f'href="{about.url}"' in section and about.title in section
+    assert "Bản nháp" not in html and "Chè Cư Jút truy xuất" not in html
+
+    # Another enterprise's profile does not list it; the English profile lists English stories only.
+    assert about.title not in client.get(rankings.profile_url(other.enterprise_id)).content.decode()
+    english = rankings.get_translation(rankings.locale.__class__.objects.get(language_code="en"))
+    assert about.title not in client.get(english.profile_url(subject.enterprise_id)).content.decode()
