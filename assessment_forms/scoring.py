@@ -33,8 +33,10 @@ lookups and additions (see bench/bench_assessment_forms.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 __all__ = [
     "Band",
@@ -59,7 +61,7 @@ MAX_LEVEL = 5
 class ScoringError(ValueError):
     """An answer set that cannot be scored: the message names the bad code or value."""
 
-    def __init__(self, message, code=None, value=None):
+    def __init__(self, message: str, code: str | None = None, value: Any = None) -> None:
         super().__init__(message)
         self.code = code
         self.value = value
@@ -71,7 +73,7 @@ class Band:
     lower: Fraction
     lower_inclusive: bool = False
 
-    def admits(self, points, max_points):
+    def admits(self, points: int, max_points: int) -> bool:
         """True when points / max_points × 100 passes this band's lower bound (exactly)."""
         left = 100 * points
         right = self.lower * max_points
@@ -89,10 +91,10 @@ class OverallRule:
 class CriterionSpec:
     code: str
     pillar: str
-    points_by_level: dict  # {level: points}; levels absent here cannot be chosen
+    points_by_level: dict[int, int]  # {level: points}; levels absent here cannot be chosen
 
     @property
-    def max_points(self):
+    def max_points(self) -> int:
         return max(self.points_by_level.values()) if self.points_by_level else 0
 
 
@@ -100,7 +102,7 @@ class CriterionSpec:
 class PillarSpec:
     code: str
     max_points: int
-    level_table: tuple = ()  # level for each whole number of points 0..max_points
+    level_table: tuple[int, ...] = ()  # level for each whole number of points 0..max_points
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ class PillarResult:
     percent: float
     level: int
 
-    def as_dict(self):
+    def as_dict(self) -> dict[str, Any]:
         return {"code": self.code, "points": self.points, "max": self.max, "percent": self.percent, "level": self.level}
 
 
@@ -121,9 +123,9 @@ class Result:
     total: int
     max: int
     level: int
-    pillars: tuple = field(default_factory=tuple)
+    pillars: tuple[PillarResult, ...] = field(default_factory=tuple)
 
-    def as_dict(self):
+    def as_dict(self) -> dict[str, Any]:
         return {
             "framework": self.framework,
             "total": self.total,
@@ -133,11 +135,11 @@ class Result:
         }
 
     @property
-    def pillar_levels(self):
+    def pillar_levels(self) -> dict[str, int]:
         return {p.code: p.level for p in self.pillars}
 
 
-def pillar_level(points, max_points, bands):
+def pillar_level(points: int, max_points: int, bands: Iterable[Band]) -> int:
     """Level of a pillar scoring `points` out of `max_points` under `bands` (exact comparison)."""
     level = MIN_LEVEL
     if max_points <= 0:
@@ -148,7 +150,9 @@ def pillar_level(points, max_points, bands):
     return level
 
 
-def overall_level(total, pillar_levels, rules, default=MIN_LEVEL):
+def overall_level(
+    total: int, pillar_levels: Iterable[int], rules: Iterable[OverallRule], default: int = MIN_LEVEL
+) -> int:
     """Highest rule level whose total threshold is passed (strictly) and whose minimum count of
     pillars at that level or above is met; `default` (level 0) when none holds."""
     for rule in sorted(rules, key=lambda r: r.level, reverse=True):
@@ -157,7 +161,7 @@ def overall_level(total, pillar_levels, rules, default=MIN_LEVEL):
     return default
 
 
-def percent(points, max_points):
+def percent(points: int, max_points: int) -> float:
     """Percentage rounded to 2 decimals, for display and JSON only (never for level decisions)."""
     if not max_points:
         return 0.0
@@ -167,7 +171,15 @@ def percent(points, max_points):
 class Spec:
     """A compiled framework: everything scoring needs, as plain immutable data."""
 
-    def __init__(self, code, pillars, criteria, bands, rules, default_level=MIN_LEVEL):
+    def __init__(
+        self,
+        code: str,
+        pillars: Iterable[PillarSpec],
+        criteria: Iterable[CriterionSpec],
+        bands: Iterable[Band],
+        rules: Iterable[OverallRule],
+        default_level: int = MIN_LEVEL,
+    ) -> None:
         self.code = code
         self.bands = tuple(sorted(bands, key=lambda b: b.level))
         self.rules = tuple(sorted(rules, key=lambda r: r.level, reverse=True))
@@ -186,11 +198,11 @@ class Spec:
         # criterion code -> (pillar index, points by level) for the hot loop
         self._lookup = {c.code: (self._pillar_index[c.pillar], c.points_by_level) for c in criteria}
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<Spec {self.code}: {len(self.pillars)} pillars, {len(self.criteria)} criteria, max {self.max_total}>"
 
 
-def validate_answers(spec, answers):
+def validate_answers(spec: Spec, answers: Any) -> None:
     """Raise ScoringError naming the first unknown criterion code or impossible value."""
     if not isinstance(answers, dict):
         raise ScoringError("answers must be an object mapping criterion codes to levels 0–5")
@@ -214,7 +226,7 @@ def validate_answers(spec, answers):
             )
 
 
-def score(spec, answers, validate=True):
+def score(spec: Spec, answers: Mapping[str, int | None], validate: bool = True) -> Result:
     """Score `answers` ({criterion code: level}, None or missing = not answered = 0 points)."""
     if validate:
         validate_answers(spec, answers)
@@ -243,7 +255,7 @@ def score(spec, answers, validate=True):
     )
 
 
-def spec_from_dict(data):
+def spec_from_dict(data: Mapping[str, Any]) -> Spec:
     """Compile a framework from the data-file layout (see assessment_forms/data/*.yaml) or from
     `assessment_forms.loader.framework_as_dict` — the same shape, so files and database agree."""
     bands = [
@@ -265,7 +277,7 @@ def spec_from_dict(data):
     return Spec(data["framework"]["code"], pillars, criteria, bands, rules, default_level=min(levels))
 
 
-def criterion_points_by_level(criterion):
+def criterion_points_by_level(criterion: Mapping[str, Any]) -> dict[int, int]:
     """{level: points} for a criterion in data-file layout.
 
     Every level 0..5 can be entered (the CLI and survey spreadsheets give levels, and 26

@@ -1,9 +1,13 @@
 """The outgoing-mail list for programme editors: every e-mail, its status, failures and the
 unreachable (nobody to send to), with filters and a resend action (core.mail.resend)."""
 
+from collections.abc import Iterable
+from typing import Any
+
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -25,18 +29,18 @@ class OutgoingMailPermissionPolicy(ModelPermissionPolicy):
     """Rows are written by the site only: nobody adds, edits or deletes them in the admin;
     "resend" needs the change permission, looking needs the view permission."""
 
-    def user_has_permission(self, user, action):
+    def user_has_permission(self, user: Any, action: str) -> bool:
         if action in ("add", "change", "delete"):
             return False
         if action == "resend":
             return super().user_has_permission(user, "change")
         return super().user_has_permission(user, action)
 
-    def user_has_any_permission(self, user, actions):
+    def user_has_any_permission(self, user: Any, actions: Iterable[str]) -> bool:
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-def _kinds():
+def _kinds() -> list[tuple[str, str]]:
     return [(kind, kind) for kind in OutgoingMail.objects.order_by("kind").values_list("kind", flat=True).distinct()]
 
 
@@ -50,7 +54,7 @@ class OutgoingMailFilterSet(WagtailFilterSet):
 
 
 class OutgoingMailIndexView(IndexView):
-    def get_list_more_buttons(self, instance):
+    def get_list_more_buttons(self, instance: OutgoingMail) -> list[Any]:
         buttons = list(super().get_list_more_buttons(instance))
         if instance.status in RESENDABLE and self.permission_policy.user_has_permission(self.request.user, "resend"):
             buttons.append(
@@ -61,7 +65,7 @@ class OutgoingMailIndexView(IndexView):
 
 class OutgoingMailInspectView(InspectView):
     @cached_property
-    def header_more_buttons(self):
+    def header_more_buttons(self) -> list[Any]:
         buttons = list(super().header_more_buttons)
         if self.object.status in RESENDABLE and self.permission_policy.user_has_permission(self.request.user, "resend"):
             buttons.append(
@@ -70,7 +74,7 @@ class OutgoingMailInspectView(InspectView):
         return buttons
 
 
-def resend_view(request, pk):
+def resend_view(request: HttpRequest, pk: int) -> HttpResponse:
     from .wagtail_hooks import outgoing_mail_viewset
 
     if not outgoing_mail_viewset.permission_policy.user_has_permission(request.user, "resend"):

@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Nền tảng chung")
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_migrate, post_save
 

@@ -9,8 +9,11 @@ history page and their viewers follow that object's rights (a juror with the nom
 history would read the committee's other entries); this trail is one list, readable by one
 role, and holds actions that have no Wagtail object (an export of a filtered listing)."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 # Action names in use, with their label: the admin shows the label, filters on the name.
@@ -55,20 +58,20 @@ class AuditEntry(models.Model):
         ordering = ["-timestamp", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.timestamp:%Y-%m-%d %H:%M} {self.user_label or '—'} {self.action} {self.object_label}"
 
     @property
-    def action_label(self):
+    def action_label(self) -> str | Promise:
         return ACTIONS.get(self.action, self.action)
 
-    def details_text(self):
+    def details_text(self) -> str:
         return "; ".join(f"{key}: {value}" for key, value in sorted((self.details or {}).items()))
 
-    details_text.short_description = _("chi tiết")
+    details_text.short_description = _("chi tiết")  # type: ignore[attr-defined]
 
 
-def _json_safe(value):
+def _json_safe(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(key): _json_safe(item) for key, item in value.items()}
     if isinstance(value, list | tuple | set):
@@ -78,7 +81,7 @@ def _json_safe(value):
     return str(value)
 
 
-def record(user, action, obj=None, **details):
+def record(user: Any, action: str, obj: models.Model | None = None, **details: Any) -> AuditEntry:
     """Write one audit entry (in the current transaction, so it stands or falls with the
     change it reports). `obj` may be None for actions on a set (an export)."""
     if user is not None and not getattr(user, "is_authenticated", False):
@@ -98,5 +101,5 @@ def record(user, action, obj=None, **details):
     )
 
 
-def entries_for(obj):
+def entries_for(obj: models.Model) -> models.QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))

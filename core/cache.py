@@ -24,10 +24,12 @@ import secrets
 import threading
 import time
 from collections import Counter
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache as default_cache
 from django.core.cache.backends import locmem, redis
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 
 logger = logging.getLogger(__name__)
 
@@ -37,11 +39,16 @@ _lock = threading.Lock()
 
 VERSION_PREFIX = "ver:"
 
+if TYPE_CHECKING:  # the mixin sits before a real backend in every class that uses it
+    _MixinBase = BaseCache
+else:
+    _MixinBase = object
 
-class FailOpenMixin:
+
+class FailOpenMixin(_MixinBase):
     """Turn backend errors into misses (see the module docstring)."""
 
-    _MISS_DEFAULTS = {
+    _MISS_DEFAULTS: dict[str, Any] = {
         "get": "default",
         "get_many": dict,
         "set": None,
@@ -57,7 +64,14 @@ class FailOpenMixin:
     retry_seconds = 5.0
     _broken_until = 0.0
 
-    def _guard(self, name, call, args, kwargs, miss):
+    def _guard(
+        self,
+        name: str,
+        call: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        miss: Callable[[], Any],
+    ) -> Any:
         if self._broken_until and time.monotonic() < self._broken_until:
             stats["skipped"] += 1
             return miss()
@@ -70,43 +84,43 @@ class FailOpenMixin:
             logger.warning("Cache %s failed, served without the cache: %s: %s", name, type(exc).__name__, exc)
             return miss()
 
-    def get(self, key, default=None, version=None):
+    def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
         return self._guard("get", super().get, (key, default, version), {}, lambda: default)
 
-    def get_many(self, keys, version=None):
+    def get_many(self, keys: Iterable[Any], version: int | None = None) -> dict[Any, Any]:
         return self._guard("get_many", super().get_many, (keys, version), {}, dict)
 
-    def set(self, key, value, timeout=locmem.DEFAULT_TIMEOUT, version=None):
+    def set(self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> None:
         return self._guard("set", super().set, (key, value, timeout, version), {}, lambda: None)
 
-    def add(self, key, value, timeout=locmem.DEFAULT_TIMEOUT, version=None):
+    def add(self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> bool:
         return self._guard("add", super().add, (key, value, timeout, version), {}, lambda: False)
 
-    def set_many(self, data, timeout=locmem.DEFAULT_TIMEOUT, version=None):
+    def set_many(self, data: dict[Any, Any], timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> list[Any]:
         return self._guard("set_many", super().set_many, (data, timeout, version), {}, lambda: list(data))
 
-    def delete(self, key, version=None):
+    def delete(self, key: Any, version: int | None = None) -> bool:
         return self._guard("delete", super().delete, (key, version), {}, lambda: False)
 
-    def delete_many(self, keys, version=None):
+    def delete_many(self, keys: Iterable[Any], version: int | None = None) -> None:
         return self._guard("delete_many", super().delete_many, (keys, version), {}, lambda: None)
 
-    def has_key(self, key, version=None):
+    def has_key(self, key: Any, version: int | None = None) -> bool:
         return self._guard("has_key", super().has_key, (key, version), {}, lambda: False)
 
-    def touch(self, key, timeout=locmem.DEFAULT_TIMEOUT, version=None):
+    def touch(self, key: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> bool:
         return self._guard("touch", super().touch, (key, timeout, version), {}, lambda: False)
 
-    def incr(self, key, delta=1, version=None):
-        def missing():
+    def incr(self, key: Any, delta: int = 1, version: int | None = None) -> int:
+        def missing() -> int:
             raise ValueError(f"Key '{key}' not found (cache unavailable)")
 
         return self._guard("incr", super().incr, (key, delta, version), {}, missing)
 
-    def decr(self, key, delta=1, version=None):
+    def decr(self, key: Any, delta: int = 1, version: int | None = None) -> int:
         return self.incr(key, -delta, version)
 
-    def clear(self):
+    def clear(self) -> None:
         return self._guard("clear", super().clear, (), {}, lambda: None)
 
     def probe(self) -> None:
@@ -121,7 +135,7 @@ class FailOpenMixin:
 class RedisCache(FailOpenMixin, redis.RedisCache):
     """Django's Redis cache, failing open. Give it short socket timeouts in OPTIONS."""
 
-    def __init__(self, server, params):
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
         params = dict(params)
         options = dict(params.get("OPTIONS") or {})
         retry = options.pop("CACHE_RETRY_SECONDS", 5)
@@ -135,7 +149,7 @@ class RedisCache(FailOpenMixin, redis.RedisCache):
 class LocMemCache(FailOpenMixin, locmem.LocMemCache):
     """The per-process cache (development, tests), with the same interface."""
 
-    def __init__(self, name, params):
+    def __init__(self, name: str, params: dict[str, Any]) -> None:
         params = dict(params)
         options = dict(params.get("OPTIONS") or {})
         self.retry_seconds = float(options.pop("CACHE_RETRY_SECONDS", 5))
@@ -151,7 +165,7 @@ def new_token() -> str:
     return f"{time.time_ns():x}{secrets.token_hex(4)}"
 
 
-def versions(*names: str, cache=None) -> dict[str, str]:
+def versions(*names: str, cache: BaseCache | None = None) -> dict[str, str]:
     """The current token of each name (missing ones are created)."""
     cache = cache or default_cache
     keys = {VERSION_PREFIX + name: name for name in names}
@@ -167,11 +181,11 @@ def versions(*names: str, cache=None) -> dict[str, str]:
     return result
 
 
-def version(name: str, cache=None) -> str:
+def version(name: str, cache: BaseCache | None = None) -> str:
     return versions(name, cache=cache)[name]
 
 
-def bump(*names: str, cache=None) -> None:
+def bump(*names: str, cache: BaseCache | None = None) -> None:
     """Make every entry stored under these names stale."""
     if not names:
         return
@@ -187,7 +201,7 @@ def key(*parts: Any, names: tuple[str, ...] = ()) -> str:
     return ":".join([*map(str, parts), *(tokens[name] for name in names)])
 
 
-def readiness(cache=None) -> tuple[bool, str]:
+def readiness(cache: BaseCache | None = None) -> tuple[bool, str]:
     """(ok, detail) of the cache backend, for /readyz."""
     if cache is None:
         from django.core.cache import caches

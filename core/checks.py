@@ -1,13 +1,15 @@
 """System checks that refuse unsafe production settings (resilience)."""
 
+from typing import Any
+
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import CheckMessage, Error, register
 
 from .cache import is_per_process
 
 
 @register()
-def page_cache_needs_a_shared_cache(app_configs=None, **kwargs):
+def page_cache_needs_a_shared_cache(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """Each process keeps its own per-process cache, so after a change the workers would serve
     different, stale pages: the page cache needs a shared cache (Redis) in production."""
     if getattr(settings, "PRODUCTION", False) and getattr(settings, "PAGE_CACHE_SECONDS", 0) and is_per_process():
@@ -22,7 +24,7 @@ def page_cache_needs_a_shared_cache(app_configs=None, **kwargs):
 
 
 @register()
-def no_mail_inside_requests(app_configs=None, **kwargs):
+def no_mail_inside_requests(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """With the immediate task backend an e-mail is sent inside the web request: a hung SMTP
     server would hold every registration. Production needs the queue (TASKS_BACKEND=database)."""
     backend = settings.TASKS.get("default", {}).get("BACKEND", "")

@@ -10,6 +10,7 @@ issuing body, number and symbol, place and date) and `core/document/signature.ht
 prints as a dotted line, as on the blank forms, so a draft shows what is missing."""
 
 import datetime
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -53,10 +54,10 @@ class AdministrativeDocument(models.Model):
     ]
 
     @classmethod
-    def document_panel(cls, *extra):
+    def document_panel(cls, *extra: Any) -> MultiFieldPanel:
         return MultiFieldPanel([*extra, *cls.DOCUMENT_PANELS], heading=PANEL_HEADING)
 
-    def document_parts(self, number="", signer_name="", fallback_issuer=""):
+    def document_parts(self, number: str = "", signer_name: str = "", fallback_issuer: str = "") -> dict[str, Any]:
         """The parts as the templates print them (Vietnamese: the document is Vietnamese)."""
         return official_parts(
             issuer_parent=self.issuer_parent,
@@ -71,7 +72,7 @@ class AdministrativeDocument(models.Model):
         )
 
 
-def vietnamese_date(day):
+def vietnamese_date(day: datetime.date | None) -> str:
     """ "ngày 20 tháng 10 năm 2025"; as the decree asks, a day under 10 and the months 1 and 2
     take a leading zero ("ngày 05 tháng 02 năm 2026", "ngày 20 tháng 3 năm 2026")."""
     if not isinstance(day, datetime.date):
@@ -82,16 +83,16 @@ def vietnamese_date(day):
 
 
 def official_parts(
-    issuer_parent="",
-    issuer="",
-    number="",
-    place="",
-    issued_on=None,
-    recipients="",
-    signer_authority="",
-    signer_title="",
-    signer_name="",
-):
+    issuer_parent: str = "",
+    issuer: str = "",
+    number: str = "",
+    place: str = "",
+    issued_on: datetime.date | None = None,
+    recipients: str = "",
+    signer_authority: str = "",
+    signer_title: str = "",
+    signer_name: str = "",
+) -> dict[str, Any]:
     lines = [line.strip() for line in (recipients or "").splitlines() if line.strip()]
     return {
         "national_title": NATIONAL_TITLE,

@@ -15,10 +15,15 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
+
+if TYPE_CHECKING:  # Wagtail ships no type information: the base is Any to mypy
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin as _ExportBase
+else:
+    _ExportBase = object
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -49,7 +54,7 @@ def safe_row(row: Iterable[Any]) -> list[Any]:
 
 
 class _Echo:
-    def write(self, value):
+    def write(self, value: str) -> str:
         return value
 
 
@@ -62,18 +67,18 @@ def csv_lines(header: Sequence[Any], rows: Iterable[Iterable[Any]], bom: bool = 
         yield writer.writerow(safe_row(row))
 
 
-def csv_bytes(header, rows, bom: bool = True) -> bytes:
+def csv_bytes(header: Sequence[Any], rows: Iterable[Iterable[Any]], bom: bool = True) -> bytes:
     return "".join(csv_lines(header, rows, bom=bom)).encode("utf-8")
 
 
-def xlsx_bytes(header, rows, title: str = "Sheet") -> bytes:
+def xlsx_bytes(header: Sequence[Any], rows: Iterable[Iterable[Any]], title: str = "Sheet") -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(str(title)[:31] or "Sheet")
 
-    def cells(row):
+    def cells(row: Iterable[Any]) -> list[Any]:
         out = []
         for value in safe_row(row):
             c = WriteOnlyCell(sheet, value=value)
@@ -97,32 +102,38 @@ def _disposition(filename: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
 
 
-def csv_response(filename: str, header, rows, bom: bool = True) -> StreamingHttpResponse:
+def csv_response(
+    filename: str, header: Sequence[Any], rows: Iterable[Iterable[Any]], bom: bool = True
+) -> StreamingHttpResponse:
     """Stream a CSV: memory stays flat whatever the number of rows."""
     response = StreamingHttpResponse(csv_lines(header, rows, bom=bom), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = _disposition(filename)
     return response
 
 
-def xlsx_response(filename: str, header, rows, title: str = "Sheet") -> HttpResponse:
+def xlsx_response(
+    filename: str, header: Sequence[Any], rows: Iterable[Iterable[Any]], title: str = "Sheet"
+) -> HttpResponse:
     response = HttpResponse(xlsx_bytes(header, rows, title=title), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = _disposition(filename)
     return response
 
 
-def export_response(fmt: str, filename: str, header, rows, title: str = "Sheet"):
+def export_response(
+    fmt: str, filename: str, header: Sequence[Any], rows: Iterable[Iterable[Any]], title: str = "Sheet"
+) -> HttpResponse | StreamingHttpResponse:
     """`fmt` "csv" or "xlsx"; `filename` without extension."""
     if fmt == "xlsx":
         return xlsx_response(f"{filename}.xlsx", header, rows, title=title)
     return csv_response(f"{filename}.csv", header, rows)
 
 
-class SafeSpreadsheetExportMixin:
+class SafeSpreadsheetExportMixin(_ExportBase):
     """For Wagtail's generic index views (which mix in `SpreadsheetExportMixin`): the admin's
     exports go through the same escaping, and a dotted column over an empty relation
     (`sector.code` of an enterprise without a sector) is an empty cell, not an error."""
 
-    def to_row_dict(self, item):
+    def to_row_dict(self, item: Any) -> dict[str, Any]:
         row = {}
         for field in self.list_export:
             value = item
@@ -133,11 +144,11 @@ class SafeSpreadsheetExportMixin:
             row[field] = value
         return row
 
-    def preprocess_field_value(self, field, value, export_format):
+    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
         value = super().preprocess_field_value(field, value, export_format)
         return cell(value) if isinstance(value, str) or value is None else value
 
-    def write_csv_response(self, queryset):
+    def write_csv_response(self, queryset: Any) -> HttpResponse:
         response = super().write_csv_response(queryset)
         response["Content-Type"] = "text/csv; charset=utf-8"
         return response

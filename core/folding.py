@@ -13,13 +13,19 @@ folded, occurs in at least one of the fields, folded: "hung" finds "Hùng", "DAK
 
 from functools import reduce
 from operator import and_, or_
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import CharField, Func, Q
+from django.db.models import CharField, Func, Q, QuerySet
 
 from core.text import fold
 
+if TYPE_CHECKING:  # Wagtail ships no type information: the base is Any to mypy
+    from wagtail.admin.views.generic import IndexView as _IndexViewBase
+else:
+    _IndexViewBase = object
 
-def _folding_table():
+
+def _folding_table() -> tuple[str, str]:
     """Every precomposed Latin letter whose fold is one other ASCII letter (Vietnamese and
     the rest of Latin-1/Extended-A/Additional), upper and lower case."""
     source, target = [], []
@@ -42,7 +48,7 @@ class Fold(Func):
     arity = 1
     output_field = CharField()
 
-    def as_postgresql(self, compiler, connection, **extra_context):
+    def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list[Any]]:
         sql, params = compiler.compile(self.source_expressions[0])
         # translate() before lower() as well: lower() leaves non-ASCII letters alone under the C locale.
         return f"translate(lower(translate(COALESCE({sql}, ''), %s, %s)), %s, %s)", [
@@ -54,13 +60,13 @@ class Fold(Func):
         ]
 
 
-def register_sqlite_fold(sender, connection, **kwargs):
+def register_sqlite_fold(sender: Any, connection: Any, **kwargs: Any) -> None:
     """`connection_created` receiver: gives SQLite connections the `dx_fold` function."""
     if connection.vendor == "sqlite":
         connection.connection.create_function("dx_fold", 1, fold, deterministic=True)
 
 
-def folded_search(queryset, query, fields):
+def folded_search(queryset: QuerySet[Any], query: str, fields: list[str]) -> QuerySet[Any]:
     """Rows where each folded word of `query` is in one of `fields` (folded). Empty query: all."""
     words = fold(query).split()
     if not words or not fields:
@@ -71,11 +77,11 @@ def folded_search(queryset, query, fields):
     return queryset.filter(reduce(and_, conditions))
 
 
-class FoldedSearchMixin:
+class FoldedSearchMixin(_IndexViewBase):
     """For Wagtail generic index views searched with the ORM (`search_fields`, model not in
     the search index): the search ignores diacritics and case."""
 
-    def search_queryset(self, queryset):
+    def search_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         if not self.is_searching:
             return queryset
         return folded_search(queryset, self.search_query, self.search_fields or [])

@@ -9,15 +9,17 @@ cache, the task queue and the search backend; it answers 503 only when the datab
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 
 from . import cache as core_cache
 
 
-def _timed(check):
+def _timed(check: Callable[[], tuple[bool, str]]) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         ok, detail = check()
@@ -26,18 +28,18 @@ def _timed(check):
     return {"ok": ok, "detail": detail, "ms": round((time.perf_counter() - started) * 1000, 1)}
 
 
-def check_database():
+def check_database() -> tuple[bool, str]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return True, connection.vendor
 
 
-def check_cache():
+def check_cache() -> tuple[bool, str]:
     ok, detail = core_cache.readiness()
     return ok, detail if ok else f"{detail} (served without the cache; errors {core_cache.stats['errors']})"
 
 
-def check_tasks():
+def check_tasks() -> tuple[bool, str]:
     from django_tasks import default_task_backend
 
     from .models import OutgoingMail
@@ -53,7 +55,7 @@ def check_tasks():
     return True, detail
 
 
-def check_search():
+def check_search() -> tuple[bool, str]:
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()
@@ -69,7 +71,7 @@ CHECKS = {"database": check_database, "cache": check_cache, "tasks": check_tasks
 
 
 @never_cache
-def readyz(request):
+def readyz(request: HttpRequest) -> JsonResponse:
     results = {"database": _timed(check_database)}
     if results["database"]["ok"]:
         for name in ("cache", "tasks", "search"):

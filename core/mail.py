@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -45,7 +45,7 @@ def render_message(template: str, context: dict[str, Any], language: str) -> tup
         subject = " ".join(render_to_string(f"{template}/subject.txt", context).split())
         text = render_to_string(f"{template}/body.txt", context).strip() + "\n"
         try:
-            html = render_to_string(f"{template}/body.html", context)
+            html: str = render_to_string(f"{template}/body.html", context)
         except TemplateDoesNotExist:
             html = linebreaks(text, autoescape=True)
     return subject[:255], text, html
@@ -97,7 +97,7 @@ def queue_mail(
     return mail
 
 
-def enqueue(pk: int, run_after=None) -> None:
+def enqueue(pk: int, run_after: datetime | None = None) -> None:
     """Hand a row to the task backend; a backend error leaves it for `send_due`."""
     from .tasks import deliver_mail
 
@@ -125,7 +125,7 @@ def _build(mail: OutgoingMail, attachments: list[tuple[str, bytes, str]]) -> Ema
     return message
 
 
-def deliver(pk: int, now=None) -> str:
+def deliver(pk: int, now: datetime | None = None) -> str:
     """Send one row. Returns "sent", "retry", "failed" or "skipped".
 
     The row is claimed (attempts counted) in a short transaction and sent after it, so a slow
@@ -161,7 +161,7 @@ def deliver(pk: int, now=None) -> str:
     return "sent"
 
 
-def send_due(now=None) -> tuple[int, int]:
+def send_due(now: datetime | None = None) -> tuple[int, int]:
     """Send every pending row that is due (what the worker missed, and retries)."""
     now = now or timezone.now()
     due = OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING).exclude(next_attempt_at__gt=now)

@@ -50,7 +50,7 @@ class OutgoingMail(models.Model):
             models.Index(fields=["related_type", "related_id"]),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.kind} → {', '.join(self.to) or '—'}"
 
 

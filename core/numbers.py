@@ -6,13 +6,15 @@ separators (90,77 and 1.234.567 in Vietnamese; 90.77 and 1,234,567 in English). 
 the `machine` library (core/templatetags/machine.py), which calls these."""
 
 import math
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.utils import formats, timezone
 
 
-def _number(value):
+def _number(value: Any) -> Decimal | None:
     if value is None or value == "" or isinstance(value, bool):
         return None
     try:
@@ -22,7 +24,7 @@ def _number(value):
     return number if number.is_finite() else None
 
 
-def machine(value, digits=""):
+def machine(value: Any, digits: Any = "") -> str:
     """'12.5', '170', '-3.25': what an SVG attribute or a JSON-LD value accepts. `digits` rounds
     (default: as given, trailing zeros dropped). '' for a missing or non-numeric value."""
     number = _number(value)
@@ -36,12 +38,12 @@ def machine(value, digits=""):
     return "0" if text in ("-0", "") else text
 
 
-def machine_points(points):
+def machine_points(points: Iterable[tuple[Any, Any]]) -> str:
     """[(x, y), …] → '10.5,20 30,40.2' (an SVG polygon's `points`)."""
     return " ".join(f"{machine(x)},{machine(y)}" for x, y in points)
 
 
-def human(value, digits=""):
+def human(value: Any, digits: Any = "") -> str:
     """A number for people in the current language: no trailing zeros unless `digits` is given
     ('90,77', '320', '1.234.567'). '–' for a missing value."""
     number = _number(value)
@@ -56,7 +58,7 @@ def human(value, digits=""):
     return formats.number_format(number, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
-def short_date(value):
+def short_date(value: Any) -> str:
     """20/10/2025 in Vietnamese (the language's SHORT_DATE_FORMAT); '' for None."""
     if value in (None, ""):
         return ""
@@ -71,7 +73,7 @@ def short_date(value):
     return formats.date_format(value, "SHORT_DATE_FORMAT", use_l10n=True)
 
 
-def is_machine_number(text):
+def is_machine_number(text: Any) -> bool:
     """True when `text` is a number as SVG/JSON write it (used by the tests and checks)."""
     try:
         return math.isfinite(float(text)) and "," not in text

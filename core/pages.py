@@ -1,6 +1,8 @@
 """Page helpers shared by every app's factories and demo step: a page factory, the two
 content languages, translations, and the site's home page found without naming its type."""
 
+from typing import Any
+
 import factory
 from wagtail.models import Locale, Page, Site
 
@@ -17,7 +19,7 @@ class PageFactory(factory.django.DjangoModelFactory):
     live = True
 
     @classmethod
-    def _create(cls, model_class, *args, parent=None, **kwargs):
+    def _create(cls, model_class: type[Page], *args: Any, parent: Page | None = None, **kwargs: Any) -> Page:
         parent = parent or Page.get_first_root_node()
         page = model_class(*args, **kwargs)
         parent.add_child(instance=page)
@@ -25,14 +27,14 @@ class PageFactory(factory.django.DjangoModelFactory):
         return page
 
 
-def ensure_locales():
+def ensure_locales() -> tuple[Locale, Locale]:
     """The two content languages: Vietnamese (default) and English."""
     vi, _ = Locale.objects.get_or_create(language_code="vi")
     en, _ = Locale.objects.get_or_create(language_code="en")
     return vi, en
 
 
-def translate_page(page, locale, **fields):
+def translate_page(page: Page, locale: Locale, **fields: Any) -> Page:
     """The page's translation in `locale`, created if missing, with `fields` set, published."""
     translated = page.get_translation_or_none(locale)
     if translated is None:
@@ -55,7 +57,7 @@ def translate_page(page, locale, **fields):
     return translated
 
 
-def site_home(language_code="vi"):
+def site_home(language_code: str = "vi") -> Page | None:
     """The default site's root page in `language_code` (specific), or None before the site
     has one. Lower apps' demo steps hang their sections here without naming the home app."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()

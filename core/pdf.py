@@ -5,14 +5,16 @@ Vietnamese letter and tone mark, so the output never depends on the machine's fo
 """
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 FONT_DIR = Path(settings.BASE_DIR) / "site" / "static" / "fonts"
 
 
-def _face(file, extra=""):
+def _face(file: str, extra: str = "") -> str:
     return f'@font-face {{ font-family: "DX Sans"; {extra} src: url("{(FONT_DIR / file).as_uri()}"); }}'
 
 
@@ -26,7 +28,12 @@ FONT_CSS = "\n".join(
 )
 
 
-def render_pdf(template_name, context=None, request=None, base_url=None):
+def render_pdf(
+    template_name: str,
+    context: dict[str, Any] | None = None,
+    request: HttpRequest | None = None,
+    base_url: str | None = None,
+) -> bytes:
     """Render a Django template to PDF bytes. Images and links resolve against base_url
     (default: the request's absolute URL, or the project folder)."""
     from weasyprint import CSS, HTML

@@ -12,10 +12,12 @@ trusting the name or the browser's content type: a renamed executable is refused
 
 import secrets
 import zipfile
+from collections.abc import Collection
+from typing import IO, Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -33,16 +35,16 @@ class PrivateFileSystemStorage(FileSystemStorage):
     """A FileSystemStorage whose files have no URL at all (FileSystemStorage would fall back
     to MEDIA_URL): a template that tries `file.url` fails loudly instead of linking /media/."""
 
-    def url(self, name):
+    def url(self, name: str | None) -> str:
         raise ValueError("private files have no public URL; serve them through a view that checks rights")
 
 
-def private_storage():
+def private_storage() -> Storage:
     """The private storage (a callable, so migrations do not freeze its location)."""
     return storages["private"]
 
 
-def _office_kind(upload):
+def _office_kind(upload: IO[bytes]) -> str | None:
     try:
         with zipfile.ZipFile(upload) as archive:
             names = set(archive.namelist())
@@ -57,7 +59,7 @@ def _office_kind(upload):
     return None
 
 
-def sniff(upload):
+def sniff(upload: Any) -> str | None:
     """The kind of an uploaded file by its content ("pdf", "jpeg", "png", "docx", "xlsx"),
     or None for anything else."""
     upload.seek(0)
@@ -76,7 +78,7 @@ def sniff(upload):
     return kind
 
 
-def check_upload(upload, kinds=tuple(KINDS), max_size=None):
+def check_upload(upload: Any, kinds: Collection[str] = tuple(KINDS), max_size: int | None = None) -> str:
     """The kind of an acceptable upload; ValidationError with a clear message otherwise."""
     max_size = max_size or settings.PRIVATE_UPLOAD_MAX_SIZE
     if upload.size > max_size:
@@ -92,20 +94,20 @@ def check_upload(upload, kinds=tuple(KINDS), max_size=None):
             code="bad_type",
             params={"name": upload.name},
         )
-    return kind
+    return cast(str, kind)
 
 
-def random_name(kind, prefix=""):
+def random_name(kind: str, prefix: str = "") -> str:
     """A name nobody can guess, with the extension of the detected kind."""
     return f"{prefix}{secrets.token_urlsafe(24)}.{KINDS[kind][0]}"
 
 
-def kind_of_name(name):
+def kind_of_name(name: str) -> str | None:
     extension = name.rsplit(".", 1)[-1].lower()
     return next((kind for kind, (ext, _type) in KINDS.items() if ext == extension), None)
 
 
-def file_response(field_file, download_name):
+def file_response(field_file: Any, download_name: str) -> FileResponse:
     """Stream a private file: never cached, never sniffed by the browser, always downloaded
     (a PDF or an image cannot run script in the site's origin)."""
     kind = kind_of_name(field_file.name)

@@ -21,12 +21,16 @@ Templates hide the honeypot in a visually hidden, aria-hidden wrapper.
 import contextlib
 import secrets
 import time
+from collections.abc import Iterator
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -43,13 +47,13 @@ USED_MESSAGE = _(
 )
 
 
-def started_token(seconds_ago=0, nonce=None):
+def started_token(seconds_ago: float = 0, nonce: str | None = None) -> str:
     """A signed start token: the time the form was shown (`seconds_ago` earlier, for tests)
     and a random nonce that makes it single use."""
     return signing.dumps({"t": time.time() - seconds_ago, "n": nonce or secrets.token_urlsafe(16)}, salt=SALT)
 
 
-def _cache():
+def _cache() -> BaseCache:
     return caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
 
 
@@ -57,7 +61,7 @@ class AlreadySent(Exception):
     """The start token was used before: `result` is what the first post returned (a URL to
     redirect to), or "" while the first post is still being handled or left nothing to show."""
 
-    def __init__(self, result=""):
+    def __init__(self, result: str = "") -> None:
         super().__init__(result)
         self.result = result
         self.message = USED_MESSAGE
@@ -68,11 +72,11 @@ class _Use:
     to) so a repeat is sent to the same place; call `refuse()` when the submission was refused
     without writing, which gives the token back for a corrected post."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.result = ""
         self.refused = False
 
-    def refuse(self):
+    def refuse(self) -> None:
         self.refused = True
 
 
@@ -86,14 +90,14 @@ class HumanCheckForm(forms.Form):
 
     min_fill_seconds = MIN_FILL_SECONDS
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.start_nonce = None
+        self.start_nonce: str | None = None
         if not self.is_bound:
             self.initial.setdefault("started", started_token())
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())
         if data.get(HONEYPOT):
             raise ValidationError(_("Không gửi được biểu mẫu. Vui lòng thử lại."), code="spam")
         expired = ValidationError(_("Biểu mẫu đã hết hạn. Vui lòng tải lại trang và gửi lại."), code="expired")
@@ -111,7 +115,7 @@ class HumanCheckForm(forms.Form):
         return data
 
     @contextlib.contextmanager
-    def single_use(self):
+    def single_use(self) -> Iterator[_Use]:
         """Claim the start token for the writes in the block (call after `is_valid()`).
 
         Raises AlreadySent when the token was claimed before. An exception in the block, or
@@ -141,16 +145,16 @@ class HumanCheckForm(forms.Form):
 DEFAULT_RATES = {"ip": "30/h", "value": "10/h"}
 
 
-def _rates(scope):
+def _rates(scope: str) -> dict[str, str]:
     configured = getattr(settings, "RATE_LIMITS", {})
     return {**DEFAULT_RATES, **configured.get("default", {}), **configured.get(scope, {})}
 
 
-def _normalise(value):
+def _normalise(value: Any) -> str:
     return "".join(str(value).split()).lower().replace("-", "")
 
 
-def rate_limited(request, scope, **values):
+def rate_limited(request: HttpRequest, scope: str, **values: Any) -> bool:
     """Count this request against the limits of `scope` and say whether any is exceeded.
 
     One counter per client address (REMOTE_ADDR, or the header named by
@@ -181,7 +185,7 @@ def rate_limited(request, scope, **values):
     return limited
 
 
-def too_many_requests(request):
+def too_many_requests(request: HttpRequest) -> TemplateResponse:
     """HTTP 429 with a page that says, in the visitor's language, to wait and try again."""
     response = TemplateResponse(
         request,
@@ -197,7 +201,7 @@ def too_many_requests(request):
 # --- Deployment check -------------------------------------------------------------------
 
 
-def check_shared_cache(app_configs=None, **kwargs):
+def check_shared_cache(app_configs: Any = None, **kwargs: Any) -> list[Any]:
     """Warn when rate limits and single-use tokens live in per-process memory outside DEBUG:
     with several workers each would count and claim on its own (set REDIS_URL)."""
     from django.core import checks

@@ -19,6 +19,7 @@ import time
 import uuid
 import zipfile
 from pathlib import Path
+from typing import IO, Any
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -44,7 +45,7 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.0f}"
 
 
-def check_spreadsheet(handle, name: str) -> None:
+def check_spreadsheet(handle: Any, name: str) -> None:
     """Raise UploadRefused when the upload breaks a limit. `handle` is a binary file."""
     limit = limits()
     size = getattr(handle, "size", None)
@@ -64,7 +65,7 @@ def check_spreadsheet(handle, name: str) -> None:
         handle.seek(0)
 
 
-def _check_csv(handle, limit) -> None:
+def _check_csv(handle: IO[bytes], limit: dict[str, int]) -> None:
     lines = 0
     line_length = 0
     while chunk := handle.read(CHUNK):
@@ -86,7 +87,7 @@ def _check_csv(handle, limit) -> None:
 DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"')
 
 
-def _check_xlsx(handle, limit) -> None:
+def _check_xlsx(handle: IO[bytes], limit: dict[str, int]) -> None:
     try:
         archive = zipfile.ZipFile(handle)
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -115,7 +116,7 @@ def staging_storage(area: str) -> FileSystemStorage:
     return FileSystemStorage(location=root / "staged" / area)
 
 
-def stage(area: str, upload, name: str) -> str:
+def stage(area: str, upload: Any, name: str) -> str:
     """Store an upload for later confirmation; returns its staged name."""
     suffix = Path(str(name)).suffix.lower()
     return staging_storage(area).save(f"{uuid.uuid4().hex}{suffix}", upload)

@@ -1,7 +1,11 @@
 """Admin wiring of the core layer: the outgoing-mail list (failures, unreachable, resend), the
 audit trail's read-only listing for programme editors, and the guarded translation API."""
 
-from django.urls import path
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -32,7 +36,7 @@ class OutgoingMailViewSet(ModelViewSet):
     list_per_page = 50
 
     @property
-    def permission_policy(self):
+    def permission_policy(self) -> ModelPermissionPolicy:
         return admin_views.OutgoingMailPermissionPolicy(self.model)
 
 
@@ -40,12 +44,12 @@ outgoing_mail_viewset = OutgoingMailViewSet()
 
 
 @hooks.register("register_admin_viewset")
-def register_outgoing_mail():
+def register_outgoing_mail() -> OutgoingMailViewSet:
     return outgoing_mail_viewset
 
 
 @hooks.register("register_admin_urls")
-def outgoing_mail_urls():
+def outgoing_mail_urls() -> list[URLPattern]:
     return [path("outgoing-mail/resend/<int:pk>/", admin_views.resend_view, name="core_mail_resend")]
 
 
@@ -56,16 +60,16 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
     """Nobody adds, changes or deletes an audit entry through the admin, not even a superuser:
     only `view` is ever granted."""
 
-    def user_has_permission(self, user, action):
+    def user_has_permission(self, user: Any, action: str) -> bool:
         return action == "view" and super().user_has_permission(user, action)
 
-    def user_has_any_permission(self, user, actions):
+    def user_has_any_permission(self, user: Any, actions: Iterable[str]) -> bool:
         return any(self.user_has_permission(user, action) for action in actions)
 
-    def user_has_permission_for_instance(self, user, action, instance):
+    def user_has_permission_for_instance(self, user: Any, action: str, instance: Any) -> bool:
         return self.user_has_permission(user, action)
 
-    def user_has_any_permission_for_instance(self, user, actions, instance):
+    def user_has_any_permission_for_instance(self, user: Any, actions: Iterable[str], instance: Any) -> bool:
         return self.user_has_any_permission(user, actions)
 
 
@@ -87,11 +91,11 @@ class AuditEntryViewSet(ModelViewSet):
     search_fields = ["user_label", "object_label", "action"]
     search_backend_name = None
     inspect_view_fields = ["timestamp", "user_label", "action", "object_type", "object_id", "object_label", "details"]
-    form_fields = []
+    form_fields: list[str] = []
     copy_view_enabled = False
 
     @property
-    def permission_policy(self):
+    def permission_policy(self) -> ModelPermissionPolicy:
         return ReadOnlyPolicy(self.model)
 
 
@@ -99,7 +103,7 @@ audit_viewset = AuditEntryViewSet("audit_trail")
 
 
 @hooks.register("register_admin_viewset")
-def register_audit_viewset():
+def register_audit_viewset() -> AuditEntryViewSet:
     return audit_viewset
 
 
@@ -111,7 +115,9 @@ def register_audit_viewset():
 # with a right on the model, and only with the objects the model's viewset lets them see.
 
 
-def _localize_snippets_api(request, app_label, model_name, pk=None):
+def _localize_snippets_api(
+    request: HttpRequest, app_label: str, model_name: str, pk: str | None = None
+) -> JsonResponse:
     from django.apps import apps
     from django.http import Http404, JsonResponse
     from wagtail.models import TranslatableMixin
@@ -132,7 +138,7 @@ def _localize_snippets_api(request, app_label, model_name, pk=None):
     from django.contrib.admin.utils import quote
     from django.urls import reverse
 
-    def row(instance):
+    def row(instance: Any) -> dict[str, Any]:
         return {
             "id": instance.pk,
             "title": str(instance),
@@ -150,7 +156,7 @@ def _localize_snippets_api(request, app_label, model_name, pk=None):
 TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
 
 
-def _translations_report(results_only=False):
+def _translations_report(results_only: bool = False) -> Callable[..., HttpResponse]:
     """wagtail-localize's translations report (titles of every translated page and snippet,
     published or not), for those who may send content for translation only."""
     from django.core.exceptions import PermissionDenied
@@ -158,7 +164,7 @@ def _translations_report(results_only=False):
 
     view = TranslationsReportView.as_view(results_only=results_only)
 
-    def guarded(request, *args, **kwargs):
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.has_perm(TRANSLATE_PERMISSION):
             raise PermissionDenied
         return view(request, *args, **kwargs)
@@ -167,7 +173,7 @@ def _translations_report(results_only=False):
 
 
 @hooks.register("register_admin_urls", order=-100)
-def register_guarded_localize_api():
+def register_guarded_localize_api() -> list[URLPattern]:
     from django.urls import path
 
     return [

@@ -22,6 +22,7 @@ Missing figures (the rule we chose; documented in docs/enterprises.md):
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 AGRI_INDUSTRY = "agri_industry"
 TRADE_SERVICES = "trade_services"
@@ -53,7 +54,7 @@ class SizeResult:
     capital: Decimal | None
 
 
-def _decimal(value):
+def _decimal(value: Any) -> Decimal | None:
     if value is None or value == "":
         return None
     try:
@@ -62,7 +63,7 @@ def _decimal(value):
         raise ValueError(f"not a number: {value!r}") from exc
 
 
-def classify(employees, revenue, capital, group):
+def classify(employees: Any, revenue: Any, capital: Any, group: str) -> SizeResult:
     """The size class for these figures in this Decree 80 sector group, with the basis used."""
     if group not in LIMITS:
         raise ValueError(f"unknown sector group: {group!r}")
@@ -70,7 +71,7 @@ def classify(employees, revenue, capital, group):
     if employees is not None and employees < 0:
         raise ValueError(f"negative employees: {employees}")
 
-    def result(size_class, basis):
+    def result(size_class: str, basis: str) -> SizeResult:
         return SizeResult(size_class, group, basis, employees, revenue, capital)
 
     if employees is None:

@@ -6,11 +6,14 @@ result's next steps) call these, never the models directly.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -90,7 +93,9 @@ def compare(ids: list[int]) -> list[Solution]:
     return [found[i] for i in wanted if i in found]
 
 
-def suggest_for(pillars: list[str], criteria: list[str] | None = None, size: str = "", limit: int = 6):
+def suggest_for(
+    pillars: list[str], criteria: list[str] | None = None, size: str = "", limit: int = 6
+) -> list[Solution]:
     """Public solutions for the enterprise's weakest criteria and pillars: a solution that
     addresses one of the criteria ranks first, then by how many of the pillars it covers."""
     criteria = criteria or []
@@ -105,7 +110,7 @@ def suggest_for(pillars: list[str], criteria: list[str] | None = None, size: str
     if size:
         candidates = [s for s in candidates if not s.sizes or size in s.sizes]
 
-    def rank(solution):
+    def rank(solution: Solution) -> tuple[int, int, str]:
         by_criterion = sum(1 for code in criteria if code in solution.criteria)
         by_pillar = sum(1 for code in pillars if code in solution.pillars)
         return (-by_criterion, -by_pillar, solution.name)
@@ -113,7 +118,7 @@ def suggest_for(pillars: list[str], criteria: list[str] | None = None, size: str
     return sorted(candidates, key=rank)[:limit]
 
 
-def solution_recommendations(pillar_codes, request=None):
+def solution_recommendations(pillar_codes: Iterable[str], request: HttpRequest | None = None) -> list[dict[str, Any]]:
     """The DBI result's next steps: solutions for the weakest pillars."""
     return [
         {
@@ -125,7 +130,7 @@ def solution_recommendations(pillar_codes, request=None):
     ]
 
 
-def approve_listing(obj: Provider | Solution | Post, user=None) -> None:
+def approve_listing(obj: Provider | Solution | Post, user: Any = None) -> None:
     obj.status = Listing.APPROVED
     fields = ["status"]
     if isinstance(obj, Post):
@@ -161,7 +166,7 @@ def matching_offers(sector_code: str = "", limit: int = 5) -> list[Post]:
 
 
 @transaction.atomic
-def submit_post(enterprise, data: dict, user=None) -> Post:
+def submit_post(enterprise: Any, data: dict[str, Any], user: Any = None) -> Post:
     """A new post waits for moderation; it expires POST_DAYS after approval at the latest."""
     return Post.objects.create(
         enterprise=enterprise,
@@ -173,7 +178,7 @@ def submit_post(enterprise, data: dict, user=None) -> Post:
 
 
 @transaction.atomic
-def request_contact(post: Post, data: dict, language: str = "vi") -> ContactRequest:
+def request_contact(post: Post, data: dict[str, Any], language: str = "vi") -> ContactRequest:
     """Store the message and relay it to the poster by e-mail; the poster's address is never
     shown, and the sender's details reach only the poster."""
     contact = ContactRequest.objects.create(post=post, **data)
@@ -188,7 +193,7 @@ def request_contact(post: Post, data: dict, language: str = "vi") -> ContactRequ
     return contact
 
 
-def figures(year: int) -> dict:
+def figures(year: int) -> dict[str, Any]:
     """Board posts and contacts made in a year, for the dashboard and the annual report."""
     posts = Post.objects.filter(created_at__year=year)
     return {

@@ -11,10 +11,11 @@ import secrets
 from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,20 +49,21 @@ def add_months(day: date, months: int) -> date:
 
 def lineage(programme: Programme) -> list[int]:
     """The programme and its earlier versions (what was already received counts across them)."""
-    ids, current = [], programme
+    ids: list[int] = []
+    current: Programme | None = programme
     while current is not None and current.pk not in ids:
         ids.append(current.pk)
         current = current.previous
     return ids
 
 
-def _section(sector) -> str:
+def _section(sector: Any) -> str:
     while sector is not None and sector.parent_id is not None:
         sector = sector.parent
     return sector.code if sector is not None else ""
 
 
-def _in_areas(programme: Programme, unit) -> bool:
+def _in_areas(programme: Programme, unit: Any) -> bool:
     allowed = set(programme.eligible_areas.values_list("pk", flat=True))
     if not allowed:
         return True
@@ -72,7 +74,7 @@ def _in_areas(programme: Programme, unit) -> bool:
     return False
 
 
-def dbi_result(programme: Programme, enterprise):
+def dbi_result(programme: Programme, enterprise: Any) -> Any:
     """The result the application rests on: the latest verified one, or (when the programme
     accepts unverified results) the latest scored one if it is newer."""
     verified = latest_verified(enterprise)
@@ -89,7 +91,9 @@ def dbi_result(programme: Programme, enterprise):
     return verified
 
 
-def check_eligibility(programme: Programme, enterprise, today: date | None = None, result=None) -> list[Check]:
+def check_eligibility(
+    programme: Programme, enterprise: Any, today: date | None = None, result: Any = None
+) -> list[Check]:
     """Every rule of the programme, checked against the enterprise and its DBI result."""
     today = today or timezone.localdate()
     checks = []
@@ -201,7 +205,7 @@ def is_eligible(checks: list[Check]) -> bool:
     return all(check.ok for check in checks)
 
 
-def requested_amount(programme: Programme, enterprise, cost: int) -> int:
+def requested_amount(programme: Programme, enterprise: Any, cost: int) -> int:
     """The support rate of the cost, capped by the enterprise's size class."""
     amount = (Decimal(cost) * programme.support_rate / Decimal(100)).quantize(Decimal(1), rounding=ROUND_DOWN)
     cap = (programme.caps or {}).get(enterprise.size_class)
@@ -219,7 +223,7 @@ def new_reference() -> str:
 
 
 @transaction.atomic
-def apply(programme: Programme, enterprise, user, data: dict) -> Application:
+def apply(programme: Programme, enterprise: Any, user: Any, data: dict[str, Any]) -> Application:
     """File an application. Only a verified member of the enterprise may; an ineligible one is
     refused with the reasons and nothing is written."""
     if not verified_enterprises_for(user).filter(pk=enterprise.pk).exists():
@@ -248,7 +252,7 @@ def apply(programme: Programme, enterprise, user, data: dict) -> Application:
     return application
 
 
-def applications_for(user):
+def applications_for(user: Any) -> QuerySet[Application]:
     """The applications a person may see: those of their verified enterprises."""
     return Application.objects.filter(enterprise__in=verified_enterprises_for(user)).select_related(
         "programme", "enterprise"
@@ -258,7 +262,7 @@ def applications_for(user):
 # --- review ------------------------------------------------------------------------------
 
 # (from, to) → the permission that moves an application there.
-TRANSITIONS = {
+TRANSITIONS: dict[tuple[str, str], str] = {
     (S.RECEIVED, S.SCREENING): "programmes.screen_application",
     (S.SCREENING, S.ASSESSMENT): "programmes.screen_application",
     (S.SCREENING, S.REFUSED): "programmes.screen_application",
@@ -272,7 +276,7 @@ TRANSITIONS = {
 }
 
 
-def next_steps(application: Application, user) -> list[str]:
+def next_steps(application: Application, user: Any) -> list[str]:
     """The statuses this user may move the application to now."""
     return [
         to
@@ -298,7 +302,14 @@ def remaining(programme: Programme) -> int:
     return programme.budget - committed(programme)
 
 
-def advance(application: Application, to: str, user, note: str = "", amount: int | None = None, scores=None):
+def advance(
+    application: Application,
+    to: str,
+    user: Any,
+    note: str = "",
+    amount: int | None = None,
+    scores: Any = None,
+) -> Application:
     """Move an application one step. Approvals lock the programme's row, so two approvals at
     the same moment can never commit more than the remaining budget."""
     with transaction.atomic():
@@ -352,7 +363,7 @@ def advance(application: Application, to: str, user, note: str = "", amount: int
     return application
 
 
-def _notify(application: Application, step: ApplicationStep | None = None):
+def _notify(application: Application, step: ApplicationStep | None = None) -> None:
     recipients = [application.applicant.email] if application.applicant and application.applicant.email else []
     if application.enterprise.email:
         recipients.append(application.enterprise.email)
@@ -389,13 +400,13 @@ def rules_locked(programme: Programme) -> bool:
 # --- figures -------------------------------------------------------------------------------
 
 
-def figures(year: int) -> dict:
+def figures(year: int) -> dict[str, Any]:
     """Applications and approvals by programme, size class, area and DBI level; money committed
     and paid; solutions adopted by category (for the dashboard and the annual report)."""
     qs = Application.objects.filter(created_at__year=year)
     approved = Q(status__in=Application.COMMITTED)
 
-    def by(field):
+    def by(field: str) -> list[dict[str, Any]]:
         return list(
             qs.values(field).annotate(applications=Count("id"), approvals=Count("id", filter=approved)).order_by(field)
         )

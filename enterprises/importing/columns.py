@@ -3,6 +3,7 @@
 import datetime
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
@@ -47,7 +48,7 @@ TEXT_LIMITS = {
 MAX_AMOUNT = Decimal("99999999999999.99")
 
 
-def header_key(text):
+def header_key(text: Any) -> str:
     """'Doanh thu (triệu đồng)' → 'doanh thu': folded, units in brackets dropped."""
     return fold(re.sub(r"\(.*?\)", "", str(text or ""))).strip(" :*")
 
@@ -55,11 +56,11 @@ def header_key(text):
 HEADER_INDEX = {header_key(alias): field for field, aliases in COLUMNS.items() for alias in aliases}
 
 
-def heading(field):
+def heading(field: str) -> str:
     return COLUMNS[field][0]
 
 
-def _legal_forms():
+def _legal_forms() -> dict[str, str]:
     index = {fold(label): key for key, label in Enterprise.LegalForm.choices}
     index.update({key: key for key in Enterprise.LegalForm.values})
     index.update(
@@ -104,7 +105,7 @@ STATUSES = {
 }
 
 
-def cell_text(value):
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -114,7 +115,7 @@ def cell_text(value):
     return str(value).strip()
 
 
-def parse_legal_form(text):
+def parse_legal_form(text: str) -> str:
     key = fold(text)
     if key in LEGAL_FORMS:
         return LEGAL_FORMS[key]
@@ -125,14 +126,14 @@ def parse_legal_form(text):
     raise ValueError(f"Loại hình “{text}” không hợp lệ; dùng một trong: {labels}.")
 
 
-def parse_status(text):
+def parse_status(text: str) -> str:
     key = fold(text)
     if key in STATUSES:
         return STATUSES[key]
     raise ValueError(f"Trạng thái “{text}” không hợp lệ; dùng: đang hoạt động, chờ xác minh, ngừng hoạt động.")
 
 
-def parse_number(value, whole=False):
+def parse_number(value: Any, whole: bool = False) -> int | Decimal:
     """A number typed the Vietnamese way ("1.234.567", "12,5") or the English way ("1,234.5").
 
     A single separator followed by exactly three digits groups thousands ("1.500" = 1500);
@@ -164,7 +165,7 @@ def parse_number(value, whole=False):
     return number.quantize(Decimal("0.01"))
 
 
-def parse_year(text):
+def parse_year(text: Any) -> int | Decimal:
     year = parse_number(text, whole=True)
     if not 1900 <= year <= 2100:
         raise ValueError
@@ -175,7 +176,7 @@ _email = EmailValidator()
 _url = URLValidator()
 
 
-def parse_email(text):
+def parse_email(text: str) -> str:
     try:
         _email(text)
     except ValidationError:
@@ -183,7 +184,7 @@ def parse_email(text):
     return text.lower()
 
 
-def parse_website(text):
+def parse_website(text: str) -> str:
     url = text if "://" in text else "https://" + text
     try:
         _url(url)

@@ -3,8 +3,11 @@
 import datetime
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any, cast
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -49,11 +52,11 @@ class RowResult:
     action: str
     tax_code: str = ""
     name: str = ""
-    problems: list = field(default_factory=list)  # [(column heading, message)]
-    notes: list = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # [(column heading, message)]
+    notes: list[str] = field(default_factory=list)
 
     @property
-    def action_label(self):
+    def action_label(self) -> str:
         return ACTION_LABELS[self.action]
 
 
@@ -61,23 +64,23 @@ class RowResult:
 class ImportReport:
     filename: str
     commit: bool
-    counts: Counter = field(default_factory=Counter)
-    rows: list = field(default_factory=list)
-    file_errors: list = field(default_factory=list)
-    ignored_columns: list = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    rows: list[RowResult] = field(default_factory=list)
+    file_errors: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
     problems_left_off: int = 0
     problems_kept: int = 0
     written: bool = False
 
     @property
-    def ok(self):
+    def ok(self) -> bool:
         return not self.file_errors and not self.counts[REJECTED]
 
     @property
-    def total(self):
+    def total(self) -> int:
         return sum(self.counts.values())
 
-    def keep(self, result):
+    def keep(self, result: RowResult) -> None:
         if result.action == REJECTED:
             if self.problems_kept >= MAX_PROBLEMS:
                 self.problems_left_off += 1
@@ -96,14 +99,14 @@ class Lookups:
     """Everything a row is checked against, loaded once: both VSIC versions (about 2,000
     rows) and the site's province's units of both periods (a few hundred to a few thousand)."""
 
-    def __init__(self, on_date):
+    def __init__(self, on_date: datetime.date) -> None:
         self.on_date = on_date
         self.sector_index = SectorIndex()
         self.sectors_by_pk = self.sector_index.by_pk
         # The column's own rule for numeric codes ("Mã ngành (4 số)", "Mã ngành cấp 4"): set
         # from the header, so 510 in a 4-digit column is read as 0510.
-        self.sector_width = None
-        self.units_by_key = {}
+        self.sector_width: int | None = None
+        self.units_by_key: dict[str, list[Any]] = {}
         for unit in province_units():
             keys = {fold(unit.code), fold(unit.name), fold(unit.name_en)}
             keys |= {fold(alias) for alias in unit.aliases.split(";")}
@@ -113,7 +116,7 @@ class Lookups:
             for key in keys - {""}:
                 self.units_by_key.setdefault(key, []).append(unit)
 
-    def unit(self, text):
+    def unit(self, text: str) -> Any:
         found = self.units_by_key.get(fold(text), [])
         if len(found) > 1:
             # A code or name shared by an old and a new unit is resolved by the list's date.
@@ -126,7 +129,7 @@ class Lookups:
             raise ValueError(f"Địa bàn “{text}” chưa rõ, trùng tên: {names}. Hãy ghi đủ tên hoặc mã đơn vị.")
         return found[0]
 
-    def sector(self, raw):
+    def sector(self, raw: Any) -> Any:
         try:
             sector = self.sector_index.resolve(raw, self.on_date, self.sector_width)
         except SectorLookupError as exc:
@@ -136,16 +139,16 @@ class Lookups:
         return sector
 
 
-def sector_width(header):
+def sector_width(header: Any) -> int | None:
     """The digit count a sector column announces: "Mã ngành (4 số)", "Mã ngành cấp 4" → 4."""
     text = fold(str(header or ""))
     match = re.search(r"cap\s*([2-5])\b", text) or re.search(r"\b([2-5])\s*(?:chu\s*)?(?:so|digits?)\b", text)
     return int(match.group(1)) if match else None
 
 
-def _parse_row(cells, columns, lookups, result):
+def _parse_row(cells: tuple[Any, ...], columns: dict[int, str], lookups: Lookups, result: RowResult) -> dict[str, Any]:
     """Values for the model from one row's cells; problems are added to `result`."""
-    values = {}
+    values: dict[str, Any] = {}
     for index, name in columns.items():
         text = cell_text(cells[index]) if index < len(cells) else ""
         raw = cells[index] if index < len(cells) else None
@@ -157,7 +160,7 @@ def _parse_row(cells, columns, lookups, result):
                 try:
                     validate_tax_code(code)
                 except Exception as exc:
-                    raise ValueError(" ".join(exc.messages))
+                    raise ValueError(" ".join(cast(ValidationError, exc).messages))
                 values[name] = code
             elif name == "sector":
                 values[name] = lookups.sector(raw)
@@ -196,17 +199,21 @@ def _parse_row(cells, columns, lookups, result):
     return values
 
 
-def _recorded_on(unit, on_date):
+def _recorded_on(unit: Any, on_date: datetime.date) -> datetime.date:
     if unit is None or unit.is_valid_on(on_date):
         return on_date
     return unit.valid_to if unit.valid_to and unit.valid_to < on_date else on_date
 
 
-def _write_batch(batch, report, lookups, commit):
+def _write_batch(
+    batch: list[tuple[RowResult, dict[str, Any]]], report: ImportReport, lookups: Lookups, commit: bool
+) -> None:
     """Look the batch's tax codes up in one query, then create or update in bulk."""
     codes = [values["tax_code"] for _result, values in batch]
     existing = Enterprise.objects.in_bulk(codes, field_name="tax_code")
-    to_create, to_update, fields = [], [], set()
+    to_create: list[Enterprise] = []
+    to_update: list[Enterprise] = []
+    fields: set[str] = set()
     now = timezone.now()
     for result, values in batch:
         enterprise = existing.get(values["tax_code"])
@@ -242,7 +249,15 @@ def _write_batch(batch, report, lookups, commit):
             Enterprise.objects.bulk_update(to_update, sorted(fields | set(DERIVED)), batch_size=500)
 
 
-def import_file(source, name=None, *, commit=False, on_date=None, progress=None, batch_size=BATCH_SIZE):
+def import_file(
+    source: Any,
+    name: str | None = None,
+    *,
+    commit: bool = False,
+    on_date: datetime.date | str | None = None,
+    progress: Callable[[int, int | None], Any] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ImportReport:
     """Check (and with commit=True, import) an enterprise list; returns an ImportReport.
 
     Rows are matched on tax code: a known code updates the enterprise, a new one creates it.
@@ -254,14 +269,15 @@ def import_file(source, name=None, *, commit=False, on_date=None, progress=None,
         on_date = datetime.date.fromisoformat(on_date)
     report = ImportReport(filename=str(name or getattr(source, "name", source)), commit=commit)
     lookups = Lookups(on_date)
-    seen = {}  # tax code → first row number, for duplicates within the file
+    seen: dict[str, int] = {}  # tax code → first row number, for duplicates within the file
     try:
         with transaction.atomic(), RowSource(source, name) as rows_source:
             rows = rows_source.rows()
             columns = _read_header(rows, report, lookups)
             if columns is None:
                 raise _Rollback
-            batch, done, number = [], 0, 0
+            batch: list[tuple[RowResult, dict[str, Any]]] = []
+            done, number = 0, 0
             for number, cells in rows:
                 if not any(cell_text(cell) for cell in cells):
                     continue
@@ -299,12 +315,14 @@ def import_file(source, name=None, *, commit=False, on_date=None, progress=None,
     return report
 
 
-def _read_header(rows, report, lookups=None):
+def _read_header(
+    rows: Iterator[tuple[int, tuple[Any, ...]]], report: ImportReport, lookups: Lookups | None = None
+) -> dict[int, str] | None:
     """{cell index: field} from the first non-empty row, or None (with a file error)."""
     for _number, cells in rows:
         if not any(cell_text(cell) for cell in cells):
             continue
-        columns = {}
+        columns: dict[int, str] = {}
         for index, cell in enumerate(cells):
             key = header_key(cell_text(cell))
             if not key:

@@ -2,14 +2,16 @@
 
 import csv
 import io
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO, Any
 
 
 class UnsupportedFile(ValueError):
     pass
 
 
-def file_kind(name):
+def file_kind(name: Any) -> str:
     suffix = Path(str(name)).suffix.lower()
     if suffix in (".csv", ".txt"):
         return "csv"
@@ -21,21 +23,21 @@ def file_kind(name):
 class RowSource:
     """Context manager yielding (row number, tuple of cells); `total` is an estimate or None."""
 
-    def __init__(self, source, name=None):
+    def __init__(self, source: Any, name: str | None = None) -> None:
         self.source = source
         self.name = name or getattr(source, "name", None) or str(source)
         self.kind = file_kind(self.name)
-        self.total = None
-        self._close = []
+        self.total: int | None = None
+        self._close: list[Callable[[], Any]] = []
 
-    def __enter__(self):
+    def __enter__(self) -> "RowSource":
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         for close in reversed(self._close):
             close()
 
-    def _binary(self):
+    def _binary(self) -> IO[bytes]:
         if isinstance(self.source, str | Path):
             handle = open(self.source, "rb")  # noqa: SIM115 - closed in __exit__
             self._close.append(handle.close)
@@ -43,10 +45,10 @@ class RowSource:
         self.source.seek(0)
         return self.source
 
-    def rows(self):
+    def rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
         return self._csv_rows() if self.kind == "csv" else self._xlsx_rows()
 
-    def _csv_rows(self):
+    def _csv_rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
         if isinstance(self.source, str | Path):
             self.total = _count_lines(self.source)
         binary = self._binary()
@@ -61,7 +63,7 @@ class RowSource:
         for number, row in enumerate(csv.reader(text, dialect), start=1):
             yield number, tuple(row)
 
-    def _xlsx_rows(self):
+    def _xlsx_rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
         from openpyxl import load_workbook
 
         try:
@@ -74,7 +76,7 @@ class RowSource:
         yield from enumerate(sheet.iter_rows(values_only=True), start=1)
 
 
-def _count_lines(path):
+def _count_lines(path: str | Path) -> int:
     """Lines in a file, read in 1 MB chunks (for the progress bar)."""
     count = 0
     with open(path, "rb") as handle:
