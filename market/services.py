@@ -211,14 +211,14 @@ PROVIDER_FIELDS = ("description", "website", "contact_email", "contact_phone")
 SOLUTION_FIELDS = ("summary", "price_min", "price_max", "has_trial", "url")
 
 
-def providers_of(user):
+def providers_of(user: Any) -> QuerySet[Provider]:
     """The providers this account keeps (set by programme editors in the admin)."""
     if not user.is_authenticated:
         return Provider.objects.none()
     return Provider.objects.filter(owners=user).prefetch_related("solutions")
 
 
-def propose_changes(obj: Provider | Solution, data: dict, user) -> dict:
+def propose_changes(obj: Provider | Solution, data: dict, user: Any) -> dict:
     """A provider's edit of its listing: stored as pending, public only once approved.
     Returns the fields that differ from the approved listing."""
     fields = PROVIDER_FIELDS if isinstance(obj, Provider) else SOLUTION_FIELDS
@@ -233,7 +233,7 @@ def propose_changes(obj: Provider | Solution, data: dict, user) -> dict:
     return changes
 
 
-def decide_changes(obj: Provider | Solution, user, approve: bool) -> None:
+def decide_changes(obj: Provider | Solution, user: Any, approve: bool) -> None:
     """A programme editor applies (or drops) a provider's pending edit."""
     from core import audit
 
