@@ -215,7 +215,10 @@ class StoryPage(Page):
 
     @cached_property
     def byline_names(self):
-        return [byline.name for byline in self.bylines.select_related("journalist") if byline.journalist_id]
+        bylines = self.bylines.all()
+        if "bylines" not in getattr(self, "_prefetched_objects_cache", {}):  # the page itself, not a listing
+            bylines = bylines.select_related("journalist")
+        return [byline.name for byline in bylines if byline.journalist_id]
 
     @cached_property
     def sector_tags(self):
