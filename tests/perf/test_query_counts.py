@@ -301,3 +301,46 @@ def test_consultant_directory(site_home, framework, assert_constant):
             ConsultantFactory(topics=[subject], pillars=["P1", "P3"])
 
     assert_constant("/ho-tro/", grow)
+
+
+def test_success_story_with_enterprise_profiles(newsroom, framework, assert_constant):
+    """A success story shows each featured enterprise with its latest verified DBI level: the
+    results of all its enterprises come in a fixed number of queries."""
+    from assessment_forms.factories import VerifiedSubmissionFactory
+    from enterprises.factories import EnterpriseFactory
+    from stories.factories import StoryPageFactory
+    from stories.models import Kind, StoryEnterprise, StoryPage
+
+    _, desks = newsroom
+    story = StoryPageFactory(parent=desks["portal"], title="Hợp tác xã lên sàn", kind=Kind.SUCCESS_STORY)
+
+    def grow(n):
+        for _ in range(n):
+            enterprise = EnterpriseFactory(publish_dbi_consent=True)
+            VerifiedSubmissionFactory(enterprise=enterprise, framework=framework, year=2024)
+            VerifiedSubmissionFactory(enterprise=enterprise, framework=framework, year=2025)
+            StoryEnterprise.objects.create(page=story, enterprise=enterprise)
+        StoryPage.objects.get(pk=story.pk).save_revision().publish()
+
+    assert_constant(story.url, grow)
+
+
+def test_switch_on_an_untranslated_page_offers_the_closest_translated_parent(client, site_home):
+    """The language switch of a page without a translation (found in one query) leads to the
+    nearest ancestor that has one, not to a farther one."""
+    from wagtail.models import Locale
+
+    from home.factories import StandardPageFactory
+    from home.navigation import _closest_translation
+
+    english = Locale.objects.get(language_code="en")
+    section = StandardPageFactory(parent=site_home, title="Chuyên mục", slug="chuyen-muc")
+    english_section = section.copy_for_translation(english, copy_parents=True)
+    english_section.save_revision().publish()
+    inner = StandardPageFactory(parent=section, title="Mục con", slug="muc-con")
+    lonely = StandardPageFactory(parent=inner, title="Chỉ có tiếng Việt", slug="chi-co-tieng-viet")
+    assert _closest_translation(lonely, "en").pk == english_section.pk
+    assert _closest_translation(lonely, "fr") is None
+    english_inner = inner.copy_for_translation(english)
+    english_inner.save_revision().publish()
+    assert _closest_translation(lonely, "en").pk == english_inner.pk
