@@ -21,14 +21,19 @@ PG_BASE = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:54
 SECRET = "bench-" + "s3cr3t-k3y-for-benchmarks-only-" * 2
 
 
-def fresh_database(kind, name="dx_bench"):
-    """A new empty database; returns its DATABASE_URL."""
+def fresh_database(kind, name="dx_bench", reuse=False):
+    """A new empty database (or, with `reuse`, the one an earlier run filled); returns its
+    DATABASE_URL."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     if kind == "sqlite":
         path = RESULTS / f"{name}.sqlite3"
+        if reuse:
+            return f"sqlite:///{path}"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{path}"
+    if reuse:
+        return f"{PG_BASE}/{name}"
     import psycopg
 
     with psycopg.connect(f"{PG_BASE}/postgres", autocommit=True) as conn:
@@ -171,15 +176,21 @@ def measure_served(env, urls, *, duration, warmup=3, connections=16, workers=3, 
     return rows, ceiling
 
 
-def print_report(title, rows, ceiling):
-    """rows: [(label, wrk_result, queries)]; ceiling: wrk result for the static file."""
+def print_report(title, rows, ceiling, targets=None):
+    """rows: [(label, wrk_result, queries)]; ceiling: wrk result for the static file;
+    targets: label -> (kind, minimum share) (bench/run.py), printed next to each share."""
     print(f"\n## {title}")
-    header = f"{'URL':<40} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'queries':>8} {'÷static':>8}"
+    header = (
+        f"{'URL':<48} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'queries':>8} "
+        f"{'share':>7} {'target':>14}"
+    )
     print(header)
     print("-" * len(header))
     for label, result, queries in [("static file (ceiling)", ceiling, "-"), *rows]:
         ratio = result["rps"] / ceiling["rps"] if ceiling["rps"] else 0
+        kind, minimum = targets(label) if targets and result is not ceiling else (None, None)
+        target = f"{kind} ≥{minimum:.1%}" if minimum is not None else ""
         print(
-            f"{label:<40} {result['rps']:>9.1f} {result['p50_ms']:>8.2f} {result['p95_ms']:>8.2f} "
-            f"{result['p99_ms']:>8.2f} {result['errors']:>7} {queries!s:>8} {ratio:>8.3f}"
+            f"{label[:48]:<48} {result['rps']:>9.1f} {result['p50_ms']:>8.2f} {result['p95_ms']:>8.2f} "
+            f"{result['p99_ms']:>8.2f} {result['errors']:>7} {queries!s:>8} {ratio:>7.1%} {target:>14}"
         )

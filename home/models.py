@@ -47,6 +47,39 @@ class HomePage(Page):
         context["content_version"] = content_version()
         return context
 
+    # perf (issue 21): routing in two queries whatever the depth.
+    def route(self, request, path_components):
+        """Find the page a path leads to in one query (all pages on the path by `url_path`)
+        plus its specific row, instead of Wagtail's two queries per level. Same result as
+        walking the tree: a live routable page on the way whose own routes match the rest of
+        the path takes the request first (as `RoutablePageMixin.route` does); otherwise the
+        deepest page on the path routes what is left (a sub-route, or a 404)."""
+        if not path_components:
+            return super().route(request, path_components)
+        from django.urls import Resolver404
+        from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+        prefixes = [self.url_path + "/".join(path_components[:end]) + "/" for end in range(1, len(path_components) + 1)]
+        on_path = list(
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth).order_by(
+                "depth"
+            )
+        )
+        if not on_path:
+            return super().route(request, path_components)
+        target = on_path[-1]
+        for page in on_path[:-1]:
+            cls = page.specific_class
+            if page.live and cls is not None and issubclass(cls, RoutablePageMixin):
+                rest = path_components[page.depth - self.depth :]
+                try:
+                    cls.get_resolver().resolve("/" + "/".join(rest) + "/")
+                except Resolver404:
+                    continue
+                target = page
+                break
+        return target.specific.route(request, path_components[target.depth - self.depth :])
+
 
 class StandardPage(Page):
     """A general content page (about the programme, contacts, privacy notice)."""

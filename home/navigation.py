@@ -74,17 +74,20 @@ UNTRANSLATED_PARAM = "chua_dich"
 
 def _closest_translation(page, code):
     """The nearest ancestor of `page` (the page excluded) that is live in language `code`."""
-    ancestors = page.get_ancestors().filter(depth__gt=1).order_by("-depth")
-    by_key = {
-        other.translation_key: other
-        for other in Page.objects.filter(
-            translation_key__in=[ancestor.translation_key for ancestor in ancestors], locale__language_code=code
-        ).live()
-    }
-    for ancestor in ancestors:
-        if ancestor.translation_key in by_key:
-            return by_key[ancestor.translation_key]
-    return None
+    from django.db.models import OuterRef, Subquery
+
+    # perf (issue 21): one query; the ancestors' paths are prefixes of the page's own path.
+    steplen = Page.steplen
+    ancestor_paths = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
+    ancestors = Page.objects.filter(path__in=ancestor_paths)
+    source_depth = Subquery(ancestors.filter(translation_key=OuterRef("translation_key")).values("depth")[:1])
+    return (
+        Page.objects.filter(translation_key__in=ancestors.values("translation_key"), locale__language_code=code)
+        .live()
+        .annotate(source_depth=source_depth)
+        .order_by("-source_depth")
+        .first()
+    )
 
 
 def language_links(request, page=None):

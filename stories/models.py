@@ -215,7 +215,10 @@ class StoryPage(Page):
 
     @cached_property
     def byline_names(self):
-        return [byline.name for byline in self.bylines.all() if byline.journalist_id]
+        bylines = self.bylines.all()
+        if "bylines" not in getattr(self, "_prefetched_objects_cache", {}):  # the page itself, not a listing
+            bylines = bylines.select_related("journalist")
+        return [byline.name for byline in bylines if byline.journalist_id]
 
     @cached_property
     def sector_tags(self):
@@ -252,10 +255,16 @@ class StoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related_stories()
-        desk = self.get_parent()
+        # perf (issue 21): a callable, evaluated only when the template's cached fragment of
+        # tags and related stories is stale; the desk and the newsroom in one query.
+        context["related"] = self.related_stories
+        steplen = self.steplen
+        parents = {
+            page.path: page for page in Page.objects.filter(path__in=[self.path[:-steplen], self.path[: -2 * steplen]])
+        }
+        desk = parents.get(self.path[:-steplen])
         context["desk_page"] = desk
-        context["newsroom"] = desk.get_parent() if desk else None
+        context["newsroom"] = parents.get(self.path[: -2 * steplen]) if desk else None
         if self.kind == Kind.SUCCESS_STORY:
             context["profiles"] = self.enterprise_profiles()
         return context

@@ -77,15 +77,13 @@ def stories_about(enterprise, limit=5, locale=None):
 def enterprise_profiles(enterprises):
     """Profile data for each enterprise of a success story, with its verified DBI level only
     when the enterprise agreed to publish it."""
-    from assessment_forms.services import latest_verified
+    from assessment_forms.services import latest_verified_by_enterprise
 
-    profiles = []
-    for enterprise in enterprises:
-        result = None
-        if enterprise.publish_dbi_consent:
-            result = latest_verified(enterprise)
-        profiles.append({"enterprise": enterprise, "dbi": result})
-    return profiles
+    results = latest_verified_by_enterprise([e for e in enterprises if e.publish_dbi_consent])
+    return [
+        {"enterprise": enterprise, "dbi": results.get(enterprise.pk) if enterprise.publish_dbi_consent else None}
+        for enterprise in enterprises
+    ]
 
 
 def ascii_slug(text, max_length=80):

@@ -69,3 +69,14 @@ def page_meta(context):
         "url": request.build_absolute_uri(request.path) if request is not None else "",
         "image": image_url,
     }
+
+
+# --- perf (issue 21): fragment caches keyed by content version ----------------------------
+@register.simple_tag
+def content_version(*names):
+    """The current token of `names` (core.cache versions, default "site"): a `{% cache %}`
+    key part, so a cached fragment is dropped as soon as what it shows changes."""
+    from core import cache as versions
+
+    tokens = versions.versions(*(names or ("site",)))
+    return "-".join(tokens[name] for name in sorted(tokens))
