@@ -8,7 +8,7 @@ def units(db):
     """A district valid until the 2025 reform, one of its communes, and a new commune that
     succeeds the old district's territory."""
     from enterprises.factories import AdministrativeUnitFactory
-    from enterprises.models import AdministrativeUnit
+    from enterprises.models import AdministrativeUnit, UnitLink
 
     province = AdministrativeUnitFactory(code="T-67", name="Tỉnh Thử", level=AdministrativeUnit.Level.PROVINCE)
     new = AdministrativeUnitFactory(
@@ -20,7 +20,6 @@ def units(db):
         level=AdministrativeUnit.Level.DISTRICT,
         parent=province,
         valid_to=datetime.date(2025, 6, 30),
-        successor=new,
     )
     commune = AdministrativeUnitFactory(
         code="T-24646",
@@ -28,8 +27,9 @@ def units(db):
         level=AdministrativeUnit.Level.COMMUNE,
         parent=district,
         valid_to=datetime.date(2025, 6, 30),
-        successor=new,
     )
+    UnitLink.objects.create(predecessor=district, successor=new, kind=UnitLink.Kind.PARTIAL)
+    UnitLink.objects.create(predecessor=commune, successor=new)
     other = AdministrativeUnitFactory(code="T-999", name="Huyện Khác", level=AdministrativeUnit.Level.DISTRICT)
     return {"province": province, "district": district, "commune": commune, "new": new, "other": other}
 
