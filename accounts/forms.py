@@ -47,11 +47,25 @@ def consent_field():
     return forms.BooleanField(label=CONSENT_LABEL, error_messages={"required": CONSENT_REQUIRED})
 
 
+def limit_email_length(field):
+    """allauth's e-mail field accepts 320 characters; the account and its addresses hold 254.
+    A longer address is a form error, not a database error."""
+    from django.contrib.auth import get_user_model
+    from django.core.validators import MaxLengthValidator
+
+    limit = get_user_model()._meta.get_field("email").max_length
+    if field.max_length is None or field.max_length > limit:
+        field.max_length = limit
+        field.validators.append(MaxLengthValidator(limit))
+        field.widget.attrs["maxlength"] = str(limit)
+
+
 class SignupForm(Labelled, allauth_forms.SignupForm):
     labels = {**LABELS, "password1": _("Mật khẩu"), "password2": _("Nhập lại mật khẩu")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_email_length(self.fields["email"])
         self.fields["consent"] = consent_field()
 
 
@@ -72,4 +86,6 @@ class SetPasswordForm(Labelled, allauth_forms.SetPasswordForm):
 
 
 class AddEmailForm(Labelled, allauth_forms.AddEmailForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_email_length(self.fields["email"])

@@ -131,16 +131,14 @@ def test_assessment_resume_submitted_and_verified_mails(client, site_home, djang
 def test_membership_request_received_then_verified(client, site_home, django_capture_on_commit_callbacks):
     from enterprises.models import EnterpriseMembership
 
+    # The claim is made from a signed-in account (the account is made at sign-up).
+    client.force_login(UserFactory(email="hoa@caphe.vn"))
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("enterprises:register"),
             {
                 "tax_code": "0100109106",
                 "enterprise_name": "Công ty TNHH Cà phê Đắk Mil",
-                "email": "hoa@caphe.vn",
-                "full_name": "Lê Thị Hoa",
-                "password1": "mat-khau-rat-dai-2025",
-                "password2": "mat-khau-rat-dai-2025",
                 "website": "",
                 "started": started_token(seconds_ago=10),
             },
