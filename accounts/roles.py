@@ -195,10 +195,16 @@ def sync_roles(apps=None, using="default"):
 
     apps = apps or global_apps
     # In a fresh database the permission rows are created after all migrations; make them now.
+    # (create_permissions skips an app whose models_module is None; restore each app's own value
+    # afterwards: post_migrate is only sent to apps whose models_module is set, so leaving None
+    # here silenced every later app's post_migrate handler, e.g. the honours workflow.)
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0, using=using)
-        app_config.models_module = None
+        models_module = app_config.models_module
+        app_config.models_module = models_module or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0, using=using)
+        finally:
+            app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Collection = apps.get_model("wagtailcore", "Collection")

@@ -14,6 +14,7 @@ from core.admin_scope import ScopedViewSetMixin
 
 from .admin_forms import CertificateForm, CycleForm, DecisionForm, NominationScreeningForm
 from .models import Certificate, HonoursCycle, HonoursDecision, Nomination, RankingEntry
+from .panels import PublicNominationsPanel
 from .views import jury
 
 ALL_RANKINGS_PERMISSION = "honors.view_all_rankingentry"
@@ -99,6 +100,8 @@ class NominationViewSet(ScopedViewSetMixin, SnippetViewSet):
                 ],
                 heading=_("Hồ sơ đề cử"),
             ),
+            # Every public nomination of this candidacy, side by side (engineer "abuse").
+            PublicNominationsPanel(heading=_("Các hồ sơ đề cử công khai")),
         ],
         base_form_class=NominationScreeningForm,
     )

@@ -38,7 +38,7 @@ def test_the_ranking_reads_90_77_and_20_10_2025_and_the_downloads_do_not(client,
     table = html[html.index("<table") :]
     assert "90,77" in table and "20/10/2025" in table and "12,5" in table
     assert "90.77" not in table and "2025-10-20" not in table
-    csv_text = client.get(rankings.url + "csv/").content.decode("utf-8-sig")
+    csv_text = b"".join(client.get(rankings.url + "csv/").streaming_content).decode("utf-8-sig")
     assert "90.77" in csv_text and "2025-10-20" in csv_text and "90,77" not in csv_text
     data = client.get(rankings.url + "json/").json()["results"][0]
     assert data["total"] == 90.77 and data["verified_on"] == "2025-10-20"

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings as django_settings
-from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
@@ -167,7 +166,10 @@ def _plain_zip():
 
 
 def test_an_evidence_url_without_rights_is_refused(client, site_home, django_capture_on_commit_callbacks):
-    juror, conflicted, stranger = UserFactory(), UserFactory(), UserFactory()
+    # Jurors read evidence through the committee's right (staff's rule, docs/permissions.md).
+    juror = UserFactory(roles=["honours_committee"])
+    conflicted = UserFactory(roles=["honours_committee"])
+    stranger = UserFactory()
     category = CategoryFactory(jurors=[juror, conflicted])
     nominate(client, category, "tok-1", django_capture_on_commit_callbacks, files=[SimpleUploadedFile("a.pdf", PDF)])
     evidence = NominationEvidence.objects.get()
@@ -184,8 +186,7 @@ def test_an_evidence_url_without_rights_is_refused(client, site_home, django_cap
     client.force_login(juror)
     assert client.get(url).status_code == 200
 
-    editor = UserFactory()
-    editor.user_permissions.add(Permission.objects.get(codename="change_nomination", content_type__app_label="honors"))
+    editor = UserFactory(roles=["programme_editor"])
     client.force_login(editor)
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
