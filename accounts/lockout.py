@@ -42,3 +42,12 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    def get_user(self, user_id):
+        # It never authenticates anyone itself, but as the first backend it is the one that
+        # helpers such as Wagtail's page test assertions (force_login with
+        # AUTHENTICATION_BACKENDS[0]) write into the session: read that session as the model
+        # backend does.
+        from django.contrib.auth.backends import ModelBackend
+
+        return ModelBackend().get_user(user_id)

@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from core.admin_scope import ScopedViewSetMixin
 
 from .admin_forms import CertificateForm, CycleForm, DecisionForm, NominationScreeningForm
-from .models import Certificate, HonoursCycle, HonoursDecision, Nomination, RankingEntry
+from .models import Certificate, ConflictDeclaration, HonoursCycle, HonoursDecision, Nomination, RankingEntry
 from .panels import PublicNominationsPanel
 from .views import jury
 
@@ -111,7 +111,11 @@ class NominationViewSet(ScopedViewSetMixin, SnippetViewSet):
         return NoAddPolicy(self.model)
 
     def scope(self, request, queryset):
-        return queryset.exclude(conflicts__juror=request.user)
+        # A primary-key subquery, not exclude() across the relation: the admin search runs
+        # through the search backend, which cannot read the NOT EXISTS that exclude() builds
+        # (an HTTP 500 on every search of the listing).
+        conflicted = ConflictDeclaration.objects.filter(juror=request.user).values("nomination_id")
+        return queryset.exclude(pk__in=conflicted)
 
 
 class DecisionViewSet(ScopedViewSetMixin, SnippetViewSet):

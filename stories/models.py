@@ -15,7 +15,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from .blocks import StoryBodyBlock
@@ -106,6 +106,18 @@ class NewsroomPage(ListingMixin, Page):
 
     subpage_types = ["stories.DeskIndexPage"]
     max_count_per_parent = 1
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        # The newsroom sits only under a page that names it in its subpage_types (the home
+        # page decides its sections), never under the bare tree root, without naming home here.
+        if cls._clean_parent_page_models is None:
+            cls._clean_parent_page_models = [
+                model
+                for model in get_page_models()
+                if getattr(model, "subpage_types", None) is not None and cls in model.clean_subpage_models()
+            ]
+        return cls._clean_parent_page_models
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]

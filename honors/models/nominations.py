@@ -84,6 +84,8 @@ class Nomination(index.Indexed, models.Model):
         index.SearchField("nominator_organisation"),
         index.RelatedFields("enterprise", [index.SearchField("name"), index.SearchField("tax_code")]),
         index.FilterField("status"),
+        # The jurors' scope narrows the admin listing (and its search) by primary key.
+        index.FilterField("id"),
     ]
 
     class Meta:

@@ -37,8 +37,13 @@ def public_profiles():
     from enterprises.models import Enterprise
 
     from ..models import RankingEntry
+    from .rankings import DEFAULT_FRAMEWORK, available_years
 
-    published = RankingEntry.objects.filter(consent=True).values("enterprise_id")
+    # The same rows as the profile page itself (`enterprise_history`): a row of a year not
+    # yet published has no public profile, so it must not lead to one (a 404).
+    published = RankingEntry.objects.filter(
+        framework_code=DEFAULT_FRAMEWORK, consent=True, year__in=available_years(DEFAULT_FRAMEWORK)
+    ).values("enterprise_id")
     return Enterprise.objects.filter(publish_dbi_consent=True, pk__in=published).select_related("sector", "area")
 
 

@@ -136,7 +136,12 @@ def test_provider_is_registered_with_the_assessment_app(rf, handbook):
 
     items = assessment.recommendations(["P6", "P1"], rf.get("/"))
     handbook_items = [item for item in items if item["kind"] == "handbook"]
-    assert handbook_items[0] == {"title": "Dữ liệu là tài sản", "url": "/cam-nang/du-lieu/", "kind": "handbook"}
+    assert handbook_items[0] == {
+        "title": "Dữ liệu là tài sản",
+        "url": "/cam-nang/du-lieu/",
+        "kind": "handbook",
+        "kind_label": "Cẩm nang",  # the kind in words, as the result page shows it
+    }
 
 
 def test_chapter_images_are_responsive_and_embedded_in_the_pdf(client, handbook):

@@ -82,12 +82,14 @@ def test_registered_non_page_models_are_searched(section):
 
 
 def test_consenting_enterprises_are_found_as_their_public_profiles(client, site_home):
+    from assessment_forms.models import PublishedYear
     from enterprises.factories import EnterpriseFactory
     from honors.factories import RankingEntryFactory, make_rankings_page
 
     rankings = make_rankings_page(site_home)
     coffee = EnterpriseFactory(name="Công ty Cổ phần Cà phê Đắk Mil", publish_dbi_consent=True)
-    RankingEntryFactory(enterprise=coffee)
+    # Public rankings (and profiles) show only published years.
+    PublishedYear.objects.get_or_create(year=RankingEntryFactory(enterprise=coffee).year)
     secret = EnterpriseFactory(name="Công ty TNHH Hồ tiêu Đắk Mil", publish_dbi_consent=False)
     RankingEntryFactory(enterprise=secret)
     # Consenting but without a published result: no public profile, so not a result either.
