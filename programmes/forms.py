@@ -2,13 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.private_files import check_upload, random_name
 from core.spam import HumanCheckForm
 from market.services import public_solutions
 
 from .models import Application, Programme, Purpose
 
 MAX_ATTACHMENT = 10 * 1024 * 1024
-SIGNATURES = {b"%PDF": "pdf", b"PK\x03\x04": "zip", b"\xff\xd8\xff": "jpg", b"\x89PNG": "png"}
 
 
 class ApplicationForm(HumanCheckForm):
@@ -41,14 +41,9 @@ class ApplicationForm(HumanCheckForm):
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
-        if not upload:
-            return upload
-        if upload.size > MAX_ATTACHMENT:
-            raise forms.ValidationError(_("Tệp quá lớn (tối đa 10 MB)."))
-        head = upload.read(8)
-        upload.seek(0)
-        if not any(head.startswith(signature) for signature in SIGNATURES):
-            raise forms.ValidationError(_("Chỉ nhận tệp PDF, ảnh JPEG/PNG hoặc tệp Word/Excel."))
+        if upload:
+            kind = check_upload(upload, max_size=MAX_ATTACHMENT)  # by content, not by extension
+            upload.name = random_name(kind)
         return upload
 
     def application_data(self):

@@ -1,24 +1,16 @@
 """Support programmes, applications and their review steps."""
 
-import secrets
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.private_files import kind_of_name, private_storage, random_name
 from enterprises.models import AdministrativeUnit, Enterprise
 
 
-def private_storage():
-    """Applicants' files: never under the public /media/ (served by a rights-checked view)."""
-    root = getattr(settings, "PRIVATE_MEDIA_ROOT", None) or (settings.BASE_DIR / "var" / "private")
-    return FileSystemStorage(location=root, base_url=None)
-
-
 def attachment_path(instance, filename):
-    suffix = filename.rsplit(".", 1)[-1].lower()[:5] if "." in filename else "bin"
-    return f"programmes/{secrets.token_hex(16)}.{suffix}"
+    """A random name in the private storage (core.private_files), by the detected kind."""
+    return random_name(kind_of_name(filename) or "pdf", prefix="programmes/")
 
 
 class Purpose(models.TextChoices):

@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 
+from core import private_files
 from core.pdf import render_pdf
 from enterprises.services import verified_enterprises_for
 
@@ -144,6 +145,5 @@ def attachment(request, pk):
     own = request.user.is_authenticated and services.applications_for(request.user).filter(pk=pk).exists()
     if not (own or _staff_may_view(request.user)) or not application.attachment:
         raise Http404
-    return FileResponse(
-        application.attachment.open("rb"), as_attachment=True, filename=application.attachment.name.rsplit("/", 1)[-1]
-    )
+    name = application.attachment.name.rsplit("/", 1)[-1]
+    return private_files.file_response(application.attachment, f"{application.reference}-{name}")

@@ -78,7 +78,7 @@ def test_a_file_that_is_not_what_it_claims_is_refused(client, programme, member,
         ),
     )
     assert response.status_code == 200 and not Application.objects.exists()
-    assert "Chỉ nhận tệp PDF" in response.content.decode()
+    assert "không phải PDF" in response.content.decode()
 
 
 def test_nobody_sees_another_enterprises_application(client, programme, member):
