@@ -127,7 +127,11 @@ class HumanCheckForm(forms.Form):
         key = USED_PREFIX + self.start_nonce
         if not cache.add(key, IN_FLIGHT, MAX_FILL_SECONDS):
             previous = cache.get(key)
-            raise AlreadySent("" if previous in (None, IN_FLIGHT) else previous)
+            # Nothing stored although `add` refused: the cache is down (it fails open). The
+            # person's submission goes through rather than being lost to the outage; the
+            # forms' own one-time keys still stop a double click.
+            if previous is not None:
+                raise AlreadySent("" if previous == IN_FLIGHT else previous)
         use = _Use()
         try:
             yield use

@@ -436,6 +436,9 @@ REGISTRATION_DATA_RETENTION_MONTHS = env_int("REGISTRATION_DATA_RETENTION_MONTHS
 # (s, m, h, d); a scope overrides "default"; "value" is the fallback of named values.
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_USE_CACHE = "default"
+# With the cache down, forms keep working unlimited rather than refusing everyone (issue 15:
+# a registration is never lost to a cache outage); the outage is logged and /readyz reports it.
+RATELIMIT_FAIL_OPEN = True
 # Behind a reverse proxy that sets it, the header holding the client address.
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 RATE_LIMITS = {
