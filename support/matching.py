@@ -33,12 +33,13 @@ def area_keys(unit):
     """The unit, the units above it, their successors, and the units it replaced (with their
     districts): a consultant serving any of them serves this unit (a district covers its
     communes; after 1/7/2025 a new commune is covered by whoever served the old ones)."""
-    from enterprises.models import AdministrativeUnit
+    from enterprises.models import AdministrativeUnit, UnitLink
 
     keys = set()
     if unit is not None:
         # A new unit inherits who served the units it replaced (and their districts).
-        for pk, parent_id in AdministrativeUnit.objects.filter(successor_id=unit.pk).values_list("pk", "parent_id"):
+        replaced = AdministrativeUnit.objects.filter(successor_links__successor_id=unit.pk)
+        for pk, parent_id in replaced.values_list("pk", "parent_id"):
             keys.add(pk)
             if parent_id:
                 keys.add(parent_id)
@@ -50,10 +51,14 @@ def area_keys(unit):
             unit = AdministrativeUnit.objects.select_related("parent__parent").filter(pk=unit.parent_id).first()
         else:
             unit = unit.parent
-    for each in chain:
-        keys.add(each.pk)
-        if each.successor_id:
-            keys.add(each.successor_id)
+    keys.update(each.pk for each in chain)
+    if chain:
+        # Successors are named by UnitLink (a unit split between several has one link to each).
+        keys.update(
+            UnitLink.objects.filter(predecessor_id__in=[each.pk for each in chain]).values_list(
+                "successor_id", flat=True
+            )
+        )
     return keys
 
 
@@ -138,10 +143,10 @@ def serves_area(area_id):
         Q(unit_id=area_id)
         | Q(unit__children__id=area_id)
         | Q(unit__children__children__id=area_id)
-        | Q(unit__predecessors__id=area_id)
-        | Q(unit__predecessors__children__id=area_id)
-        | Q(unit__successor_id=area_id)
-        | Q(unit__children__successor_id=area_id)
+        | Q(unit__predecessor_links__predecessor_id=area_id)
+        | Q(unit__predecessor_links__predecessor__children__id=area_id)
+        | Q(unit__successor_links__successor_id=area_id)
+        | Q(unit__children__successor_links__successor_id=area_id)
     )
 
 
