@@ -156,9 +156,9 @@ def _prefill(request):
 
             initial["pillars"] = weakest_pillars(submission)
     if request.user.is_authenticated:
-        from enterprises.services import enterprises_for_member
+        from enterprises.services import verified_enterprises_for
 
-        enterprise = enterprises_for_member(request.user).first()
+        enterprise = verified_enterprises_for(request.user).first()
         if enterprise is not None and "tax_code" not in initial:
             initial.update(tax_code=enterprise.tax_code, enterprise_name=enterprise.name)
         initial.setdefault("email", request.user.email)
@@ -176,11 +176,11 @@ def request_form(request):
         if form.is_valid():
             data = form.cleaned_data
             submission = services.submission_for_token(data["result"]) if data.get("result") else None
-            from enterprises.services import enterprises_for_member, find_by_tax_code
+            from enterprises.services import find_by_tax_code, verified_enterprises_for
 
             enterprise = find_by_tax_code(data["tax_code"])
             user = request.user if request.user.is_authenticated else None
-            member = bool(user and enterprise and enterprises_for_member(user).filter(pk=enterprise.pk).exists())
+            member = bool(user and enterprise and verified_enterprises_for(user).filter(pk=enterprise.pk).exists())
             lang = (request.LANGUAGE_CODE or "vi")[:2]
             support_request = services.create_request(
                 files=data["attachments"],
@@ -226,10 +226,10 @@ def my_requests(request):
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path())
-    from enterprises.services import enterprises_for_member
+    from enterprises.services import verified_enterprises_for
 
     rows = (
-        SupportRequest.objects.filter(enterprise__in=enterprises_for_member(request.user))
+        SupportRequest.objects.filter(enterprise__in=verified_enterprises_for(request.user))
         .select_related("topic")
         .order_by("-created_at")[:100]
     )
