@@ -83,6 +83,13 @@ def restore_base_data():
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
     sync_roles()
+    # support's reference data (topics, the default response target, public holidays): the
+    # demo's consultants draw their topics from it.
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("support.migrations.0002_reference_data").load(apps, None)
 
 
 @pytest.fixture

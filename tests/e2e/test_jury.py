@@ -10,7 +10,7 @@ import pytest
 from tests.e2e.axe import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "matkhau-thu-nghiem"  # noqa: S105 (the factories' test password)
+PASSWORD = "matkhau-thu-nghiem"  # noqa: S105 (the factories give no password; each user gets this one)
 
 
 def login(browser, base, username):
@@ -35,11 +35,21 @@ def jury_site(live_site):
     make_rankings_page(HomePage.objects.get(depth=2, locale__language_code="vi"))
     ensure_decision_workflow()
     people = {
-        "editor": UserFactory(username="bt_chuongtrinh", first_name="Hà", last_name="Lê", roles=["programme_editor"]),
-        "lan": UserFactory(username="gk_lan", first_name="Lan", last_name="Nguyễn Thị", roles=["honours_committee"]),
-        "hung": UserFactory(username="gk_hung", first_name="Hùng", last_name="Trần Văn", roles=["honours_committee"]),
+        "editor": UserFactory(
+            username="bt_chuongtrinh", password=PASSWORD, first_name="Hà", last_name="Lê", roles=["programme_editor"]
+        ),
+        "lan": UserFactory(
+            username="gk_lan", password=PASSWORD, first_name="Lan", last_name="Nguyễn Thị", roles=["honours_committee"]
+        ),
+        "hung": UserFactory(
+            username="gk_hung", password=PASSWORD, first_name="Hùng", last_name="Trần Văn", roles=["honours_committee"]
+        ),
         "reporter": UserFactory(
-            username="pv_bao", first_name="Phóng", last_name="Viên Báo", roles=["journalist_newspaper"]
+            username="pv_bao",
+            password=PASSWORD,
+            first_name="Phóng",
+            last_name="Viên Báo",
+            roles=["journalist_newspaper"],
         ),
     }
     category = CategoryFactory(name="Doanh nghiệp chuyển đổi số tiêu biểu", awards=1)

@@ -9,7 +9,7 @@ import pytest
 from .axe import assert_accessible
 from .conftest import PHONE
 
-PASSWORD = "matkhau-thu-nghiem"
+PASSWORD = "matkhau-thu-nghiem"  # noqa: S105 (UserFactory sets no password; these users get this one)
 
 
 class Quiet:
@@ -36,11 +36,11 @@ def journey(live_site):
     )
     weakest = weakest_pillars(submission)[0]
     shop = topic("thuong-mai-dien-tu")
-    coordinator = UserFactory(username="dieuphoi", roles=["support_coordinator"])
+    coordinator = UserFactory(username="dieuphoi", password=PASSWORD, roles=["support_coordinator"])
     consultant = ConsultantFactory(
         name="Hoàng Minh Đức",
         slug="hoang-minh-duc",
-        user=UserFactory(username="chuyengia", roles=["consultant"]),
+        user=UserFactory(username="chuyengia", password=PASSWORD, roles=["consultant"]),
         topics=[shop],
         pillars=[weakest],
         areas=[district],
