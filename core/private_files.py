@@ -10,6 +10,7 @@ rights, with `file_response`.
 trusting the name or the browser's content type: a renamed executable is refused.
 """
 
+import os
 import secrets
 import zipfile
 from collections.abc import Collection
@@ -39,9 +40,57 @@ class PrivateFileSystemStorage(FileSystemStorage):
         raise ValueError("private files have no public URL; serve them through a view that checks rights")
 
 
+class PrivateStorage(Storage):
+    """Stands for `storages["private"]`, looked up at every use: a FileField evaluates its
+    storage callable once, when the model class is built, so without this a deployment or a test
+    that changes STORAGES["private"] afterwards would still write to the old place."""
+
+    def _target(self) -> Storage:
+        return storages["private"]
+
+    def _open(self, name: str, mode: str = "rb") -> Any:
+        return self._target().open(name, mode)
+
+    def _save(self, name: str, content: Any) -> str:
+        return self._target().save(name, content)
+
+    def save(self, name: str | None, content: Any, max_length: int | None = None) -> str:
+        return self._target().save(name, content, max_length=max_length)
+
+    def generate_filename(self, filename: str | os.PathLike[str]) -> str:
+        return self._target().generate_filename(filename)
+
+    def get_available_name(self, name: str, max_length: int | None = None) -> str:
+        return self._target().get_available_name(name, max_length=max_length)
+
+    def delete(self, name: str) -> None:
+        self._target().delete(name)
+
+    def exists(self, name: str) -> bool:
+        return self._target().exists(name)
+
+    def listdir(self, path: str) -> tuple[list[str], list[str]]:
+        return self._target().listdir(path)
+
+    def size(self, name: str) -> int:
+        return self._target().size(name)
+
+    def path(self, name: str) -> str:
+        return self._target().path(name)
+
+    def url(self, name: str | None) -> str:
+        return self._target().url(name)
+
+    def get_modified_time(self, name: str) -> Any:
+        return self._target().get_modified_time(name)
+
+
+_private = PrivateStorage()
+
+
 def private_storage() -> Storage:
     """The private storage (a callable, so migrations do not freeze its location)."""
-    return storages["private"]
+    return _private
 
 
 def _office_kind(upload: IO[bytes]) -> str | None:

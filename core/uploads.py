@@ -8,7 +8,7 @@ inflates past a member's declared size, so the declaration bounds what openpyxl 
 whose first sheet declares more rows than allowed.
 
 Staged files (waiting between a dry run and its confirmation) live under
-`PRIVATE_STORAGE_ROOT` (never under MEDIA_ROOT, which the web server may publish); they are
+`PRIVATE_MEDIA_ROOT`/staged (never under MEDIA_ROOT, which the web server may publish); they are
 deleted on confirmation, on cancellation, and by `manage.py purge_staged_uploads` after a day.
 """
 
@@ -112,8 +112,8 @@ STAGING_MAX_AGE = 24 * 60 * 60
 
 
 def staging_storage(area: str) -> FileSystemStorage:
-    root = Path(getattr(settings, "PRIVATE_STORAGE_ROOT", Path(settings.BASE_DIR) / "var" / "private"))
-    return FileSystemStorage(location=root / "staged" / area)
+    # On the local disk even when private files go to a bucket: the parsers read a path.
+    return FileSystemStorage(location=Path(settings.PRIVATE_MEDIA_ROOT) / "staged" / area)
 
 
 def stage(area: str, upload: Any, name: str) -> str:

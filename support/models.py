@@ -9,7 +9,6 @@ the same pillars needs no data copy.
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -18,30 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from core.private_files import private_storage
 from core.text import fold_compact
-
-
-class PrivateStorage(FileSystemStorage):
-    """Attachments live outside MEDIA_ROOT (`SUPPORT_PRIVATE_ROOT`, default var/private) and
-    are served only through the request's signed page or the admin, never by the web server.
-    The root is read on each use, so deployments and tests can move it."""
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        return str(getattr(settings, "SUPPORT_PRIVATE_ROOT", None) or settings.BASE_DIR / "var" / "private")
-
-    @property
-    def location(self):
-        import os
-
-        return os.path.abspath(self.base_location)
-
-
-def private_storage():
-    return PrivateStorage()
 
 
 def localized(vi, en):

@@ -305,8 +305,6 @@ if ELASTICSEARCH_URL:
     }
 
 # --- resilience (issue 15): uploads, staging, readiness ----------------------------------
-# Staged imports wait here, never under MEDIA_ROOT (core/uploads.py); purged after a day.
-PRIVATE_STORAGE_ROOT = Path(env("PRIVATE_STORAGE_ROOT") or BASE_DIR / "var" / "private")
 # Checked before any parser runs: bytes, rows, a line/field, the XLSX's declared unzip size.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000)
@@ -452,7 +450,9 @@ RATE_LIMITS = {
 # Nomination evidence (and other private uploads): never under MEDIA_ROOT, served only
 # through views that check the viewer's rights. With AWS_PRIVATE_BUCKET_NAME: a private S3
 # bucket (no public ACL, signed URLs are not handed out; the view streams the file).
-PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT") or BASE_DIR / "var" / "private")
+# Staged imports wait under PRIVATE_MEDIA_ROOT/staged (core/uploads.py), purged after a day.
+# (PRIVATE_STORAGE_ROOT is the older name of the same setting.)
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT") or env("PRIVATE_STORAGE_ROOT") or BASE_DIR / "var" / "private")
 AWS_PRIVATE_BUCKET_NAME = env("AWS_PRIVATE_BUCKET_NAME")
 if AWS_PRIVATE_BUCKET_NAME:
     STORAGES["private"] = {

@@ -12,7 +12,7 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
-PRIVATE_STORAGE_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
 TEMPLATES[0]["OPTIONS"]["debug"] = True  # templates report missing variables in tests
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # resilience: e-mails, feeds and the default Site use the test client's host (core.signals)
@@ -27,7 +27,7 @@ PAGE_CACHE_SECONDS = 0
 # abuse (issue 13): private uploads of the tests, apart from the real ones.
 STORAGES["private"] = {  # noqa: F405
     "BACKEND": "core.private_files.PrivateFileSystemStorage",
-    "OPTIONS": {"location": str(BASE_DIR / "var" / "test-private")},  # noqa: F405
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
 }
 # Tests post many forms from one address; the rate-limit tests set their own small rates.
 RATE_LIMITS = {"default": {"ip": "1000/h", "value": "1000/h"}}

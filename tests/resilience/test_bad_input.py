@@ -121,7 +121,7 @@ def test_the_registry_import_refuses_a_bomb_with_a_form_error(client):
 def test_staged_imports_are_private_and_purged_after_a_day(settings, tmp_path):
     import os
 
-    settings.PRIVATE_STORAGE_ROOT = tmp_path / "private"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
     name = stage("enterprise-imports", SimpleUploadedFile("ds.csv", b"a,b\n"), "ds.csv")
     path = staging_storage("enterprise-imports").path(name)

@@ -108,7 +108,13 @@ def test_roles_without_rights_see_no_queue(client, two_requests):
 
 
 def test_attachments_are_private(client, topic, settings, tmp_path):
-    settings.SUPPORT_PRIVATE_ROOT = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "core.private_files.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "private")},
+        },
+    }
     upload = SimpleUploadedFile("ke-hoach.pdf", b"%PDF-1.4 ke hoach", content_type="application/pdf")
     req = create_request(
         files=[upload],
@@ -125,6 +131,8 @@ def test_attachments_are_private(client, topic, settings, tmp_path):
     item = req.attachments.get()
     assert str(tmp_path / "private") in item.file.path
     assert str(settings.MEDIA_ROOT) not in item.file.path
+    with pytest.raises(ValueError):
+        _ = item.file.url  # no public address at all
     response = client.get(reverse("support:attachment", args=[services.link_token(req), item.pk]))
     assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 ke hoach"
     assert response["Cache-Control"] == "private, no-store"
