@@ -1,6 +1,14 @@
 """The registry's small public interface. Other apps call these, not the models' internals."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast
+
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from core.text import fold_compact as fold  # noqa: F401  (the registry folds names compactly)
 
@@ -10,14 +18,19 @@ from .sectors import VSIC_2025_FROM, SectorIndex, SectorLookupError, version_on 
 from .stats import Split, count_by_area  # noqa: F401
 from .validators import normalize_tax_code, validate_tax_code
 
+if TYPE_CHECKING:
+    from core.models import OutgoingMail
 
-def find_by_tax_code(tax_code):
+    from .models import AdministrativeUnit, ClassificationChange, EnterpriseMembership, Sector
+
+
+def find_by_tax_code(tax_code: str | None) -> Enterprise | None:
     """The enterprise with this tax code (in any typed form), or None."""
     code = normalize_tax_code(tax_code)
     return Enterprise.objects.filter(tax_code=code).first() if code else None
 
 
-def get_or_create_pending(tax_code, name, **details):
+def get_or_create_pending(tax_code: str | None, name: str, **details: Any) -> tuple[Enterprise, bool]:
     """The enterprise with this tax code, or a new one marked pending for the programme
     editors to verify. Raises ValidationError for an invalid tax code.
 
@@ -64,7 +77,7 @@ PROFILE_FIELDS = (
 )
 
 
-def verified_enterprises_for(user):
+def verified_enterprises_for(user: Any) -> QuerySet[Enterprise]:
     """The enterprises whose data this user may see and whose profile they may edit: those
     of their verified (active) memberships. Other apps call this (and `is_verified_member`)."""
     from .models import EnterpriseMembership
@@ -76,18 +89,18 @@ def verified_enterprises_for(user):
     ).distinct()
 
 
-def is_verified_member(user, enterprise):
+def is_verified_member(user: Any, enterprise: Enterprise | int | None) -> bool:
     """True when the user is a verified member of the enterprise (not merely claimed it)."""
     if enterprise is None:
         return False
     return verified_enterprises_for(user).filter(pk=getattr(enterprise, "pk", enterprise)).exists()
 
 
-def can_edit_profile(user, enterprise):
+def can_edit_profile(user: Any, enterprise: Enterprise | int | None) -> bool:
     return is_verified_member(user, enterprise)
 
 
-def memberships_of(user):
+def memberships_of(user: Any) -> QuerySet[EnterpriseMembership]:
     """The user's memberships (verified, waiting or invited), newest first, revoked left out."""
     from .models import EnterpriseMembership
 
@@ -100,18 +113,18 @@ def memberships_of(user):
     )
 
 
-def _timestamp(moment):
+def _timestamp(moment: datetime | None) -> int:
     return int(moment.timestamp()) if moment else 0
 
 
-def invitation_token(membership):
+def invitation_token(membership: EnterpriseMembership) -> str:
     from django.core import signing
 
     data = {"m": membership.pk, "e": membership.email.lower(), "t": _timestamp(membership.invitation_sent_at)}
     return signing.dumps(data, salt=INVITATION_SALT)
 
 
-def membership_for_token(token):
+def membership_for_token(token: str) -> EnterpriseMembership | None:
     """The invited membership a token stands for, or None if the link is forged, expired
     (14 days), already used, revoked, or replaced by a newer invitation."""
     from django.core import signing
@@ -132,7 +145,7 @@ def membership_for_token(token):
     return membership
 
 
-def send_invitation(membership, request=None):
+def send_invitation(membership: EnterpriseMembership, request: HttpRequest | None = None) -> OutgoingMail:
     """E-mail the signed link that lets the invited person join the enterprise.
 
     The link is bound to the membership's e-mail address, valid for 14 days, and voids
@@ -163,7 +176,7 @@ def send_invitation(membership, request=None):
 
 
 @transaction.atomic
-def invite(enterprise, email, *, invited_by=None, position=""):
+def invite(enterprise: Enterprise, email: str, *, invited_by: Any = None, position: str = "") -> EnterpriseMembership:
     """Invite the person at `email` to act for the enterprise. A new invitation revokes the
     earlier invitations to the same address for this enterprise. Returns the membership."""
     from .models import EnterpriseMembership
@@ -184,7 +197,7 @@ def invite(enterprise, email, *, invited_by=None, position=""):
     return membership
 
 
-def invitation_matches(membership, user):
+def invitation_matches(membership: EnterpriseMembership, user: Any) -> bool:
     """True when the account's own e-mail is the invited address (allauth's addresses count)."""
     from allauth.account.models import EmailAddress
 
@@ -199,7 +212,7 @@ class InvitationRefused(Exception):
 
 
 @transaction.atomic
-def accept_invitation(membership, user):
+def accept_invitation(membership: EnterpriseMembership, user: Any) -> EnterpriseMembership:
     """Link the invited membership to the user who followed the link; it becomes active.
 
     Only an account with the invited e-mail may accept (InvitationRefused otherwise).
@@ -225,7 +238,7 @@ def accept_invitation(membership, user):
     )
     if existing.exists():
         membership.delete()
-        membership = existing.first()
+        membership = cast("EnterpriseMembership", existing.first())
     membership.user = user
     membership.status = EnterpriseMembership.Status.ACTIVE
     membership.verified_at = membership.verified_at or timezone.now()
@@ -234,14 +247,16 @@ def accept_invitation(membership, user):
     return membership
 
 
-def masked_email(email):
+def masked_email(email: str | None) -> str:
     """ "n***@caphe.vn": enough for the owner to recognise the address, not to learn it."""
     local, _at, domain = (email or "").partition("@")
     return f"{local[:1]}***@{domain}" if domain else ""
 
 
 @transaction.atomic
-def register_membership(user, tax_code, enterprise_name="", position=""):
+def register_membership(
+    user: Any, tax_code: str, enterprise_name: str = "", position: str = ""
+) -> tuple[EnterpriseMembership, EnterpriseMembership | None]:
     """A user claims the enterprise with this tax code; a programme editor verifies.
 
     Unknown tax codes create a pending enterprise (get_or_create_pending). When the registry
@@ -284,7 +299,7 @@ def register_membership(user, tax_code, enterprise_name="", position=""):
     return membership, invitation
 
 
-def contact_emails(enterprise):
+def contact_emails(enterprise: Enterprise) -> list[str]:
     """Everyone who speaks for an enterprise: its e-mail on record and its active members'."""
     from .mail import contact_emails as emails
 
@@ -295,7 +310,9 @@ def contact_emails(enterprise):
 
 
 @transaction.atomic
-def request_classification_change(enterprise, user, *, sector=None, area=None):
+def request_classification_change(
+    enterprise: Enterprise, user: Any, *, sector: Sector | None = None, area: AdministrativeUnit | None = None
+) -> ClassificationChange | None:
     """A member asks for a new main sector and/or area; it waits for a programme editor.
     A newer request replaces the member's earlier pending one. Returns the request, or None
     when nothing differs from the registry."""
@@ -314,7 +331,9 @@ def request_classification_change(enterprise, user, *, sector=None, area=None):
 
 
 @transaction.atomic
-def decide_classification_change(change, user, *, approve, note=""):
+def decide_classification_change(
+    change: ClassificationChange, user: Any, *, approve: bool, note: str = ""
+) -> ClassificationChange:
     """A programme editor approves (the registry takes the new sector/area) or rejects."""
     from django.utils import timezone
     from wagtail.log_actions import log
@@ -344,7 +363,7 @@ def decide_classification_change(change, user, *, approve, note=""):
     return change
 
 
-def editable_profile_fields(enterprise):
+def editable_profile_fields(enterprise: Enterprise) -> tuple[str, ...]:
     """The profile fields plus the figures, unless an assessor has verified the figures."""
     from .models import VERIFIED_FIGURES
 
@@ -352,7 +371,7 @@ def editable_profile_fields(enterprise):
 
 
 @transaction.atomic
-def update_profile(enterprise, user, data):
+def update_profile(enterprise: Enterprise, user: Any, data: Mapping[str, Any]) -> list[str]:
     """Apply a member's changes to the fields they may change; others in `data` are ignored.
 
     Returns the names of the fields that changed; the change is logged in the audit trail."""

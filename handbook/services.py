@@ -1,7 +1,13 @@
 """The handbook's small public interface and the queries its pages share."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
 from django.core.cache import cache
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
@@ -11,14 +17,16 @@ from .fields import contains_code
 from .models import FAQPage, HandbookChapterPage, HandbookIndexPage
 
 
-def _chapters(locale=None):
+def _chapters(locale: Locale | None = None) -> Any:
     queryset = HandbookChapterPage.objects.live().public()
     if locale is not None:
         queryset = queryset.filter(locale=locale)
     return queryset
 
 
-def chapters_for_pillars(codes, locale=None, limit=3):
+def chapters_for_pillars(
+    codes: Iterable[str], locale: Locale | str | None = None, limit: int | None = 3
+) -> list[HandbookChapterPage]:
     """Live chapters tagged with any of the pillar `codes`, the first code's chapters first
     (pass the weakest pillar first), then in reading order. `locale` is a Locale, a language
     code or None (the active language)."""
@@ -33,14 +41,14 @@ def chapters_for_pillars(codes, locale=None, limit=3):
     chapters = list(_chapters(locale).filter(condition).order_by("path"))
     rank = {code: position for position, code in enumerate(codes)}
 
-    def first_match(chapter):
+    def first_match(chapter: HandbookChapterPage) -> int:
         return min(rank[code] for code in chapter.pillar_codes if code in rank)
 
     chapters.sort(key=first_match)  # stable: keeps reading order within a pillar
     return chapters if limit is None else chapters[:limit]
 
 
-def recommendations(pillar_codes, request=None):
+def recommendations(pillar_codes: Iterable[str], request: HttpRequest | None = None) -> list[dict[str, Any]]:
     """The recommendation provider registered with the assessment app: chapters for the
     weakest pillars as [{title, url, kind}]."""
     return [
@@ -49,11 +57,11 @@ def recommendations(pillar_codes, request=None):
     ]
 
 
-def handbook_index_of(page):
+def handbook_index_of(page: Page) -> HandbookIndexPage | None:
     return HandbookIndexPage.objects.ancestor_of(page).live().last()
 
 
-def reading_order(handbook_index):
+def reading_order(handbook_index: HandbookIndexPage) -> list[tuple[int, str, int, str, int]]:
     """[(pk, title, url_path)] of the index's live chapters, depth first: a chapter, then its
     sub-chapters, then the next chapter. Cached until a handbook page is published."""
     key = handbook_cache.key("order", handbook_index.pk)
@@ -70,13 +78,13 @@ def reading_order(handbook_index):
     return order
 
 
-def _url(request, url_path):
+def _url(request: HttpRequest | None, url_path: str) -> str | None:
     # Build a page's URL from its url_path without loading it (the chapter and its
     # neighbours share the site root).
     return Page(url_path=url_path).get_url(request)
 
 
-def _index_summary(chapter):
+def _index_summary(chapter: HandbookChapterPage) -> tuple[Any, ...]:
     """(pk, title, url_path, path, depth) of the chapter's handbook index, cached with the
     reading order."""
     key = handbook_cache.key("index-of", chapter.pk)
@@ -88,7 +96,7 @@ def _index_summary(chapter):
     return summary
 
 
-def chapter_neighbours(chapter, request=None):
+def chapter_neighbours(chapter: HandbookChapterPage, request: HttpRequest | None = None) -> dict[str, Any]:
     """Previous and next chapters in reading order, and the handbook index ({pk, title, url}),
     for a chapter. Served from the cache: no query once the handbook has been read."""
     summary = _index_summary(chapter) if chapter.pk and chapter.path else ()
@@ -99,7 +107,7 @@ def chapter_neighbours(chapter, request=None):
     pks = [row[0] for row in order]
     position = pks.index(chapter.pk) if chapter.pk in pks else None
 
-    def link(row):
+    def link(row: tuple[int, str, int, str, int]) -> dict[str, Any]:
         return {"title": row[1], "url": _url(request, row[3])}
 
     previous_row = order[position - 1] if position else None
@@ -113,12 +121,12 @@ def chapter_neighbours(chapter, request=None):
     }
 
 
-def chapter_tree(handbook_index, request=None):
+def chapter_tree(handbook_index: HandbookIndexPage, request: HttpRequest | None = None) -> list[dict[str, Any]]:
     """The nested table of contents of the whole handbook: [{title, url, minutes, children}]."""
-    tree = []
-    stack = []  # (depth, children list)
+    tree: list[dict[str, Any]] = []
+    stack: list[tuple[int, list[dict[str, Any]]]] = []  # (depth, children list)
     for _pk, title, depth, url_path, minutes in reading_order(handbook_index):
-        node = {"title": title, "url": _url(request, url_path), "minutes": minutes, "children": []}
+        node: dict[str, Any] = {"title": title, "url": _url(request, url_path), "minutes": minutes, "children": []}
         while stack and stack[-1][0] >= depth:
             stack.pop()
         (stack[-1][1] if stack else tree).append(node)
@@ -126,15 +134,17 @@ def chapter_tree(handbook_index, request=None):
     return tree
 
 
-def other_handbook_pages(handbook_index, request=None):
+def other_handbook_pages(
+    handbook_index: HandbookIndexPage, request: HttpRequest | None = None
+) -> list[tuple[str, str | None, str]]:
     """The FAQ and guide pages under the index, as [(title, url, kind)]."""
     pages = handbook_index.get_children().live().public().not_type(HandbookChapterPage).specific()
     return [(page.title, page.get_url(request), type(page).__name__) for page in pages]
 
 
-def pillar_filter_choices():
+def pillar_filter_choices() -> list[tuple[str, str]]:
     return [(code, _("%(code)s – %(name)s") % {"code": code, "name": name}) for code, name in pillar_choices()]
 
 
-def faq_pages(handbook_index):
+def faq_pages(handbook_index: HandbookIndexPage) -> Any:
     return FAQPage.objects.child_of(handbook_index).live().public()

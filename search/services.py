@@ -3,7 +3,11 @@
 Read-only: nothing here writes to the database (hits are buffered, see search/hits.py).
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -16,6 +20,11 @@ from wagtail.search.utils import normalise_query_string
 from search import registry
 from search.highlight import highlight
 from search.text import fold, query_terms
+
+if TYPE_CHECKING:
+    from django.core.paginator import Page as ResultsPage
+    from django_stubs_ext import StrOrPromise
+    from wagtail.models import Locale
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -57,22 +66,22 @@ class Hit:
 class SearchOutcome:
     query: str
     kind: str = ""
-    kinds: list = field(default_factory=list)
+    kinds: list[Kind] = field(default_factory=list)
     total: int = 0
-    page: object = None  # a Paginator page whose object_list are Hits
-    groups: list = field(default_factory=list)  # [(Kind, [Hit])] previews of non-page kinds
-    picks: list = field(default_factory=list)  # [Hit] editors' picks
+    page: ResultsPage[Any] | None = None  # a Paginator page whose object_list are Hits
+    groups: list[tuple[Kind, list[Hit]]] = field(default_factory=list)  # previews of non-page kinds
+    picks: list[Hit] = field(default_factory=list)  # editors' picks
 
 
-def clean_query(raw):
+def clean_query(raw: str | None) -> str:
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
-def live_pages(locale):
+def live_pages(locale: Locale) -> Any:
     return Page.objects.live().public().filter(locale=locale)
 
 
-def page_group(content_type):
+def page_group(content_type: ContentType) -> tuple[str, StrOrPromise]:
     """(key, label) of the human kind of a page type."""
     for key, label, app_labels in PAGE_GROUPS:
         if content_type.app_label in app_labels:
@@ -80,11 +89,11 @@ def page_group(content_type):
     return OTHER_PAGES
 
 
-def page_kind_key(content_type):
+def page_kind_key(content_type: ContentType) -> str:
     return page_group(content_type)[0]
 
 
-def _group_filter(pages, key):
+def _group_filter(pages: Any, key: str) -> Any:
     """`pages` restricted to the page types of the kind `key` (content type ids: the search
     backends filter on `content_type`, not on its app label)."""
     for group_key, _label, apps in PAGE_GROUPS:
@@ -94,11 +103,11 @@ def _group_filter(pages, key):
     return pages.exclude(content_type__in=_content_type_ids(grouped))
 
 
-def _content_type_ids(app_labels):
+def _content_type_ids(app_labels: Iterable[str]) -> list[int]:
     return list(ContentType.objects.filter(app_label__in=app_labels).values_list("pk", flat=True))
 
 
-def _text_of(obj):
+def _text_of(obj: Any) -> str:
     """The searchable text of an object (not the title), for its snippet."""
     texts = [getattr(obj, "search_description", "") or ""]
     for search_field in obj.get_search_fields() if isinstance(obj, index.Indexed) else []:
@@ -111,7 +120,7 @@ def _text_of(obj):
     return " ".join(text for text in texts if text)
 
 
-def _page_hit(page, terms, kind_label):
+def _page_hit(page: Page, terms: list[str], kind_label: StrOrPromise) -> Hit:
     return Hit(
         title=highlight(page.title, terms),
         url=page.get_url() or "",
@@ -121,7 +130,7 @@ def _page_hit(page, terms, kind_label):
     )
 
 
-def _registered_hit(entry, obj, terms):
+def _registered_hit(entry: registry.Searchable, obj: Any, terms: list[str]) -> Hit:
     summary = entry.summary(obj) if entry.summary else _text_of(obj)
     return Hit(
         title=highlight(entry.title_for(obj), terms),
@@ -132,7 +141,7 @@ def _registered_hit(entry, obj, terms):
     )
 
 
-def _paginate(results, number, per_page=RESULTS_PER_PAGE):
+def _paginate(results: Any, number: int | str, per_page: int = RESULTS_PER_PAGE) -> ResultsPage[Any]:
     paginator = Paginator(results, per_page)
     try:
         return paginator.page(number)
@@ -142,9 +151,9 @@ def _paginate(results, number, per_page=RESULTS_PER_PAGE):
         return paginator.page(paginator.num_pages)
 
 
-def _page_kinds(results):
+def _page_kinds(results: Any) -> list[Kind]:
     """Counts of matching pages per human kind (one facet query on the same search)."""
-    counts = {}
+    counts: dict[str, tuple[StrOrPromise, int]] = {}
     for content_type_id, count in results.facet("content_type_id").items():
         if count:
             key, label = page_group(ContentType.objects.get_for_id(content_type_id))
@@ -152,7 +161,7 @@ def _page_kinds(results):
     return [Kind(key, str(counts[key][0]), counts[key][1]) for key in PAGE_KIND_KEYS if key in counts]
 
 
-def editors_picks(query, locale):
+def editors_picks(query: str, locale: Locale) -> list[Hit]:
     """Promoted pages for the query, matched with or without diacritics. No writes."""
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
@@ -185,7 +194,7 @@ def editors_picks(query, locale):
     return hits
 
 
-def site_search(raw_query, locale, kind="", page_number=1):
+def site_search(raw_query: str | None, locale: Locale, kind: str = "", page_number: int | str = 1) -> SearchOutcome:
     """Everything the public may see in `locale` matching the query, as a SearchOutcome."""
     query = clean_query(raw_query)
     outcome = SearchOutcome(query=query, kind=kind)
@@ -233,7 +242,7 @@ def site_search(raw_query, locale, kind="", page_number=1):
     return outcome
 
 
-def suggest(raw_query, locale, limit=SUGGESTIONS):
+def suggest(raw_query: str | None, locale: Locale, limit: int = SUGGESTIONS) -> list[dict[str, str]]:
     """Titles for the autocomplete: pages first, then registered kinds with autocomplete fields."""
     query = clean_query(raw_query)
     if not query_terms(query):
@@ -249,7 +258,8 @@ def suggest(raw_query, locale, limit=SUGGESTIONS):
         if entry.match:
             matches = entry.match(queryset, query)
         elif isinstance(queryset.model, type) and issubclass(queryset.model, index.Indexed):
-            if not queryset.model.get_autocomplete_search_fields():
+            # Wagtail's Indexed is Any to mypy: issubclass() cannot narrow `type` to it.
+            if not queryset.model.get_autocomplete_search_fields():  # type: ignore[attr-defined]
                 continue
             matches = queryset.autocomplete(query)
         else:

@@ -4,8 +4,12 @@ Other apps call `latest_stories`, `stories_about` and `create_draft_story`; they
 into the models.
 """
 
+from __future__ import annotations
+
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -17,15 +21,22 @@ from wagtail.rich_text import RichText
 from .choices import Desk, Kind
 from .models import DeskIndexPage, StoryEnterprise, StoryPage, story_queryset
 
+if TYPE_CHECKING:
+    from wagtail.models import Page
 
-def _active_locale():
+    from .models import Journalist
+
+
+def _active_locale() -> Locale:
     try:
         return Locale.get_active()
     except Locale.DoesNotExist:
         return Locale.get_default()
 
 
-def latest_stories(limit=6, kind=None, locale=None, desk=None):
+def latest_stories(
+    limit: int = 6, kind: str | None = None, locale: Locale | None = None, desk: str | None = None
+) -> list[StoryPage]:
     """The newest live stories in `locale` (default: the active language), optionally of one
     kind or desk, with cover renditions and bylines prefetched."""
     queryset = story_queryset(locale or _active_locale())
@@ -36,7 +47,7 @@ def latest_stories(limit=6, kind=None, locale=None, desk=None):
     return list(queryset[:limit])
 
 
-def related_stories(story, limit=3):
+def related_stories(story: StoryPage, limit: int = 3) -> list[StoryPage]:
     """Live stories sharing an enterprise, a DBI pillar or a sector with `story`, newest first,
     topped up with the newest of the same desk. A fixed number of queries."""
     enterprise_ids = [enterprise.pk for enterprise in story.enterprises]
@@ -51,7 +62,7 @@ def related_stories(story, limit=3):
     if sector_ids:
         shared |= Q(sectors__in=sector_ids)
     ordering = ("-publication_date", "-pk")
-    ids = []
+    ids: list[int] = []
     if enterprise_ids or codes or sector_ids:
         rows = candidates.filter(shared).order_by(*ordering).values_list("pk", "publication_date").distinct()
         ids = list(dict.fromkeys(pk for pk, _date in rows[: limit * 4]))[:limit]
@@ -62,7 +73,7 @@ def related_stories(story, limit=3):
     return [found[pk] for pk in ids if pk in found]
 
 
-def stories_about(enterprise, limit=5, locale=None):
+def stories_about(enterprise: Any, limit: int = 5, locale: Locale | None = None) -> list[StoryPage]:
     """The newest live, public stories that name `enterprise` among their enterprises (the
     story's "Doanh nghiệp trong bài" panel), in `locale` (default: the active language), with
     covers and bylines prefetched. Drafts, private pages and other languages are left out.
@@ -74,7 +85,7 @@ def stories_about(enterprise, limit=5, locale=None):
     return list(story_queryset(locale or _active_locale()).filter(pk__in=tagged)[:limit])
 
 
-def enterprise_profiles(enterprises):
+def enterprise_profiles(enterprises: Sequence[Any]) -> list[dict[str, Any]]:
     """Profile data for each enterprise of a success story, with its verified DBI level only
     when the enterprise agreed to publish it."""
     from assessment_forms.services import latest_verified_by_enterprise
@@ -86,7 +97,7 @@ def enterprise_profiles(enterprises):
     ]
 
 
-def ascii_slug(text, max_length=80):
+def ascii_slug(text: str, max_length: int = 80) -> str:
     """A URL slug without diacritics ("Chuyển đổi số" → "chuyen-doi-so")."""
     text = text.replace("đ", "d").replace("Đ", "D")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -94,7 +105,7 @@ def ascii_slug(text, max_length=80):
     return slug[:max_length].strip("-") or "bai-viet"
 
 
-def unique_child_slug(parent, title):
+def unique_child_slug(parent: Page, title: str) -> str:
     base = ascii_slug(title)
     slug, n = base, 1
     while parent.get_children().filter(slug=slug).exists():
@@ -103,7 +114,7 @@ def unique_child_slug(parent, title):
     return slug
 
 
-def desk_page(desk_key, locale=None):
+def desk_page(desk_key: str, locale: Locale | None = None) -> DeskIndexPage:
     """The desk index page of `desk_key` in `locale` (default: the default language)."""
     locale = locale or Locale.get_default()
     page = DeskIndexPage.objects.filter(desk=desk_key, locale=locale).order_by("path").first()
@@ -113,7 +124,15 @@ def desk_page(desk_key, locale=None):
 
 
 @transaction.atomic
-def create_draft_story(desk_key, title, standfirst, body_paragraphs, enterprises=(), user=None, kind=Kind.ARTICLE):
+def create_draft_story(
+    desk_key: str,
+    title: str,
+    standfirst: str,
+    body_paragraphs: Iterable[str],
+    enterprises: Iterable[Any] = (),
+    user: Any = None,
+    kind: str = Kind.ARTICLE,
+) -> StoryPage:
     """An unpublished StoryPage draft on the desk, for its journalists and editors to finish
     and send through the desk's workflow. `body_paragraphs` are plain-text paragraphs."""
     desk = desk_page(desk_key)
@@ -139,17 +158,17 @@ JOURNALIST_PAGE_PERMISSIONS = ["add_page"]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
 
-def _desk_label(desk_key):
+def _desk_label(desk_key: str) -> str:
     with translation.override("vi"):
         return str(Desk(desk_key).label)
 
 
-def workflow_name(desk_key):
+def workflow_name(desk_key: str) -> str:
     return f"Duyệt bài – {_desk_label(desk_key)}"
 
 
 @transaction.atomic
-def setup_desk(page):
+def setup_desk(page: DeskIndexPage) -> Any:
     """Give a desk index page its desk's workflow (a group approval by the desk's editors and
     the programme editors) and page permissions: journalists add (and so edit their own
     drafts and submit them), editors add, change, publish and lock. Idempotent."""
@@ -178,7 +197,7 @@ def setup_desk(page):
     return workflow
 
 
-def ensure_journalist(user, desk_key):
+def ensure_journalist(user: Any, desk_key: str) -> Journalist | None:
     """The journalist record of a user of a journalist or desk editor role, created from the
     account (full name, else user name) on the desk when missing. None for other users."""
     from accounts.roles import group_name

@@ -5,9 +5,16 @@ the yearly figures in figures.py; this module re-exports them and adds the direc
 consultants' own profile changes, the DBI result's next steps and the coordinators' digest.
 """
 
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
 from django.core import signing
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -96,20 +103,22 @@ __all__ = [
 # --- the DBI framework's pillars (read, never copied) ------------------------------------
 
 
-def pillar_choices():
+def pillar_choices() -> list[tuple[str, str]]:
     from assessment_forms.services import pillar_choices as framework_pillars
 
     return framework_pillars()
 
 
-def pillar_names():
+def pillar_names() -> dict[str, str]:
     return dict(pillar_choices())
 
 
 # --- the public directory -------------------------------------------------------------------
 
 
-def consultant_directory(pillar="", topic="", sector="", area="", q=""):
+def consultant_directory(
+    pillar: str = "", topic: str = "", sector: str = "", area: str = "", q: str = ""
+) -> QuerySet[Consultant]:
     """Approved consultants matching the URL's filters, with what a listing card shows."""
     qs = (
         Consultant.objects.filter(status=ApprovalStatus.APPROVED)
@@ -139,7 +148,7 @@ def consultant_directory(pillar="", topic="", sector="", area="", q=""):
     return qs.distinct() if (topic or sector) else qs
 
 
-def organisation_directory():
+def organisation_directory() -> QuerySet[ConsultingOrganisation]:
     return ConsultingOrganisation.objects.filter(status=ApprovalStatus.APPROVED).annotate(
         listed=Count("consultants", filter=Q(consultants__status=ApprovalStatus.APPROVED))
     )
@@ -152,7 +161,7 @@ PROFILE_RELATIONS = ("topics", "sectors", "pillars")
 
 
 @transaction.atomic
-def propose_changes(consultant, data):
+def propose_changes(consultant: Consultant, data: Mapping[str, Any]) -> None:
     """Store a consultant's own edits for review; the public profile does not change yet."""
     consultant.pending_changes = data
     consultant.pending_since = timezone.now()
@@ -169,7 +178,7 @@ def propose_changes(consultant, data):
 
 
 @transaction.atomic
-def approve_changes(consultant, by):
+def approve_changes(consultant: Consultant, by: Any) -> Consultant:
     if not is_coordinator(by):
         raise TransitionError("not allowed")
     data = consultant.pending_changes or {}
@@ -202,7 +211,7 @@ def approve_changes(consultant, by):
 
 
 @transaction.atomic
-def reject_changes(consultant, by):
+def reject_changes(consultant: Consultant, by: Any) -> None:
     if not is_coordinator(by):
         raise TransitionError("not allowed")
     consultant.pending_changes = {}
@@ -215,11 +224,11 @@ def reject_changes(consultant, by):
 RESULT_SALT = "support.result"
 
 
-def result_token(submission):
+def result_token(submission: Any) -> str:
     return signing.dumps(submission.pk, salt=RESULT_SALT)
 
 
-def submission_for_token(token):
+def submission_for_token(token: str) -> Any:
     """The assessment a request form's `ket-qua` parameter names, or None if forged."""
     from assessment_forms.models import Submission
 
@@ -230,7 +239,9 @@ def submission_for_token(token):
     return Submission.objects.select_related("enterprise", "enterprise__area").filter(pk=pk).first()
 
 
-def result_next_steps(submission, weakest, request=None):
+def result_next_steps(
+    submission: Any, weakest: Sequence[dict[str, Any] | str], request: HttpRequest | None = None
+) -> str:
     """The result page's section (registered into assessment_forms from AppConfig.ready()),
     for the two weakest pillars ({"code", "name"} from the result): at most two queries."""
     from .matching import serving_by_pillar
@@ -259,7 +270,7 @@ def result_next_steps(submission, weakest, request=None):
 # --- the coordinators' daily digest -----------------------------------------------------------
 
 
-def daily_digest(now=None):
+def daily_digest(now: datetime | None = None) -> int:
     """One e-mail per coordinator: new unassigned requests, overdue ones, waiting too long.
     Returns the number of e-mails queued (none when there is nothing to report)."""
     now = now or timezone.now()

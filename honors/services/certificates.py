@@ -1,20 +1,24 @@
 """Certificates: a PDF per award with a QR code opening the public verification page."""
 
+from __future__ import annotations
+
 import base64
+from typing import Any
 
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Site
 
 from core.pdf import render_pdf
 
-from ..models import Certificate
+from ..models import Award, Certificate
 
 
-def absolute_url(path, request=None):
+def absolute_url(path: str, request: HttpRequest | None = None) -> str:
     if request is not None:
         return request.build_absolute_uri(path)
     site = Site.objects.filter(is_default_site=True).first()
@@ -22,7 +26,7 @@ def absolute_url(path, request=None):
     return root.rstrip("/") + path
 
 
-def verify(code):
+def verify(code: str | None) -> tuple[Certificate | None, str]:
     """The certificate for this code when it exists and is not revoked; otherwise a
     (None or revoked certificate, reason) pair. Returns (certificate, status) where status is
     "valid", "revoked" or "unknown"."""
@@ -34,18 +38,18 @@ def verify(code):
     return certificate, "valid"
 
 
-def qr_data_uri(url):
+def qr_data_uri(url: str) -> str:
     svg = segno.make(url, error="m").svg_inline(scale=4, dark="#0b4f8a")
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
-def certificate_context(certificate, request=None):
+def certificate_context(certificate: Certificate, request: HttpRequest | None = None) -> dict[str, Any]:
     """What the certificate prints: its frozen text, and the administrative form of Decree
     30/2020/NĐ-CP (issuing body, number, place and date, signer) from the decision record."""
     from core.documents import official_parts
 
     url = absolute_url(certificate.get_absolute_url(), request)
-    decision = certificate.award.decision if certificate.award_id else None
+    decision = certificate.award.decision if certificate.award is not None else None
     if decision is not None:
         document = decision.official_document()
         document["recipients"] = []  # a certificate is handed over, not sent round
@@ -63,12 +67,12 @@ def certificate_context(certificate, request=None):
     }
 
 
-def certificate_pdf(certificate, request=None):
+def certificate_pdf(certificate: Certificate, request: HttpRequest | None = None) -> bytes:
     return render_pdf("honors/certificate_pdf.html", certificate_context(certificate, request), request=request)
 
 
 @transaction.atomic
-def issue(award):
+def issue(award: Award) -> tuple[Certificate, bool]:
     """The award's certificate, created once. Returns (certificate, created)."""
     existing = Certificate.objects.filter(award=award).first()
     if existing is not None:
@@ -86,7 +90,7 @@ def issue(award):
 
 
 @transaction.atomic
-def revoke(certificate, reason, user=None):
+def revoke(certificate: Certificate, reason: str, user: Any = None) -> Certificate:
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason
     certificate.save(update_fields=["revoked_at", "revoked_reason"])

@@ -1,7 +1,12 @@
 """The committee's proposal, the approval workflow (committee, then programme leadership),
 and what publication does: the year's honours page, certificates, e-mails, draft stories."""
 
+from __future__ import annotations
+
 import logging
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -23,6 +28,11 @@ from . import certificates
 from .jury import aggregates
 from .phases import require_deciding
 
+if TYPE_CHECKING:
+    from core.models import OutgoingMail
+
+    from ..models import Category, HonoursCycle, Nomination
+
 logger = logging.getLogger(__name__)
 
 WORKFLOW_NAME = "Phê duyệt danh sách tôn vinh"
@@ -30,7 +40,7 @@ COMMITTEE_TASK = "Hội đồng xét tôn vinh thông qua"
 LEADERSHIP_TASK = "Lãnh đạo chương trình phê duyệt"
 
 
-def install_decision_workflow():
+def install_decision_workflow() -> Workflow | None:
     """After `migrate`: give honours decisions their approval workflow on a new installation.
     Once decisions have a workflow (this one or one an editor chose), nothing is changed."""
     content_type = ContentType.objects.get_for_model(HonoursDecision)
@@ -39,7 +49,7 @@ def install_decision_workflow():
     return ensure_decision_workflow()
 
 
-def ensure_decision_workflow():
+def ensure_decision_workflow() -> Workflow:
     """The two-step approval workflow for honours decisions, assigned to the model. Idempotent."""
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     steps = [
@@ -59,13 +69,13 @@ def ensure_decision_workflow():
     return workflow
 
 
-def _points(value):
+def _points(value: Decimal | float | None) -> str:
     if value is None:
         return "–"
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def default_citation(nomination, category, language="vi"):
+def default_citation(nomination: Nomination, category: Category, language: str = "vi") -> str:
     with translation.override(language):
         return _(
             "%(name)s được tôn vinh ở hạng mục “%(category)s” với kết quả DBI %(total)s điểm, "
@@ -80,7 +90,7 @@ def default_citation(nomination, category, language="vi"):
 
 
 @transaction.atomic
-def propose_decision(cycle, user=None):
+def propose_decision(cycle: HonoursCycle, user: Any = None) -> tuple[HonoursDecision, Any]:
     """The committee's proposal: the best-scored nominees of each category (jury mean, then
     DBI total), as a draft decision revision for the approval workflow. Only once scoring
     has closed."""
@@ -102,7 +112,8 @@ def propose_decision(cycle, user=None):
                     jury_mean=row["mean"],
                 )
             )
-    decision.awards = awards
+    # A ParentalKey's related set takes a list (modelcluster); the stubs see a manager.
+    decision.awards = awards  # type: ignore[misc]
     decision.summary = decision.summary or _("Hội đồng đề xuất danh sách theo điểm trung bình của hội đồng chấm.")
     if decision.pk is None:
         decision.save()
@@ -112,13 +123,13 @@ def propose_decision(cycle, user=None):
     return decision, revision
 
 
-def _year_page_parent():
+def _year_page_parent() -> RankingsPage | None:
     vi = Locale.objects.filter(language_code="vi").first()
     parent = RankingsPage.objects.filter(locale=vi).first() if vi else None
     return parent
 
 
-def ensure_year_page(cycle):
+def ensure_year_page(cycle: HonoursCycle) -> HonoursYearPage | None:
     """The honours page of the year under the rankings page, in both languages, published."""
     parent = _year_page_parent()
     if parent is None:
@@ -148,7 +159,7 @@ def ensure_year_page(cycle):
     return page
 
 
-def _notify(award, certificate):
+def _notify(award: Award, certificate: Certificate) -> int:
     """Queue the honours notice with its certificate (core.mail; the PDF is rendered by the
     worker when it sends) to the enterprise's e-mail on record and its active members. With
     nobody to reach, the row is kept as "unreachable" for programme editors to see."""
@@ -164,7 +175,7 @@ def _notify(award, certificate):
     return int(bool(mail.to))
 
 
-def render_certificate_mail(mail):
+def render_certificate_mail(mail: OutgoingMail) -> tuple[str, str, str, list[tuple[str, bytes, str]]]:
     """The renderer core.mail calls when it sends an honours notice."""
     certificate = Certificate.objects.select_related("award__enterprise", "award__category").get(pk=mail.related_id)
     award = certificate.award
@@ -179,7 +190,7 @@ def render_certificate_mail(mail):
     return subject, body, linebreaks(body, autoescape=True), [pdf]
 
 
-def _draft_stories(decision, awards, user=None):
+def _draft_stories(decision: HonoursDecision, awards: Sequence[Award], user: Any = None) -> list[Any]:
     cycle = decision.cycle
     names = [award.enterprise.name for award in awards]
     title = _("Tỉnh tôn vinh %(count)s doanh nghiệp chuyển đổi số tiêu biểu năm %(year)s") % {
@@ -200,7 +211,7 @@ def _draft_stories(decision, awards, user=None):
     return drafted
 
 
-def publish_decision(decision, user=None):
+def publish_decision(decision: HonoursDecision, user: Any = None) -> dict[str, Any]:
     """Everything publication does, once per award: called when the approved decision is
     published (the workflow's last approval publishes it)."""
     cycle = decision.cycle
@@ -243,7 +254,7 @@ def publish_decision(decision, user=None):
     return {"page": page, "certificates": issued, "emails": sent, "stories": stories}
 
 
-def published_through_workflow(decision):
+def published_through_workflow(decision: HonoursDecision) -> Any:
     """Whether the decision is being published by its approval workflow's last approval: the
     approving user (or True when unknown), else False (a direct publication)."""
     from ..workflow import workflow_approver
@@ -251,9 +262,9 @@ def published_through_workflow(decision):
     return workflow_approver() or False
 
 
-def on_published(sender, instance, revision=None, user=None, **kwargs):
+def on_published(sender: Any, instance: HonoursDecision, revision: Any = None, user: Any = None, **kwargs: Any) -> None:
     publish_decision(instance, user=user)
 
 
-def live_year_pages():
+def live_year_pages() -> Any:
     return Page.objects.type(HonoursYearPage).live()

@@ -1,12 +1,19 @@
 """Eligibility of an enterprise for an award category, from the editors' rules and the
 enterprise's verified DBI result (never an unverified one)."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from django.utils.translation import gettext as _
 
-from ..models import RankingEntry
+from ..models import Category, RankingEntry
 
 
-def results_for(category, enterprise_ids=None):
+def results_for(
+    category: Category, enterprise_ids: Iterable[int] | None = None
+) -> dict[int, tuple[RankingEntry, RankingEntry | None]]:
     """{enterprise_id: (this year's row, last year's row or None)} of verified results."""
     cycle = category.cycle
     qs = RankingEntry.objects.filter(
@@ -14,17 +21,20 @@ def results_for(category, enterprise_ids=None):
     )
     if enterprise_ids is not None:
         qs = qs.filter(enterprise_id__in=enterprise_ids)
-    current, previous = {}, {}
+    current: dict[int, RankingEntry] = {}
+    previous: dict[int, RankingEntry] = {}
     for row in qs:
         (current if row.year == cycle.results_year else previous)[row.enterprise_id] = row
     return {key: (row, previous.get(key)) for key, row in current.items()}
 
 
-def _within(unit_id, target, parents):
+def _within(unit_id: int | None, target: Any, parents: Mapping[int | None, int | None]) -> bool:
     return unit_id == target.pk or parents.get(unit_id) == target.pk
 
 
-def check_eligibility(category, enterprise, result=None, previous=None):
+def check_eligibility(
+    category: Category, enterprise: Any, result: RankingEntry | None = None, previous: RankingEntry | None = None
+) -> list[str]:
     """A list of reasons the enterprise is not eligible (empty: eligible).
 
     `result` and `previous` are the enterprise's verified ranking rows for the cycle's results

@@ -1,25 +1,31 @@
 """The jury: assignment per category, conflicts of interest, weighted scores, and the
 committee's aggregates. A conflicted juror never sees, scores, or counts for that nominee."""
 
+from __future__ import annotations
+
 import statistics
+from collections.abc import Mapping, Sequence
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.roles import group_name
 from core import audit
 
-from ..models import Category, ConflictDeclaration, JuryReview, JuryScore, Nomination
+from ..models import Category, ConflictDeclaration, JuryCriterion, JuryReview, JuryScore, Nomination
 from .phases import require_scoring
 
 COMMITTEE_PERMISSION = "honors.view_juryreview"
 COMMITTEE_ROLE = "honours_committee"
 
 
-def committee_members():
+def committee_members() -> QuerySet[Any]:
     """The accounts a cycle may name as jurors: active members of the honours committee."""
     from django.contrib.auth import get_user_model
 
@@ -31,26 +37,26 @@ def committee_members():
     )
 
 
-def juror_label(user):
+def juror_label(user: Any) -> str:
     """A juror as the picker shows them: the full name in Vietnamese order (family name first,
     "Nguyễn Thị Lan"), the account name only as a fallback."""
     return " ".join(part.strip() for part in (user.last_name, user.first_name) if part.strip()) or user.get_username()
 
 
-def conflicted_nominations(user):
+def conflicted_nominations(user: Any) -> QuerySet[ConflictDeclaration, Any]:
     """Ids of the nominations the user declared a conflict with (a subquery)."""
     return ConflictDeclaration.objects.filter(juror=user).values("nomination_id")
 
 
-def is_conflicted(user, nomination):
+def is_conflicted(user: Any, nomination: Nomination) -> bool:
     return user.is_authenticated and _conflicted(user, nomination)
 
 
-def is_juror(user, category):
+def is_juror(user: Any, category: Category) -> bool:
     return user.is_authenticated and Category.objects.filter(pk=category.pk, jurors=user).exists()
 
 
-def juror_categories(user):
+def juror_categories(user: Any) -> QuerySet[Category]:
     """Categories the user is a juror of, newest cycle first."""
     if not user.is_authenticated:
         return Category.objects.none()
@@ -61,16 +67,16 @@ def juror_categories(user):
     )
 
 
-def _require_juror(user, category):
+def _require_juror(user: Any, category: Category) -> None:
     if not is_juror(user, category):
         raise PermissionDenied(_("Bạn không phải thành viên hội đồng chấm của hạng mục này."))
 
 
-def _conflicted(user, nomination):
+def _conflicted(user: Any, nomination: Nomination) -> bool:
     return ConflictDeclaration.objects.filter(juror=user, nomination=nomination).exists()
 
 
-def nominees_for(user, category):
+def nominees_for(user: Any, category: Category) -> QuerySet[Nomination]:
     """The eligible nominees the juror may see: never one they declared a conflict with."""
     _require_juror(user, category)
     return (
@@ -81,7 +87,7 @@ def nominees_for(user, category):
     )
 
 
-def nominee_for(user, nomination):
+def nominee_for(user: Any, nomination: Nomination) -> Nomination:
     """The nominee as the juror may open it; PermissionDenied when conflicted or not a juror."""
     _require_juror(user, nomination.category)
     if nomination.status != Nomination.Status.ELIGIBLE or _conflicted(user, nomination):
@@ -90,7 +96,7 @@ def nominee_for(user, nomination):
 
 
 @transaction.atomic
-def declare_conflict(user, nomination, reason):
+def declare_conflict(user: Any, nomination: Nomination, reason: str) -> ConflictDeclaration:
     _require_juror(user, nomination.category)
     if not (reason or "").strip():
         raise ValidationError(_("Ghi rõ lý do xung đột lợi ích."))
@@ -103,7 +109,7 @@ def declare_conflict(user, nomination, reason):
     return declaration
 
 
-def weighted_score(criteria, scores):
+def weighted_score(criteria: Sequence[JuryCriterion], scores: Mapping[int, int | str]) -> Decimal:
     """Weighted mean of the criterion scores, each scaled to its maximum, on 0–100."""
     total_weight = sum(Decimal(c.weight) for c in criteria)
     if not total_weight:
@@ -113,7 +119,9 @@ def weighted_score(criteria, scores):
 
 
 @transaction.atomic
-def submit_review(user, nomination, scores, comment="", day=None):
+def submit_review(
+    user: Any, nomination: Nomination, scores: Mapping[int, int | str], comment: str = "", day: date | None = None
+) -> JuryReview:
     """Score a nominee on every criterion of the cycle, in the jury phase only. `scores` maps
     criterion id → score; `day` replays past work (the demo)."""
     nominee_for(user, nomination)
@@ -144,11 +152,11 @@ def submit_review(user, nomination, scores, comment="", day=None):
     return review
 
 
-def own_review(user, nomination):
+def own_review(user: Any, nomination: Nomination) -> JuryReview | None:
     return JuryReview.objects.filter(juror=user, nomination=nomination).prefetch_related("scores").first()
 
 
-def others_reviews(user, nomination):
+def others_reviews(user: Any, nomination: Nomination) -> list[JuryReview]:
     """Other jurors' reviews, shown only once the juror has submitted their own; reviews by
     jurors who declared a conflict are never shown."""
     if own_review(user, nomination) is None:
@@ -163,11 +171,11 @@ def others_reviews(user, nomination):
     )
 
 
-def _quantize(value):
+def _quantize(value: Decimal | float) -> Decimal:
     return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def aggregates(category):
+def aggregates(category: Category) -> list[dict[str, Any]]:
     """Per eligible nominee: mean, median, spread (max − min) and standard deviation of the
     jurors' weighted scores, excluding conflicted jurors, beside the DBI result. Three
     queries whatever the number of nominees and jurors. Sorted by mean, best first."""
@@ -177,14 +185,14 @@ def aggregates(category):
     conflicts = set(
         ConflictDeclaration.objects.filter(nomination__category=category).values_list("nomination_id", "juror_id")
     )
-    by_nomination = {}
+    by_nomination: dict[int, list[Decimal]] = {}
     for nomination_id, juror_id, score in JuryReview.objects.filter(nomination__category=category).values_list(
         "nomination_id", "juror_id", "weighted_score"
     ):
         if (nomination_id, juror_id) in conflicts:
             continue
         by_nomination.setdefault(nomination_id, []).append(Decimal(score))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for nomination in nominations:
         scores = by_nomination.get(nomination.pk, [])
         rows.append(
@@ -204,7 +212,7 @@ def aggregates(category):
     return rows
 
 
-def summary_for(user, category):
+def summary_for(user: Any, category: Category) -> tuple[list[dict[str, Any]], bool]:
     """The committee's summary as this user may see it.
 
     While scoring is open, a row's figures (count, mean, median, spread, deviation) are shown

@@ -1,23 +1,30 @@
 """Nominations: automatic ones from verified results, public applications and nominations,
 and the editors' screening. Every step goes to the audit log."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from enterprises import services as registry
 
-from ..models import Category, Nomination, NominationEvidence, PublicNomination, RankingEntry
+from ..models import Category, HonoursCycle, Nomination, NominationEvidence, PublicNomination, RankingEntry
 from .eligibility import check_eligibility, results_for
 
 # Automatic nominations per award: the best few eligible results, not every eligible enterprise.
 SHORTLIST_PER_AWARD = 5
 
 
-def _snapshot(nomination, result, previous):
+def _snapshot(nomination: Nomination, result: RankingEntry | None, previous: RankingEntry | None) -> None:
     if result is not None:
         nomination.dbi_year = result.year
         nomination.dbi_total = result.total
@@ -25,7 +32,7 @@ def _snapshot(nomination, result, previous):
         nomination.dbi_improvement = result.total - previous.total if previous is not None else None
 
 
-def _candidates(category):
+def _candidates(category: Category) -> QuerySet[RankingEntry]:
     cycle = category.cycle
     qs = RankingEntry.objects.filter(
         year=cycle.results_year, framework_code=cycle.framework_code, level__gte=category.min_level
@@ -42,7 +49,7 @@ def _candidates(category):
 
 
 @transaction.atomic
-def auto_nominate(cycle, user=None):
+def auto_nominate(cycle: HonoursCycle, user: Any = None) -> int:
     """Nominate the best eligible verified results of each category. Idempotent; returns
     the number of new nominations."""
     created = 0
@@ -76,7 +83,17 @@ def auto_nominate(cycle, user=None):
 PUBLIC_FIELDS = ("nominator_name", "nominator_organisation", "nominator_email", "nominator_phone", "statement")
 
 
-def submit_nomination(category, *, tax_code, enterprise_name, source, token, files=(), language="vi", **details):
+def submit_nomination(
+    category: Category,
+    *,
+    tax_code: str,
+    enterprise_name: str,
+    source: str,
+    token: str,
+    files: Iterable[File] = (),
+    language: str = "vi",
+    **details: Any,
+) -> tuple[PublicNomination, bool]:
     """A public application or nomination: its own record (PublicNomination), side by side
     with any other nomination of the same enterprise; the enterprise's candidacy in the
     category is created by the first one and never changed by later ones (status, snapshot,
@@ -114,7 +131,7 @@ def submit_nomination(category, *, tax_code, enterprise_name, source, token, fil
                     nomination=nomination,
                     entry=entry,
                     file=upload,
-                    original_name=upload.name.rsplit("/", 1)[-1][:255],
+                    original_name=(upload.name or "").rsplit("/", 1)[-1][:255],
                     size=upload.size,
                 )
             _send_receipt(entry)
@@ -124,7 +141,7 @@ def submit_nomination(category, *, tax_code, enterprise_name, source, token, fil
     return entry, True
 
 
-def receipt_path(entry):
+def receipt_path(entry: PublicNomination) -> str:
     from django.urls import reverse
     from django.utils import translation
 
@@ -132,7 +149,7 @@ def receipt_path(entry):
         return reverse("honors:nomination_receipt", args=[entry.receipt_key])
 
 
-def _send_receipt(entry):
+def _send_receipt(entry: PublicNomination) -> None:
     from core.mail import queue_mail, site_url
 
     queue_mail(
@@ -151,7 +168,7 @@ def _send_receipt(entry):
     )
 
 
-def entry_for_receipt(key):
+def entry_for_receipt(key: str | None) -> PublicNomination | None:
     """The public nomination behind a receipt link, or None."""
     if not key or len(key) > 64:
         return None
@@ -164,7 +181,7 @@ def entry_for_receipt(key):
 
 
 @transaction.atomic
-def screen(nomination, status, note="", user=None):
+def screen(nomination: Nomination, status: str, note: str = "", user: Any = None) -> Nomination:
     """Record the editors' screening decision (eligible, needs more information, ineligible
     with a reason)."""
     nomination.status = status
@@ -176,12 +193,12 @@ def screen(nomination, status, note="", user=None):
     return nomination
 
 
-def screening_suggestion(nomination):
+def screening_suggestion(nomination: Nomination) -> list[str]:
     """The reasons the rules find against the nomination (empty when eligible)."""
     return check_eligibility(nomination.category, nomination.enterprise)
 
 
-def open_categories(day=None):
+def open_categories(day: date | None = None) -> QuerySet[Category]:
     """Categories of cycles that accept nominations now (one query)."""
     day = day or timezone.localdate()
     return (
@@ -193,7 +210,7 @@ def open_categories(day=None):
     )
 
 
-def _with_descendants(sector):
+def _with_descendants(sector: Any) -> list[int]:
     """A sector and every code below it (a section's subclasses are five levels down in VSIC 2025)."""
     from django.db.models import Q
 

@@ -2,6 +2,11 @@
 phase (nominations in the nomination phase, scores in the jury phase, decisions once
 scoring has closed)."""
 
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -14,7 +19,7 @@ SCORING = (Phase.JURY,)
 DECIDING = (Phase.DECISION, Phase.PUBLISHED)
 
 
-def require_phase(cycle, allowed, action, day=None):
+def require_phase(cycle: HonoursCycle, allowed: Collection[str], action: str, day: date | None = None) -> None:
     """ValidationError with a clear message unless the cycle is in one of `allowed` (today,
     or on `day` when a record of past work is replayed, as the demo does)."""
     if cycle.phase_on(day) not in allowed:
@@ -29,13 +34,13 @@ def require_phase(cycle, allowed, action, day=None):
         )
 
 
-def require_nominating(cycle, day=None):
+def require_nominating(cycle: HonoursCycle, day: date | None = None) -> None:
     require_phase(cycle, NOMINATING, _("Nhận đề cử"), day)
 
 
-def require_scoring(cycle, day=None):
+def require_scoring(cycle: HonoursCycle, day: date | None = None) -> None:
     require_phase(cycle, SCORING, _("Chấm điểm"), day)
 
 
-def require_deciding(cycle):
+def require_deciding(cycle: HonoursCycle) -> None:
     require_phase(cycle, DECIDING, _("Lập quyết định tôn vinh"))

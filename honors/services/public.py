@@ -1,9 +1,16 @@
 """What other apps read from the honours (home page section, dashboard, search)."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import QuerySet
+
 from ..models import Award
 
 
-def awards_for_year(year):
+def awards_for_year(year: int) -> list[Award]:
     """Published awards of a year, by category order then award order (one query)."""
     return list(
         Award.objects.filter(decision__cycle__year=year, decision__live=True, decision__cycle__published=True)
@@ -12,7 +19,7 @@ def awards_for_year(year):
     )
 
 
-def latest_honoured(limit=6):
+def latest_honoured(limit: int = 6) -> list[Award]:
     """The most recently published awards, newest cycle first."""
     return list(
         Award.objects.filter(decision__live=True, decision__cycle__published=True)
@@ -21,7 +28,7 @@ def latest_honoured(limit=6):
     )
 
 
-def awards_for_enterprise(enterprise_id):
+def awards_for_enterprise(enterprise_id: int) -> list[Award]:
     """The enterprise's published awards with their certificates, newest first."""
     return list(
         Award.objects.filter(enterprise_id=enterprise_id, decision__live=True, decision__cycle__published=True)
@@ -31,7 +38,7 @@ def awards_for_enterprise(enterprise_id):
 
 
 # --- the site search (vishell, issue 16) -------------------------------------------------
-def public_profiles():
+def public_profiles() -> QuerySet[Any]:
     """Enterprises that have a public profile page: they consent to publication and have a
     published (consenting) ranking row. A queryset of `enterprises.Enterprise`."""
     from enterprises.models import Enterprise
@@ -47,7 +54,7 @@ def public_profiles():
     return Enterprise.objects.filter(publish_dbi_consent=True, pk__in=published).select_related("sector", "area")
 
 
-def profile_links(locale=None):
+def profile_links(locale: Any = None) -> Callable[[int], str]:
     """A function `enterprise_id -> URL` of public profile pages under the rankings page of
     `locale` (the default language's when that one is missing); URLs are "" without a
     rankings page. One query, whatever the number of links."""
