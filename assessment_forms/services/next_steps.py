@@ -1,0 +1,90 @@
+"""Next steps on the result page: links and sections that higher apps (handbook chapters,
+events, support) register from their AppConfig.ready(); this app never imports them."""
+
+import logging
+
+logger = logging.getLogger(__package__)  # "assessment_forms.services", as before the split
+
+_recommendation_providers = []
+_next_steps_sections = []
+
+
+def kind_label(kind):
+    """The human word for a recommendation's kind ("event" → "Tập huấn"), translated; an unknown
+    kind shows no badge rather than a code."""
+    from django.utils.translation import gettext
+
+    labels = {
+        "event": gettext("Tập huấn"),
+        "handbook": gettext("Cẩm nang"),
+        "story": gettext("Tin bài"),
+        "provider": gettext("Giải pháp"),
+    }
+    return labels.get(kind, "")
+
+
+def register_recommendation_provider(fn):
+    """Register fn(pillar_codes: list[str], request) -> [{"title", "url", "kind"}].
+
+    Called by higher apps (handbook chapters, events) from AppConfig.ready(). Registering the
+    same function twice has no effect. Returns fn, so it can be used as a decorator."""
+    if fn not in _recommendation_providers:
+        _recommendation_providers.append(fn)
+    return fn
+
+
+def recommendation_providers():
+    """The registered providers, in registration order (the start-up check reads it)."""
+    return list(_recommendation_providers)
+
+
+def recommendations(pillar_codes, request=None, limit=8):
+    """Links from every provider for these pillars; a failing provider is logged and skipped."""
+    items, seen = [], set()
+    for provider in list(_recommendation_providers):
+        try:
+            provided = provider(list(pillar_codes), request) or []
+        except Exception:  # a broken provider must not break the result page
+            logger.exception("recommendation provider %r failed", provider)
+            continue
+        for item in provided:
+            url = item.get("url")
+            if url and url not in seen:
+                seen.add(url)
+                kind = item.get("kind", "")
+                items.append({"title": item.get("title", ""), "url": url, "kind": kind, "kind_label": kind_label(kind)})
+    return items[:limit]
+
+
+# support: richer next-step sections (consultants for the weakest pillars, a pre-filled request).
+def register_next_steps_section(fn):
+    """Register fn(submission, weakest, request) -> safe HTML or "" for the result page, where
+    `weakest` lists the weakest pillars as {"code", "name", "percent", "level", ...} dicts.
+
+    For higher apps that need the result itself (its enterprise's area, its reference), not
+    only the pillar codes. Registering twice has no effect; returns fn."""
+    if fn not in _next_steps_sections:
+        _next_steps_sections.append(fn)
+    return fn
+
+
+def next_steps_sections(submission, weakest, request=None):
+    """The HTML of every registered section; a failing one is logged and skipped."""
+    sections = []
+    for fn in list(_next_steps_sections):
+        try:
+            html = fn(submission, list(weakest), request)
+        except Exception:  # a broken section must not break the result page
+            logger.exception("next-steps section %r failed", fn)
+            continue
+        if html:
+            sections.append(html)
+    return sections
+
+
+def weakest_pillars(submission, count=2, scores=None):
+    """Codes of the pillars with the lowest percentage (ties: lower level, then framework order)."""
+    if scores is None:
+        scores = submission.pillar_scores.select_related("pillar")
+    scores = sorted(scores, key=lambda s: (s.percent, s.level, s.pillar.order))
+    return [s.pillar.code for s in scores[:count]]

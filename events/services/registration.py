@@ -1,0 +1,162 @@
+"""Registration: an attendee registers, changes or cancels; an organiser approves or rejects.
+
+Refused requests write nothing and say why (`Outcome.message`, `Outcome.field`)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from enterprises.services import find_by_tax_code, get_or_create_pending
+from enterprises.validators import normalize_tax_code, validate_tax_code
+
+from ..models import Registration
+from .links import manage_url
+from .mail import _queue
+from .seats import Outcome, S, _enterprise_seats, _limit_message, _lock, _lock_registration, seats_taken
+from .waiting_list import _release, offer_freed_seats
+
+DUPLICATE_MESSAGE = gettext_lazy(
+    "Địa chỉ thư điện tử này đã đăng ký sự kiện. Hãy dùng đường dẫn trong thư xác nhận để xem, sửa hoặc hủy đăng ký."
+)
+
+
+# --- Attendees ----------------------------------------------------------------------------
+def register(event, data, *, language="vi", request=None, now=None):
+    """Register for the event from a validated form's data. Returns an Outcome: a clear
+    message (and the form field it concerns) when refused."""
+    now = now or timezone.now()
+    email = data["email"].strip().lower()
+    key = data.get("submission_key") or None
+    # The enterprise is looked up before the event is locked; an unknown one is recorded as
+    # pending only once every check has passed: a refused registration writes nothing.
+    try:
+        validate_tax_code(normalize_tax_code(data["tax_code"]))
+    except ValidationError as error:
+        return Outcome(False, field="tax_code", message=" ".join(error.messages))
+    enterprise = find_by_tax_code(data["tax_code"])
+    try:
+        with transaction.atomic():
+            event = _lock(event)
+            same = Q(event=event, email=email) & ~Q(status__in=[S.CANCELLED, S.REJECTED])
+            existing = list(Registration.objects.filter(same | Q(submission_key=key) if key else same))
+            repeated = next((r for r in existing if key and r.submission_key == key), None)
+            if repeated is not None:
+                # A second click or a resubmitted form: the first one already counted.
+                return Outcome(True, repeated, manage_url=manage_url(repeated))
+            state = event.registration_state(now)
+            if state != "open":
+                return Outcome(False, message=_("Sự kiện hiện không nhận đăng ký."))
+            if existing:
+                return Outcome(False, field="email", message=str(DUPLICATE_MESSAGE))
+            seats = data["seats"]
+            used = _enterprise_seats(event, enterprise) if enterprise is not None else 0
+            if used + seats > event.max_seats_per_enterprise:
+                return Outcome(False, field="seats", message=_limit_message(event, used))
+            if seats <= event.capacity - seats_taken(event):
+                status = S.PENDING if event.needs_approval else S.CONFIRMED
+            else:
+                status = S.WAITING
+            if enterprise is None:
+                enterprise, _created = get_or_create_pending(
+                    data["tax_code"],
+                    data["enterprise_name"],
+                    contact_name=data["attendee_name"],
+                    email=email,
+                    phone=data.get("phone", ""),
+                )
+            registration = Registration.objects.create(
+                event=event,
+                enterprise=enterprise,
+                enterprise_name=enterprise.name,
+                tax_code=enterprise.tax_code,
+                attendee_name=data["attendee_name"].strip(),
+                position=data.get("position", "").strip(),
+                email=email,
+                phone=data.get("phone", "").strip(),
+                seats=seats,
+                status=status,
+                language=language or settings.LANGUAGE_CODE,
+                submission_key=key,
+                waitlisted_at=now if status == S.WAITING else None,
+                confirmed_at=now if status == S.CONFIRMED else None,
+            )
+            _queue(
+                {S.CONFIRMED: "confirmation", S.PENDING: "pending", S.WAITING: "waiting"}[status], registration, request
+            )
+    except IntegrityError:
+        # Another request inserted the same attendee (or the same submission) meanwhile.
+        repeated = Registration.objects.filter(submission_key=key).first() if key else None
+        if repeated is not None:
+            return Outcome(True, repeated, manage_url=manage_url(repeated))
+        return Outcome(False, field="email", message=str(DUPLICATE_MESSAGE))
+    return Outcome(True, registration, manage_url=manage_url(registration))
+
+
+def cancel(registration, *, reason="attendee", request=None, now=None):
+    with transaction.atomic():
+        event = _lock(registration.event)
+        registration = _lock_registration(registration)
+        registration.event = event
+        if registration.status in (S.CANCELLED, S.REJECTED, S.ATTENDED):
+            return Outcome(False, registration, message=_("Đăng ký này không thể hủy nữa."))
+        _release(registration, reason, request=request, now=now)
+    return Outcome(True, registration, message=_("Đã hủy đăng ký."))
+
+
+def change_registration(registration, data, *, request=None, now=None):
+    """Change the attendee's details or the number of people, within the limits."""
+    with transaction.atomic():
+        event = _lock(registration.event)
+        registration = _lock_registration(registration)
+        registration.event = event
+        if not registration.is_active or event.is_past:
+            return Outcome(False, registration, message=_("Đăng ký này không thể thay đổi nữa."))
+        for name in ("attendee_name", "position", "phone"):
+            if name in data:
+                setattr(registration, name, data[name].strip())
+        seats = data.get("seats", registration.seats)
+        extra = seats - registration.seats
+        if extra > 0:
+            used = _enterprise_seats(event, registration.enterprise, exclude=registration)
+            if used + seats > event.max_seats_per_enterprise:
+                return Outcome(False, registration, field="seats", message=_limit_message(event, used))
+            if registration.holds_seats and extra > event.capacity - seats_taken(event):
+                return Outcome(
+                    False, registration, field="seats", message=_("Không còn đủ chỗ trống để tăng số người.")
+                )
+        registration.seats = seats
+        registration.save()
+        if extra < 0 and registration.holds_seats:
+            offer_freed_seats(event, request=request, now=now)
+        _queue("changed", registration, request)
+    return Outcome(True, registration, message=_("Đã lưu thay đổi."))
+
+
+# --- Organisers ----------------------------------------------------------------------------
+def approve(registration, *, request=None, now=None):
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock(registration.event)
+        registration = _lock_registration(registration)
+        if registration.status != S.PENDING:
+            return Outcome(False, registration, message=_("Đăng ký không ở trạng thái chờ duyệt."))
+        registration.status = S.CONFIRMED
+        registration.confirmed_at = now
+        registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+        _queue("confirmation", registration, request)
+    return Outcome(True, registration, message=_("Đã duyệt đăng ký."))
+
+
+def reject(registration, *, request=None, now=None):
+    with transaction.atomic():
+        event = _lock(registration.event)
+        registration = _lock_registration(registration)
+        registration.event = event
+        if registration.status not in (S.PENDING, S.WAITING):
+            return Outcome(False, registration, message=_("Chỉ từ chối được đăng ký đang chờ."))
+        _release(registration, "rejected", request=request, email_kind="rejected", now=now)
+    return Outcome(True, registration, message=_("Đã từ chối đăng ký."))

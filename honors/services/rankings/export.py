@@ -1,0 +1,32 @@
+"""The ranking's rows as plain values, exactly as the table shows them (CSV and JSON)."""
+
+from decimal import Decimal
+
+from ...models.rankings import PILLARS
+
+
+def export_rows(entries, profile_url=None):
+    """The rows exactly as the table shows them, as plain values (CSV and JSON use these)."""
+    rows = []
+    for entry in entries:
+        rows.append(
+            {
+                "rank": entry.rank,
+                "enterprise": entry.name,
+                "sector": entry.sector.name if entry.sector_id else "",
+                "area": entry.area.name if entry.area_id else "",
+                "size_class": entry.size_class,
+                "total": _number(entry.total),
+                "max_total": _number(entry.max_total),
+                "level": entry.level,
+                **{code.upper(): _number(getattr(entry, code)) for code in PILLARS},
+                "verified_on": entry.verified_at.date().isoformat(),
+                "profile": profile_url(entry) if profile_url else "",
+            }
+        )
+    return rows
+
+
+def _number(value):
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
