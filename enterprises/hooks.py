@@ -15,6 +15,7 @@ assessment") registers here from its AppConfig.ready():
 The filter appears in the admin list (as a yes/no choice) only once registered.
 """
 
+import contextlib
 from dataclasses import dataclass
 
 
@@ -39,3 +40,17 @@ def unregister_enterprise_list_filter(name):
 
 def enterprise_list_filters():
     return list(_list_filters.values())
+
+
+@contextlib.contextmanager
+def replaced_enterprise_list_filters(*filters):
+    """For tests: only `filters` (ListFilter) are registered inside the block; the filters the
+    installed apps registered at start-up come back afterwards."""
+    saved = dict(_list_filters)
+    _list_filters.clear()
+    _list_filters.update({item.name: item for item in filters})
+    try:
+        yield
+    finally:
+        _list_filters.clear()
+        _list_filters.update(saved)

@@ -21,7 +21,6 @@ from ..signals import results_changed
 from .comparison import MIN_PEERS, comparison, peer_group_label, previous_result
 from .frameworks import DEFAULT_FRAMEWORK, current_framework, get_spec, save_result, score_answers
 from .linking import STAFF_PERMISSIONS, can_see_history, claimed_enterprise, is_assessor, link_submission, may_link
-from .next_steps import _recommendation_providers as _recommendation_providers
 from .next_steps import (
     kind_label,
     next_steps_sections,
@@ -29,6 +28,7 @@ from .next_steps import (
     recommendations,
     register_next_steps_section,
     register_recommendation_provider,
+    replaced_recommendation_providers,
     weakest_pillars,
 )
 from .publication import public_year, publication_changed, publish_year, published_years
@@ -87,6 +87,7 @@ __all__ = [
     "recommendations",
     "register_next_steps_section",
     "register_recommendation_provider",
+    "replaced_recommendation_providers",
     "rescore",
     "results_changed",
     "save_result",

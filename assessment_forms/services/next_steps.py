@@ -1,6 +1,7 @@
 """Next steps on the result page: links and sections that higher apps (handbook chapters,
 events, support) register from their AppConfig.ready(); this app never imports them."""
 
+import contextlib
 import logging
 
 logger = logging.getLogger(__package__)  # "assessment_forms.services", as before the split
@@ -36,6 +37,18 @@ def register_recommendation_provider(fn):
 def recommendation_providers():
     """The registered providers, in registration order (the start-up check reads it)."""
     return list(_recommendation_providers)
+
+
+@contextlib.contextmanager
+def replaced_recommendation_providers(*providers):
+    """For tests: only `providers` are registered inside the block; the providers the installed
+    apps registered at start-up come back afterwards, whatever happened inside."""
+    saved = list(_recommendation_providers)
+    _recommendation_providers[:] = list(providers)
+    try:
+        yield
+    finally:
+        _recommendation_providers[:] = saved
 
 
 def recommendations(pillar_codes, request=None, limit=8):

@@ -8,7 +8,6 @@ from django.core.management.base import SystemCheckError
 
 from assessment_forms import checks as contract_checks
 from assessment_forms import services
-from assessment_forms.services import next_steps
 
 # The site's other checks read the database.
 pytestmark = pytest.mark.django_db
@@ -25,13 +24,13 @@ def test_the_installed_site_fills_every_hook():
     assert not _ids() & {"assessment_forms.E001", "assessment_forms.E002"}
 
 
-def test_a_missing_recommendation_provider_stops_the_start_up(monkeypatch):
-    monkeypatch.setattr(next_steps, "_recommendation_providers", [])
-    errors = contract_checks.recommendation_providers_registered()
-    assert [error.id for error in errors] == ["assessment_forms.E001"]
-    assert errors[0].is_serious()
-    with pytest.raises(SystemCheckError, match="assessment_forms.E001"):
-        call_command("check")
+def test_a_missing_recommendation_provider_stops_the_start_up():
+    with services.replaced_recommendation_providers():
+        errors = contract_checks.recommendation_providers_registered()
+        assert [error.id for error in errors] == ["assessment_forms.E001"]
+        assert errors[0].is_serious()
+        with pytest.raises(SystemCheckError, match="assessment_forms.E001"):
+            call_command("check")
 
 
 def test_results_nobody_listens_to_stop_the_start_up(monkeypatch):

@@ -126,9 +126,6 @@ def test_result_with_peers_previous_and_recommendations(client, page, framework)
     def provider(pillars, request):
         return [{"title": f"Chương {p}", "url": f"/cam-nang/{p.lower()}/", "kind": "handbook"} for p in pillars]
 
-    saved = list(services._recommendation_providers)
-    services._recommendation_providers.clear()
-    services.register_recommendation_provider(provider)
     from django.contrib.auth import get_user_model
 
     from enterprises.models import EnterpriseMembership
@@ -138,11 +135,8 @@ def test_result_with_peers_previous_and_recommendations(client, page, framework)
         enterprise=enterprise, user=member, email=member.email, status=EnterpriseMembership.Status.ACTIVE
     )
     client.force_login(member)
-    try:
+    with services.replaced_recommendation_providers(provider):
         html = client.get(resume_url(page, mine, "result")).content.decode()
-    finally:
-        # Put back the providers the handbook and events apps registered at start-up.
-        services._recommendation_providers[:] = saved
     assert "So với 5 doanh nghiệp" in html and "trung vị tổng điểm là" in html
     assert "Lần đánh giá trước (năm 2024)" in html
     assert "/cam-nang/" in html

@@ -61,17 +61,14 @@ def test_recommendation_providers_are_isolated(framework):
     def broken(pillars, request):
         raise RuntimeError("boom")
 
-    saved = list(services._recommendation_providers)
-    services._recommendation_providers.clear()
-    services.register_recommendation_provider(good)
-    services.register_recommendation_provider(good)
-    services.register_recommendation_provider(broken)
-    try:
+    with services.replaced_recommendation_providers():
+        services.register_recommendation_provider(good)
+        services.register_recommendation_provider(good)
+        services.register_recommendation_provider(broken)
         items = services.recommendations(["P4", "P6"])
         assert [i["url"] for i in items] == ["/cam-nang/P4/", "/cam-nang/P6/"]
-    finally:
-        # Put back the providers the handbook and events apps registered at start-up.
-        services._recommendation_providers[:] = saved
+    # The providers the handbook and events apps registered at start-up are back.
+    assert services.recommendation_providers() and broken not in services.recommendation_providers()
 
 
 def test_signal_on_verify_and_unverify(framework, django_capture_on_commit_callbacks):

@@ -26,9 +26,8 @@ def assessment_url(live_site):
             {"title": f"Cẩm nang trụ cột {p}", "url": f"/cam-nang/{p.lower()}/", "kind": "handbook"} for p in pillars
         ]
 
-    services.register_recommendation_provider(provider)
-    yield live_site.url + page.url
-    services._recommendation_providers.remove(provider)
+    with services.replaced_recommendation_providers(*services.recommendation_providers(), provider):
+        yield live_site.url + page.url
 
 
 def answer_all(page, level="3"):
