@@ -9,6 +9,7 @@ import io
 from django.apps import apps
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from enterprises import services as registry
 
@@ -96,6 +97,60 @@ def province_details():
     return details
 
 
+def _number(value):
+    """Money sums come as Decimal: a plain int or float for the workbook and the formats."""
+    if value is None or isinstance(value, int | float):
+        return value
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+def support_work_table(year):
+    """The plan's support work in the year, as the dashboard shows it (views.programme_figures:
+    the support desk, state support, the supply–demand board; groups under five hidden)."""
+    from .tables import SUPPRESSED, Cell, Column, Table
+    from .views import programme_figures
+
+    figures = programme_figures(year)
+    support, state, market = figures["support"], figures["state"], figures["market"]
+    desk, money, board = (
+        gettext("Yêu cầu hỗ trợ (mạng lưới tư vấn)"),
+        gettext("Hỗ trợ của Nhà nước"),
+        gettext("Kết nối cung cầu, giải pháp số"),
+    )
+    lines = [
+        (desk, gettext("Số yêu cầu"), support["total"]),
+        (desk, gettext("Trung vị thời gian phản hồi đầu tiên (giờ)"), support["median_first_response_hours"]),
+        (desk, gettext("Tỷ lệ phản hồi đúng hạn (%)"), support["within_target_share"]),
+        (desk, gettext("Điểm hài lòng trung bình (1–5)"), support["average_rating"]),
+        (money, gettext("Kinh phí đã duyệt (đồng)"), state["committed"] or 0),
+        (money, gettext("Đã giải ngân (đồng)"), state["paid"] or 0),
+    ]
+    for row in state["by_programme"]:
+        name = row["programme__name"]
+        lines.append((money, gettext("Hồ sơ: %(programme)s") % {"programme": name}, row["applications"]))
+        lines.append((money, gettext("Được hỗ trợ: %(programme)s") % {"programme": name}, row["approvals"]))
+    lines += [
+        (board, gettext("Tin chào bán"), market["offers"]),
+        (board, gettext("Tin cần mua"), market["demands"]),
+        (board, gettext("Lượt liên hệ qua trang"), market["contacts"]),
+        (board, gettext("Giải pháp trong danh mục"), market["solutions"]),
+    ]
+    columns = [
+        Column("area", gettext("Lĩnh vực"), "text"),
+        Column("metric", gettext("Chỉ tiêu"), "text"),
+        Column("value", gettext("Giá trị"), "decimal"),
+    ]
+    # A hidden figure (a group under five, a share of too few answers) prints as the mark.
+    rows = [
+        [Cell(area), Cell(metric), Cell(SUPPRESSED) if value is None else Cell(_number(value))]
+        for area, metric, value in lines
+    ]
+    table = Table("support_work", gettext("Hỗ trợ doanh nghiệp và kết nối thị trường"), columns, rows)
+    table.note = gettext("Số liệu toàn tỉnh trong năm; nhóm dưới 5 hồ sơ hoặc lượt đánh giá được thay bằng “—”.")
+    return table
+
+
 def annual_report(year):
     from .models import AnnualReport
 
@@ -108,6 +163,7 @@ def report_context(year, area_map=None):
     figures = get_figures(year, {})
     tables = build_tables(figures, public=True)
     tables += [areas.area_table(year, key) for key in areas.map_keys(area_map)]
+    tables.append(support_work_table(year))
     report = annual_report(year)
     province = province_details()
     document = report.official_document(fallback_issuer=province["owner"])

@@ -47,11 +47,13 @@ def test_xlsx_has_a_sheet_per_table_with_the_dashboard_figures(known, tmp_path, 
     tables = build_tables(get_figures(2025), public=True)
     names = sheet_names(tables)
     # Sheet names people read, in Vietnamese (issue 16), within Excel's 31 characters.
-    # The dashboard's tables, then the areas across the merger: old districts, new communes.
+    # The dashboard's tables, then the areas across the merger (old districts, new communes) and
+    # the support work (test_report_areas).
     assert workbook.sheetnames[: len(tables) + 1] == ["Báo cáo"] + [names[table.key] for table in tables]
     assert [workbook[name]["A1"].value for name in workbook.sheetnames[len(tables) + 1 :]] == [
         "Theo huyện cũ (đến 30/6/2025)",
         "Theo xã, phường mới (từ 1/7/2025)",
+        "Hỗ trợ doanh nghiệp và kết nối thị trường",
     ]
     assert {"Tổng quan", "Theo ngành", "Theo địa bàn", "Điểm theo trụ cột"} <= set(workbook.sheetnames)
     assert all(len(name) <= 31 for name in workbook.sheetnames)

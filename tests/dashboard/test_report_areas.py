@@ -175,3 +175,33 @@ def test_filter_offers_2025_sections_only(sectors):
 
     labels = [label for _pk, label in filter_options()["sectors"]]
     assert len(labels) == 22 and labels[-1].startswith("V –")
+
+
+# --- The plan's support work, as on the dashboard ----------------------------------------------
+
+
+def test_report_has_the_support_work_figures():
+    from dashboard.views import programme_figures
+    from market.factories import PostFactory
+    from programmes.factories import ApplicationFactory, ProgrammeFactory
+    from programmes.models import Application
+
+    big, small = ProgrammeFactory(name="Chương trình lớn"), ProgrammeFactory(name="Chương trình nhỏ")
+    for _ in range(5):
+        ApplicationFactory(
+            programme=big, status=Application.Status.PAID, approved_amount=3_000_000, paid_amount=3_000_000
+        )
+    ApplicationFactory(programme=small, status=Application.Status.APPROVED, approved_amount=1_500_000)
+    PostFactory(enterprise=EnterpriseFactory())
+    year = Application.objects.first().created_at.year
+    workbook = load_workbook(io.BytesIO(build_xlsx(year)))
+    title = "Hỗ trợ doanh nghiệp và kết nối thị trường"
+    (found,) = [each for each in workbook.worksheets if each["A1"].value == title]
+    rows = {row[1]: row[2] for row in found.iter_rows(min_row=3, values_only=True) if row[1]}
+    figures = programme_figures(year)  # the dashboard's own figures
+    assert rows["Kinh phí đã duyệt (đồng)"] == figures["state"]["committed"] == 16_500_000
+    assert rows["Đã giải ngân (đồng)"] == 15_000_000
+    assert rows["Hồ sơ: Chương trình lớn"] == 5 and rows["Được hỗ trợ: Chương trình lớn"] == 5
+    assert rows["Hồ sơ: Chương trình nhỏ"] == "—"  # one application: hidden, as on the dashboard
+    assert rows["Tin chào bán"] == 1 and rows["Tin cần mua"] == 0
+    assert rows["Số yêu cầu"] == figures["support"]["total"] == 0
