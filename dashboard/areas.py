@@ -12,11 +12,13 @@ import datetime
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from enterprises import services as registry
 
 from . import sources
+from .tables import Cell, Column, Table
 
 MAPS = {
     # key: (label, the day whose map is used, the level counted on)
@@ -42,6 +44,44 @@ def figures_by_area(year, map_key="moi"):
     rows.sort(key=lambda item: item[0].name)
     splits.sort(key=lambda item: item[0].source.name)
     return {"rows": rows, "splits": splits, "unknown": unknown, "total": sum(counts.values())}
+
+
+def map_keys(value=None):
+    """The maps a report shows: one ("cu" or "moi") when asked for, else both, old first."""
+    return [value] if value in MAPS else ["cu", "moi"]
+
+
+def area_table(year, map_key="moi", figures=None):
+    """The figures of `figures_by_area` as a report table (XLSX sheet, PDF section): one row per
+    unit of the map, then one row per split unit naming the units it lies in (never assigned to
+    one of them), then the records with no unit on this map; the total is every record."""
+    figures = figures or figures_by_area(year, map_key)
+    label, _day, _level = MAPS[map_key]
+    columns = [
+        Column("area", gettext("Địa bàn"), "text"),
+        Column("enterprises", gettext("Số doanh nghiệp")),
+        Column("note", gettext("Ghi chú"), "text"),
+    ]
+    rows = [[Cell(unit.name), Cell(n), Cell("")] for unit, n in figures["rows"]]
+    for split, n in figures["splits"]:
+        names = ", ".join(unit.name for unit in split.candidates)
+        rows.append(
+            [
+                Cell(split.source.name),
+                Cell(n),
+                Cell(gettext("Chia giữa %(names)s (liên kết một phần): không gán cho một nơi") % {"names": names}),
+            ]
+        )
+    if figures["unknown"]:
+        rows.append([Cell(gettext("Chưa rõ địa bàn trên bản đồ này")), Cell(figures["unknown"]), Cell("")])
+    total = [Cell(gettext("Tổng")), Cell(figures["total"]), Cell("")]
+    table = Table(f"by_area_{map_key}", str(label), columns, rows, total=total)
+    table.note = gettext(
+        "Doanh nghiệp trong cơ sở dữ liệu đến 31/12/%(year)s. Bản ghi lập trước 1/7/2025 được chuyển sang bản đồ "
+        "mới (và ngược lại) theo liên kết kế thừa giữa các đơn vị hành chính; đơn vị bị chia cho nhiều nơi được "
+        "ghi riêng, không gán cho nơi nào."
+    ) % {"year": year}
+    return table
 
 
 @login_required

@@ -27,8 +27,8 @@ class AnnualReportFactory(factory.django.DjangoModelFactory):
     year = 2025
     summary = "<p>Năm qua, số doanh nghiệp tự đánh giá mức độ chuyển đổi số tăng mạnh.</p>"
     signer = "Nguyễn Văn Bình"
-    # Decree 30/2020/NĐ-CP parts; the issuing body falls back to the site profile's owner.
-    issuer_parent = "Ủy ban nhân dân tỉnh Lâm Đồng"
+    # Decree 30/2020/NĐ-CP parts; the issuing body falls back to the site profile's owner, the
+    # body above it to the People's Committee of the province the site serves (PROVINCE_CODE).
     place = "Đà Lạt"
     issued_on = factory.LazyAttribute(lambda o: datetime.date(o.year + 1, 1, 15))
     recipients = "Bộ Khoa học và Công nghệ;\nỦy ban nhân dân tỉnh;\nLưu: VT, CĐS."

@@ -33,6 +33,53 @@ def sectors():
     return Sector.objects.all()
 
 
+# A group of the sector breakdown that is not a VSIC 2025 section: a VSIC 2018 code whose
+# activities went to several 2025 sections, keyed by its version and code ("2018-45").
+SPLIT_SECTOR_PREFIX = "2018-"
+
+
+def sector_groups():
+    """({sector id: group key}, {split key: (2018 sector id, [2025 section letters])}).
+
+    The sector breakdown has one group per VSIC 2025 section (key: the section's id). A 2025
+    code goes to its section. A 2018 code goes through its division and the documented mapping
+    of 2018 divisions to 2025 (enterprises/data/sectors/divisions-2018-2025.csv), never by its
+    letter (2018 K is 2025 L): to the 2025 section when all of the division's activities went to
+    one; otherwise (45 → G and T, 63 → J and K; a bare 2018 section whose divisions did) the
+    code is a group of its own, reported as split between those sections, never assigned."""
+    rows = list(Sector.objects.values_list("pk", "version", "code", "level", "parent_id", "section_id"))
+    by_pk = {row[0]: row for row in rows}
+    sections_2025 = {code: pk for pk, version, code, level, _p, _s in rows if version == "2025" and level == 1}
+    mapping = registry_services.division_sections_2025()
+    divisions_of = {}
+    for _pk, version, code, level, parent, _section in rows:
+        if version == "2018" and level == 2:
+            divisions_of.setdefault(parent, []).append(code)
+    groups, splits = {}, {}
+    for pk, version, _code, level, _parent, section in rows:
+        if version != "2018":
+            groups[pk] = section or pk
+            continue
+        node = by_pk[pk]
+        while node[3] > 2 and node[4] in by_pk:
+            node = by_pk[node[4]]
+        divisions = divisions_of.get(pk, []) if level == 1 else [node[2]]
+        letters = sorted({letter for division in divisions for letter in mapping.get(division, [])})
+        if len(letters) == 1 and letters[0] in sections_2025:
+            groups[pk] = sections_2025[letters[0]]
+        else:
+            key = f"{SPLIT_SECTOR_PREFIX}{node[2]}"
+            groups[pk] = key
+            splits[key] = (node[0], letters)
+    return groups, splits
+
+
+def sector_ids(key, groups=None):
+    """The ids of the sectors counted in one group of the sector breakdown."""
+    groups = groups if groups is not None else sector_groups()[0]
+    return [pk for pk, group in groups.items() if group == key]
+
+
 def areas():
     # The site's province only (settings.PROVINCE_CODE; both periods), not the whole country.
     return registry_services.province_units()
@@ -134,8 +181,13 @@ def enterprise_filter(filters, prefix=""):
     Enterprise model, "enterprise__" for submissions)."""
     q = Q()
     if filters.get("sector"):
+        # A group of the breakdown (a 2025 section with the 2018 codes mapped to it, or a split
+        # 2018 code), or any other sector with the codes below it.
         sector = filters["sector"]
-        q &= Q(**{f"{prefix}sector_id": sector}) | Q(**{f"{prefix}sector__section_id": sector})
+        q_sector = Q(**{f"{prefix}sector_id__in": sector_ids(sector)})
+        if isinstance(sector, int):
+            q_sector |= Q(**{f"{prefix}sector_id": sector}) | Q(**{f"{prefix}sector__section_id": sector})
+        q &= q_sector
     if filters.get("area"):
         area = filters["area"]
         q &= Q(**{f"{prefix}area_id": area}) | Q(

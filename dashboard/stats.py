@@ -5,8 +5,7 @@ cache can hold; `dashboard.tables` turns it into the tables every output shows (
 CSV/JSON, XLSX, PDF), so they can never disagree.
 """
 
-from django.db.models import Count, F, Max, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Case, CharField, Count, F, Max, Sum, Value, When
 
 from . import sources
 from .aggregates import medians
@@ -20,15 +19,34 @@ FILTER_KEYS = ("sector", "area", "size")
 
 def group_expression(dimension, prefix=""):
     if dimension == "sector":
-        # Group by the section whatever the code's depth (VSIC 2025 has five levels; units, issue 20).
-        return Coalesce(F(f"{prefix}sector__section_id"), F(f"{prefix}sector_id"))
+        # The breakdown's group (sources.sector_groups) as text: "12" for a 2025 section, "2018-45"
+        # for a split 2018 code; sector_key() reads it back.
+        members = {}
+        for pk, key in sources.sector_groups()[0].items():
+            members.setdefault(str(key), []).append(pk)
+        return Case(
+            *[When(**{f"{prefix}sector_id__in": pks}, then=Value(key)) for key, pks in members.items()],
+            default=Value(None),
+            output_field=CharField(),
+        )
     if dimension == "area":
         return sources.area_group_id(prefix)
     return F(f"{prefix}size_class")
 
 
+def sector_key(value):
+    """A sector group key from text: an id as an int, a split 2018 code ("2018-45") as it is."""
+    text = str(value)
+    if text.isdigit():
+        return int(text)
+    if text.startswith(sources.SPLIT_SECTOR_PREFIX) and text[len(sources.SPLIT_SECTOR_PREFIX) :].isalnum():
+        return text
+    return None
+
+
 def clean_filters(filters):
-    """Only the known filter keys with a value; ids as ints, size as its code."""
+    """Only the known filter keys with a value; ids as ints (a split 2018 sector group as its
+    key), size as its code."""
     cleaned = {}
     for key in FILTER_KEYS:
         value = (filters or {}).get(key)
@@ -37,6 +55,9 @@ def clean_filters(filters):
         if key == "size":
             if value in dict(sources.size_classes()):
                 cleaned[key] = value
+        elif key == "sector":
+            if sector_key(value) is not None:
+                cleaned[key] = sector_key(value)
         else:
             try:
                 cleaned[key] = int(value)
@@ -83,12 +104,42 @@ def _labels(dimension, keys):
                 en = str(label)
             labels[code] = (vi, en)
         return labels
-    model_rows = sources.sectors() if dimension == "sector" else sources.areas()
-    rows = model_rows.filter(pk__in=keys).values_list("pk", "name", "name_en")
-    labels = {pk: (name, name_en or name) for pk, name, name_en in rows}
     if dimension == "sector":
-        codes = dict(sources.sectors().filter(pk__in=keys).values_list("pk", "code"))
-        labels = {pk: (f"{codes[pk]} – {vi}", f"{codes[pk]} – {en}") for pk, (vi, en) in labels.items()}
+        return _sector_labels(keys)
+    rows = sources.areas().filter(pk__in=keys).values_list("pk", "name", "name_en")
+    return {pk: (name, name_en or name) for pk, name, name_en in rows}
+
+
+def _sector_labels(keys):
+    """ "C – Công nghiệp chế biến, chế tạo" for a 2025 section; for a split 2018 code, its code
+    and name and the 2025 sections it lies in."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    _groups, splits = sources.sector_groups()
+    ids = [key for key in keys if isinstance(key, int)] + [splits[key][0] for key in keys if key in splits]
+    rows = {
+        pk: (code, name, name_en or name)
+        for pk, code, name, name_en in sources.sectors().filter(pk__in=ids).values_list("pk", "code", "name", "name_en")
+    }
+    labels = {}
+    for key in keys:
+        pk = splits[key][0] if key in splits else key
+        if pk not in rows:
+            continue
+        code, vi, en = rows[pk]
+        if key in splits:
+            letters = ", ".join(splits[key][1]) or "?"
+            names = []
+            for language, name in (("vi", vi), ("en", en)):
+                with translation.override(language):
+                    names.append(
+                        gettext("%(code)s (VSIC 2018) – %(name)s: chia giữa các ngành VSIC 2025 %(letters)s")
+                        % {"code": code, "name": name, "letters": letters}
+                    )
+            labels[key] = tuple(names)
+        else:
+            labels[key] = (f"{code} – {vi}", f"{code} – {en}")
     return labels
 
 
@@ -105,8 +156,8 @@ class Cells:
     breakdown, so one query serves the overview, every breakdown and the suppression cube."""
 
     def __init__(self):
-        sectors = dict(sources.sectors().values_list("pk", "section_id"))
-        self.sector_key = {pk: section or pk for pk, section in sectors.items()}
+        # One group per VSIC 2025 section, 2018 codes mapped to it (sources.sector_groups).
+        self.sector_key = sources.sector_groups()[0]
         units = {pk: (level, parent) for pk, level, parent in sources.areas().values_list("pk", "level", "parent_id")}
         self.area_key = {
             pk: parent if level == "commune" and parent and units.get(parent, ("",))[0] == "district" else pk
@@ -235,6 +286,8 @@ def compute_figures(year, filters=None):
         ver = _by(results, this_year, dimension, ("n", "total"))
         grouped = verified.annotate(_group=group_expression(dimension, E))
         middle = {key[0]: value for key, value in medians(grouped, ["_group"], "total").items()}
+        if dimension == "sector":
+            middle = {sector_key(key): value for key, value in middle.items() if key is not None}
         pillar_avgs = {}
         for keys, row in pillar_rows:
             if _match(keys, filters):
@@ -269,7 +322,8 @@ def compute_figures(year, filters=None):
         if dimension == "size":
             rows.sort(key=lambda row: (row["key"] not in order, order.index(row["key"]) if row["key"] in order else 0))
         else:
-            rows.sort(key=lambda row: (row["name"] is None, row["name"] or ""))
+            # Split 2018 sector codes after the 2025 sections.
+            rows.sort(key=lambda row: (row["name"] is None, isinstance(row["key"], str), row["name"] or ""))
         breakdowns[dimension] = rows
 
     trend = []

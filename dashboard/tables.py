@@ -287,6 +287,11 @@ class TableBuilder:
             Cell(overview["median"], hidden),
         ] + [Cell(pillar_avgs.get(code), hidden) for code in codes]
         table = Table(f"by_{dimension}", _dimension_title(dimension), columns, rows, total=total)
+        if dimension == "sector":
+            table.note = _(
+                "Ngành cấp 1 theo VSIC 2025; mã VSIC 2018 được chuyển theo bảng chuyển đổi ngành cấp 2 "
+                "(không theo chữ cái); mã 2018 chuyển sang nhiều ngành VSIC 2025 được ghi riêng, không gán."
+            )
         table.chart = charts.bar_chart(
             _("%(title)s: điểm DBI trung bình") % {"title": table.title},
             chart_bars,

@@ -36,11 +36,12 @@ def _localized(name, name_en):
 
 
 def filter_options():
-    """Choices for the filter form: top-level sectors, district-level areas, size classes."""
+    """Choices for the filter form: VSIC 2025 sections (the breakdown's groups; 2018 codes are
+    mapped to them), district-level areas, size classes."""
     sectors = [
         (pk, f"{code} – {_localized(name, name_en)}")
         for pk, code, name, name_en in sources.sectors()
-        .filter(parent__isnull=True)
+        .filter(parent__isnull=True, version="2025")
         .order_by("code")
         .values_list("pk", "code", "name", "name_en")
     ]
@@ -159,14 +160,16 @@ def drilldown_context(request):
 
 
 def report_download(request, year, fmt):
-    """The annual report as XLSX or PDF, for the admin (permission checked by the URL hook)."""
+    """The annual report as XLSX or PDF, for the admin (permission checked by the URL hook).
+    ?ban-do=cu (old districts) or ?ban-do=moi (new communes) keeps one of the two area tables."""
     from .report import build_pdf, build_xlsx
 
+    area_map = request.GET.get("ban-do")
     if fmt == "xlsx":
-        content = build_xlsx(year)
+        content = build_xlsx(year, area_map=area_map)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     elif fmt == "pdf":
-        content = build_pdf(year, request=request)
+        content = build_pdf(year, request=request, area_map=area_map)
         content_type = "application/pdf"
     else:
         raise Http404

@@ -220,3 +220,10 @@ def divisions_2025(division_2018):
             if row["division_2018"] == division_2018:
                 return row["divisions_2025"].split(";")
     return []
+
+
+def division_sections_2025():
+    """{2018 division code: the VSIC 2025 section letters its activities went to} from the same
+    documented mapping (one letter for most; "45": ["G", "T"], "63": ["J", "K"])."""
+    with open(DIVISION_MAP_FILE, encoding="utf-8", newline="") as handle:
+        return {row["division_2018"]: row["sections_2025"].split(";") for row in csv.DictReader(handle)}

@@ -14,7 +14,7 @@ from core.text import fold_compact as fold  # noqa: F401  (the registry folds na
 
 from .models import Enterprise
 from .provinces import UnitLookupError, province_ids, province_units, resolve_unit, site_province  # noqa: F401
-from .sectors import VSIC_2025_FROM, SectorIndex, SectorLookupError, version_on  # noqa: F401
+from .sectors import VSIC_2025_FROM, SectorIndex, SectorLookupError, division_sections_2025, version_on  # noqa: F401
 from .stats import Split, count_by_area  # noqa: F401
 from .validators import normalize_tax_code, validate_tax_code
 

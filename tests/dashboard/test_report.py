@@ -47,7 +47,14 @@ def test_xlsx_has_a_sheet_per_table_with_the_dashboard_figures(known, tmp_path, 
     tables = build_tables(get_figures(2025), public=True)
     names = sheet_names(tables)
     # Sheet names people read, in Vietnamese (issue 16), within Excel's 31 characters.
-    assert workbook.sheetnames == ["Báo cáo"] + [names[table.key] for table in tables]
+    # The dashboard's tables, then the areas across the merger (old districts, new communes) and
+    # the support work (test_report_areas).
+    assert workbook.sheetnames[: len(tables) + 1] == ["Báo cáo"] + [names[table.key] for table in tables]
+    assert [workbook[name]["A1"].value for name in workbook.sheetnames[len(tables) + 1 :]] == [
+        "Theo huyện cũ (đến 30/6/2025)",
+        "Theo xã, phường mới (từ 1/7/2025)",
+        "Hỗ trợ doanh nghiệp và kết nối thị trường",
+    ]
     assert {"Tổng quan", "Theo ngành", "Theo địa bàn", "Điểm theo trụ cột"} <= set(workbook.sheetnames)
     assert all(len(name) <= 31 for name in workbook.sheetnames)
 
@@ -57,6 +64,9 @@ def test_xlsx_has_a_sheet_per_table_with_the_dashboard_figures(known, tmp_path, 
 
     for table in tables:
         rows = [list(row) for row in workbook[names[table.key]].iter_rows(min_row=2, values_only=True)]
+        if table.note:  # under the table, after a blank line
+            assert rows[-2:] == [[None] * len(rows[-3]), [table.note] + [None] * (len(rows[-3]) - 1)]
+            rows = rows[:-2]
         assert rows == table.as_matrix()
         # The same figures as the dashboard's own download.
         downloaded = csv_rows(client.get(f"/bang-so-lieu/tai-ve/{table.key}/csv/?year=2025").content)
@@ -67,7 +77,8 @@ def test_xlsx_has_a_sheet_per_table_with_the_dashboard_figures(known, tmp_path, 
     # Totals add up.
     for key in ("by_sector", "by_area", "by_size"):
         rows = [list(row) for row in workbook[names[key]].iter_rows(min_row=3, values_only=True)]
-        body, total = rows[:-1], rows[-1]
+        end = next(index for index, row in enumerate(rows) if row[0] == "Tổng")
+        body, total = rows[:end], rows[end]
         assert total[0] == "Tổng"
         for column in (1, 2, 3):
             assert sum(row[column] for row in body) == total[column]

@@ -15,12 +15,18 @@ class Command(BaseCommand):
         parser.add_argument("year", type=int)
         parser.add_argument("--format", choices=["xlsx", "pdf"], default="xlsx")
         parser.add_argument("--output", required=True, help="Đường dẫn tệp kết quả.")
+        parser.add_argument(
+            "--ban-do",
+            dest="area_map",
+            choices=["cu", "moi"],
+            help="Chỉ một bảng địa bàn: cu (huyện cũ, đến 30/6/2025) hoặc moi (xã, phường mới). Mặc định: cả hai.",
+        )
 
-    def handle(self, year, format, output, **options):
+    def handle(self, year, format, output, area_map=None, **options):
         if not 2000 <= year <= 2100:
             raise CommandError("Năm không hợp lệ.")
         started = time.perf_counter()
-        content = build_xlsx(year) if format == "xlsx" else build_pdf(year)
+        content = build_xlsx(year, area_map=area_map) if format == "xlsx" else build_pdf(year, area_map=area_map)
         path = Path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
