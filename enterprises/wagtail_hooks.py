@@ -266,9 +266,9 @@ register_snippet(RegistryGroup)
 @hooks.register("register_admin_urls")
 def register_import_urls():
     return [
-        path("enterprises/import/", admin_views.import_upload, name="enterprises_import"),
-        path("enterprises/import/confirm/", admin_views.import_confirm, name="enterprises_import_confirm"),
-        path("enterprises/import/cancel/", admin_views.import_cancel, name="enterprises_import_cancel"),
+        path("enterprises/import/", admin_views.UploadView.as_view(), name="enterprises_import"),
+        path("enterprises/import/confirm/", admin_views.ConfirmView.as_view(), name="enterprises_import_confirm"),
+        path("enterprises/import/cancel/", admin_views.CancelView.as_view(), name="enterprises_import_cancel"),
     ]
 
 
