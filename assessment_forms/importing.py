@@ -134,7 +134,7 @@ class AssessmentImporter(Importer[PlannedRow]):
             return None
         return PlannedRow(code, name, enterprise, year, answers, scored)
 
-    def write_batch(self, batch: list[tuple[RowResult, Any]], report: ImportReport, commit: bool) -> None:
+    def write_batch(self, batch: list[tuple[RowResult, PlannedRow]], report: ImportReport, commit: bool) -> None:
         write = commit and report.ok
         for result, planned in batch:
             enterprise = planned.enterprise

@@ -207,8 +207,9 @@ class ImportReport:
 class Importer(Generic[Values]):
     """What an app tells the engine. `read_header` learns the columns from the header row
     (or adds a file error and returns False); `parse_row` turns a row's cells into values,
-    adding problems to `result`; `write_batch` sets each row's action (CREATED or UPDATED),
-    counts it with `report.record(result)` and writes when `commit and report.ok`."""
+    adding problems to `result` (a row with problems is rejected, its values unused);
+    `write_batch` sets each row's action (CREATED or UPDATED), counts it with
+    `record(report, result)` and writes when `commit and report.ok`."""
 
     #: The admin's heading for `RowResult.key`, and the documented column headings.
     key_label: Any = gettext_lazy("Mã số thuế")
@@ -217,7 +218,7 @@ class Importer(Generic[Values]):
     def read_header(self, cells: tuple[Any, ...], report: ImportReport) -> bool:
         raise NotImplementedError
 
-    def parse_row(self, cells: tuple[Any, ...], result: RowResult) -> Values:
+    def parse_row(self, cells: tuple[Any, ...], result: RowResult) -> Values | None:
         raise NotImplementedError
 
     def write_batch(self, batch: list[tuple[RowResult, Values]], report: ImportReport, commit: bool) -> None:
