@@ -111,7 +111,7 @@ class ReviewView(SubmissionAdminMixin, WagtailAdminTemplateMixin, TemplateView):
             .order_by("order")
         )
         return ReviewForm(
-            self.request.POST if self.request.method == "POST" else None,
+            self.request.POST or None,
             criteria=criteria,
             answers=submission.answers,
             version=services.submission_version(submission),
@@ -136,7 +136,7 @@ class ReviewView(SubmissionAdminMixin, WagtailAdminTemplateMixin, TemplateView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         submission = self.submission
         form = self.get_form()
-        if not form.is_valid():
+        if not form.is_valid():  # also an empty POST (an unbound form), as a GET
             return self.render_to_response(self.get_context_data(form=form))
         action = request.POST.get("action")
         note = form.cleaned_data["note"]
