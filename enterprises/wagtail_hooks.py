@@ -41,7 +41,7 @@ class EnterpriseIndexView(SafeSpreadsheetExportMixin, IndexView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        if self.request.user.has_perm("enterprises.add_enterprise"):
+        if self.permission_policy.user_has_permission(self.request.user, "add"):  # as the import pages
             buttons.append(
                 Button(_("Nhập từ tệp CSV/XLSX"), url=reverse("enterprises_import"), icon_name="upload", priority=80)
             )

@@ -155,3 +155,14 @@ def test_admin_survey_import_needs_the_add_right(client, login_as, framework):
     login_as("assessor")  # reviews and verifies, does not add submissions
     assert_denied(client.get(reverse("assessment_forms_import")))
     assert_denied(client.post(reverse("assessment_forms_import_cancel"), {"token": "x"}))
+
+
+def test_the_submissions_list_offers_the_import_to_those_allowed_only(client, login_as, framework):
+    from django.urls import reverse
+
+    url = reverse("assessment_forms_import")
+    login_as("programme_editor")
+    assert url in client.get(reverse("assessment_submissions:index")).content.decode()
+    login_as("assessor")
+    listing = client.get(reverse("assessment_submissions:index"))
+    assert listing.status_code == 200 and url not in listing.content.decode()

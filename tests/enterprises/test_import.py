@@ -183,3 +183,12 @@ def test_admin_cancel_deletes_the_staged_list(client, units, settings, tmp_path)
     assert not staged & set(storage.listdir("")[1])
     client.post(reverse("enterprises_import_confirm"), {"token": token})  # too late: nothing to import
     assert not Enterprise.objects.exists()
+
+
+def test_the_list_offers_the_import_to_those_allowed_only(client, login_as):
+    url = reverse("enterprises_import")
+    login_as("programme_editor")
+    assert url in client.get(reverse("wagtailsnippets_enterprises_enterprise:list")).content.decode()
+    login_as("assessor")  # views and edits enterprises, does not add them
+    listing = client.get(reverse("wagtailsnippets_enterprises_enterprise:list"))
+    assert listing.status_code == 200 and url not in listing.content.decode()
