@@ -33,7 +33,7 @@ class SubmissionIndexView(FoldedSearchMixin, IndexView):
         buttons = list(super().header_more_buttons)
         query = self.request.GET.urlencode()
         suffix = f"?{query}" if query else ""
-        if self.request.user.has_perm("assessment_forms.export_submission"):
+        if self.permission_policy.user_has_permission(self.request.user, "export"):
             buttons.append(
                 Button(
                     _("Xuất CSV"), url=reverse("assessment_forms_export", args=["csv"]) + suffix, icon_name="download"
@@ -43,6 +43,10 @@ class SubmissionIndexView(FoldedSearchMixin, IndexView):
                 Button(
                     _("Xuất XLSX"), url=reverse("assessment_forms_export", args=["xlsx"]) + suffix, icon_name="download"
                 )
+            )
+        if self.permission_policy.user_has_permission(self.request.user, "add"):
+            buttons.append(
+                Button(_("Nhập kết quả khảo sát"), url=reverse("assessment_forms_import"), icon_name="upload")
             )
         buttons.append(
             Button(_("Phân bố câu trả lời"), url=reverse("assessment_forms_distribution") + suffix, icon_name="table")
@@ -65,6 +69,10 @@ class SubmissionViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     list_per_page = 50
+
+    @cached_property
+    def permission_policy(self):
+        return admin_views.permission_policy
 
 
 class FrozenAwareForm(forms.ModelForm):
@@ -179,9 +187,24 @@ def register_viewsets():
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
-        path("assessment-forms/review/<int:pk>/", admin_views.review, name="assessment_forms_review"),
-        path("assessment-forms/export/<str:fmt>/", admin_views.export, name="assessment_forms_export"),
-        path("assessment-forms/distribution/", admin_views.distribution, name="assessment_forms_distribution"),
+        path("assessment-forms/review/<int:pk>/", admin_views.ReviewView.as_view(), name="assessment_forms_review"),
+        path("assessment-forms/export/<str:fmt>/", admin_views.ExportView.as_view(), name="assessment_forms_export"),
+        path("assessment-forms/import/", admin_views.ImportView.as_view(), name="assessment_forms_import"),
+        path(
+            "assessment-forms/import/confirm/",
+            admin_views.ImportConfirm.as_view(),
+            name="assessment_forms_import_confirm",
+        ),
+        path(
+            "assessment-forms/import/cancel/",
+            admin_views.ImportCancel.as_view(),
+            name="assessment_forms_import_cancel",
+        ),
+        path(
+            "assessment-forms/distribution/",
+            admin_views.DistributionView.as_view(),
+            name="assessment_forms_distribution",
+        ),
     ]
 
 

@@ -41,7 +41,7 @@ class EnterpriseIndexView(SafeSpreadsheetExportMixin, IndexView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        if self.request.user.has_perm("enterprises.add_enterprise"):
+        if self.permission_policy.user_has_permission(self.request.user, "add"):  # as the import pages
             buttons.append(
                 Button(_("Nhập từ tệp CSV/XLSX"), url=reverse("enterprises_import"), icon_name="upload", priority=80)
             )
@@ -266,9 +266,9 @@ register_snippet(RegistryGroup)
 @hooks.register("register_admin_urls")
 def register_import_urls():
     return [
-        path("enterprises/import/", admin_views.import_upload, name="enterprises_import"),
-        path("enterprises/import/confirm/", admin_views.import_confirm, name="enterprises_import_confirm"),
-        path("enterprises/import/cancel/", admin_views.import_cancel, name="enterprises_import_cancel"),
+        path("enterprises/import/", admin_views.UploadView.as_view(), name="enterprises_import"),
+        path("enterprises/import/confirm/", admin_views.ConfirmView.as_view(), name="enterprises_import_confirm"),
+        path("enterprises/import/cancel/", admin_views.CancelView.as_view(), name="enterprises_import_cancel"),
     ]
 
 

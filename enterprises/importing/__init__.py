@@ -1,12 +1,14 @@
 """Importing the province's business registry lists (CSV or XLSX), with a dry run first.
 
-See docs/enterprises.md for the columns. Rows are streamed (csv reader, openpyxl read-only),
-validated, and written in batches inside one transaction; any rejected row rolls the whole
-import back, so a bad file changes nothing.
+See docs/enterprises.md for the columns. The registry is a client of the site's one import
+engine (`core.importing`: streamed readers, the dry-run/commit pass, the report); this package
+holds what is the registry's own: the columns and how cells are read (`columns.py`), the
+lookups of sectors and units and the batched writes (`engine.py`).
 """
 
-from .columns import COLUMNS
-from .engine import ImportReport, RowResult, import_file
-from .readers import UnsupportedFile
+from core.importing import ImportReport, RowResult, UnsupportedFile
 
-__all__ = ["COLUMNS", "ImportReport", "RowResult", "UnsupportedFile", "import_file"]
+from .columns import COLUMNS
+from .engine import EnterpriseImporter, import_file
+
+__all__ = ["COLUMNS", "EnterpriseImporter", "ImportReport", "RowResult", "UnsupportedFile", "import_file"]

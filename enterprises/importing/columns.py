@@ -1,6 +1,5 @@
 """The columns of an import file, their header spellings, and how cells are read."""
 
-import datetime
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -103,16 +102,6 @@ STATUSES = {
     "ngung hoat dong": "closed",
     "da dong ma so thue": "closed",
 }
-
-
-def cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    return str(value).strip()
 
 
 def parse_legal_form(text: str) -> str:

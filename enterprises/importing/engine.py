@@ -1,16 +1,26 @@
-"""Validating and writing import rows in batches, inside one transaction."""
+"""The registry's rows for the site's import engine (`core.importing`): the header's columns,
+each row validated against the sectors and units, and batches created or updated by tax code."""
 
 import datetime
 import re
-from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
+from core.importing import (
+    BATCH_SIZE,
+    CREATED,
+    REJECTED,
+    UPDATED,
+    Importer,
+    ImportReport,
+    Progress,
+    RowResult,
+    cell_text,
+    record,
+    run_import,
+)
 from core.text import fold_compact as fold
 
 from ..models import VERIFIED_FIGURES, Enterprise
@@ -18,12 +28,12 @@ from ..provinces import province_units
 from ..sectors import SectorIndex, SectorLookupError
 from ..validators import normalize_tax_code, validate_tax_code
 from .columns import (
+    COLUMNS,
     HEADER_INDEX,
     NUMBER_FIELDS,
     REQUIRED,
     TEXT_LIMITS,
     YEAR_FIELDS,
-    cell_text,
     header_key,
     heading,
     parse_email,
@@ -33,66 +43,11 @@ from .columns import (
     parse_website,
     parse_year,
 )
-from .readers import RowSource
 
-BATCH_SIZE = 1000
-# The report keeps every problem up to this many, and the first rows of each outcome for display.
-MAX_PROBLEMS = 2000
-MAX_KEPT_ROWS = 500
+__all__ = ["CREATED", "REJECTED", "UPDATED", "EnterpriseImporter", "Lookups", "import_file", "sector_width"]
 
-CREATED, UPDATED, REJECTED = "created", "updated", "rejected"
-ACTION_LABELS = {CREATED: "Tạo mới", UPDATED: "Cập nhật", REJECTED: "Từ chối"}
 DERIVED = ["search_text", "recorded_on", "size_class", "size_group", "size_basis"]
 DERIVED += ["size_employees", "size_revenue", "size_capital", "updated_at"]
-
-
-@dataclass
-class RowResult:
-    row: int
-    action: str
-    tax_code: str = ""
-    name: str = ""
-    problems: list[tuple[str, str]] = field(default_factory=list)  # [(column heading, message)]
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def action_label(self) -> str:
-        return ACTION_LABELS[self.action]
-
-
-@dataclass
-class ImportReport:
-    filename: str
-    commit: bool
-    counts: Counter[str] = field(default_factory=Counter)
-    rows: list[RowResult] = field(default_factory=list)
-    file_errors: list[str] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
-    problems_left_off: int = 0
-    problems_kept: int = 0
-    written: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.file_errors and not self.counts[REJECTED]
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-    def keep(self, result: RowResult) -> None:
-        if result.action == REJECTED:
-            if self.problems_kept >= MAX_PROBLEMS:
-                self.problems_left_off += 1
-                return
-            self.problems_kept += len(result.problems)
-        elif self.counts[result.action] > MAX_KEPT_ROWS:
-            return
-        self.rows.append(result)
-
-
-class _Rollback(Exception):
-    pass
 
 
 class Lookups:
@@ -144,6 +99,49 @@ def sector_width(header: Any) -> int | None:
     text = fold(str(header or ""))
     match = re.search(r"cap\s*([2-5])\b", text) or re.search(r"\b([2-5])\s*(?:chu\s*)?(?:so|digits?)\b", text)
     return int(match.group(1)) if match else None
+
+
+class EnterpriseImporter(Importer[dict[str, Any]]):
+    """Rows are matched on tax code: a known code updates the enterprise, a new one creates it.
+    Blank cells leave an existing value unchanged; verified figures are never overwritten."""
+
+    headings = [aliases[0] for aliases in COLUMNS.values()]
+
+    def __init__(self, on_date: datetime.date) -> None:
+        self.lookups = Lookups(on_date)
+        self.columns: dict[int, str] = {}
+        self.seen: dict[str, int] = {}  # tax code → first row number, for duplicates within the file
+
+    def read_header(self, cells: tuple[Any, ...], report: ImportReport) -> bool:
+        """{cell index: field} from the header row; False (with a file error) without the required columns."""
+        for index, cell in enumerate(cells):
+            key = header_key(cell_text(cell))
+            if not key:
+                continue
+            if key in HEADER_INDEX and HEADER_INDEX[key] not in self.columns.values():
+                self.columns[index] = HEADER_INDEX[key]
+                if self.columns[index] == "sector":
+                    self.lookups.sector_width = sector_width(cell_text(cell))
+            else:
+                report.ignored_columns.append(cell_text(cell))
+        missing = [heading(name) for name in REQUIRED if name not in self.columns.values()]
+        if missing:
+            report.file_errors.append("Tệp thiếu cột bắt buộc: " + ", ".join(missing) + ".")
+            return False
+        return True
+
+    def parse_row(self, cells: tuple[Any, ...], result: RowResult) -> dict[str, Any]:
+        values = _parse_row(cells, self.columns, self.lookups, result)
+        code = values.get("tax_code")
+        result.key, result.name = code or "", values.get("name", "")
+        if code and code in self.seen:
+            result.problems.append((heading("tax_code"), f"Mã số thuế {code} trùng với dòng {self.seen[code]}."))
+        elif code:
+            self.seen[code] = result.row
+        return values
+
+    def write_batch(self, batch: list[tuple[RowResult, dict[str, Any]]], report: ImportReport, commit: bool) -> None:
+        _write_batch(batch, report, self.lookups, commit)
 
 
 def _parse_row(cells: tuple[Any, ...], columns: dict[int, str], lookups: Lookups, result: RowResult) -> dict[str, Any]:
@@ -241,8 +239,7 @@ def _write_batch(
         else:
             to_update.append(enterprise)
             fields.update(values)
-        report.counts[result.action] += 1
-        report.keep(result)
+        record(report, result)
     if commit and report.ok:
         Enterprise.objects.bulk_create(to_create, batch_size=500)
         if to_update:
@@ -255,88 +252,16 @@ def import_file(
     *,
     commit: bool = False,
     on_date: datetime.date | str | None = None,
-    progress: Callable[[int, int | None], Any] | None = None,
+    progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
     """Check (and with commit=True, import) an enterprise list; returns an ImportReport.
 
-    Rows are matched on tax code: a known code updates the enterprise, a new one creates it.
-    Blank cells leave an existing value unchanged. With commit=True everything is written in
-    one transaction, and nothing at all if any row is rejected. `progress(done, total)` is
-    called after each batch (total may be None)."""
+    `on_date` (default today) decides which administrative units and VSIC version apply.
+    With commit=True everything is written in one transaction, and nothing at all if any row
+    is rejected. `progress(done, total)` is called after each batch (total may be None)."""
     on_date = on_date or timezone.localdate()
     if isinstance(on_date, str):
         on_date = datetime.date.fromisoformat(on_date)
-    report = ImportReport(filename=str(name or getattr(source, "name", source)), commit=commit)
-    lookups = Lookups(on_date)
-    seen: dict[str, int] = {}  # tax code → first row number, for duplicates within the file
-    try:
-        with transaction.atomic(), RowSource(source, name) as rows_source:
-            rows = rows_source.rows()
-            columns = _read_header(rows, report, lookups)
-            if columns is None:
-                raise _Rollback
-            batch: list[tuple[RowResult, dict[str, Any]]] = []
-            done, number = 0, 0
-            for number, cells in rows:
-                if not any(cell_text(cell) for cell in cells):
-                    continue
-                result = RowResult(row=number, action=REJECTED)
-                values = _parse_row(cells, columns, lookups, result)
-                code = values.get("tax_code")
-                result.tax_code, result.name = code or "", values.get("name", "")
-                if code and code in seen:
-                    result.problems.append((heading("tax_code"), f"Mã số thuế {code} trùng với dòng {seen[code]}."))
-                elif code:
-                    seen[code] = number
-                if result.problems:
-                    report.counts[REJECTED] += 1
-                    report.keep(result)
-                else:
-                    batch.append((result, values))
-                done += 1
-                if len(batch) >= batch_size:
-                    _write_batch(batch, report, lookups, commit)
-                    batch = []
-                if progress and done % batch_size == 0:
-                    progress(number, rows_source.total)
-            if batch:
-                _write_batch(batch, report, lookups, commit)
-            if progress:
-                progress(rows_source.total or number, rows_source.total)
-            if not commit or not report.ok:
-                raise _Rollback
-            report.written = True
-    except _Rollback:
-        pass
-    except ValueError as exc:  # an unreadable file
-        report.file_errors.append(str(exc))
-    report.rows.sort(key=lambda r: r.row)
-    return report
-
-
-def _read_header(
-    rows: Iterator[tuple[int, tuple[Any, ...]]], report: ImportReport, lookups: Lookups | None = None
-) -> dict[int, str] | None:
-    """{cell index: field} from the first non-empty row, or None (with a file error)."""
-    for _number, cells in rows:
-        if not any(cell_text(cell) for cell in cells):
-            continue
-        columns: dict[int, str] = {}
-        for index, cell in enumerate(cells):
-            key = header_key(cell_text(cell))
-            if not key:
-                continue
-            if key in HEADER_INDEX and HEADER_INDEX[key] not in columns.values():
-                columns[index] = HEADER_INDEX[key]
-                if columns[index] == "sector" and lookups is not None:
-                    lookups.sector_width = sector_width(cell_text(cell))
-            else:
-                report.ignored_columns.append(cell_text(cell))
-        missing = [heading(name) for name in REQUIRED if name not in columns.values()]
-        if missing:
-            report.file_errors.append("Tệp thiếu cột bắt buộc: " + ", ".join(missing) + ".")
-            return None
-        return columns
-    report.file_errors.append("Tệp trống: không có dòng tiêu đề.")
-    return None
+    importer = EnterpriseImporter(on_date)
+    return run_import(importer, source, name, commit=commit, progress=progress, batch_size=batch_size)

@@ -163,3 +163,32 @@ def test_admin_upload_dry_run_then_confirm(client, units, settings, tmp_path):
 def test_admin_import_needs_permission(client, units):
     client.force_login(UserFactory(roles=["event_organiser"]))
     assert_denied(client.get(reverse("enterprises_import")))
+
+
+def test_admin_cancel_deletes_the_staged_list(client, units, settings, tmp_path):
+    """The upload waits in private storage (never under MEDIA_ROOT) until confirmed or cancelled."""
+    from core.uploads import staging_storage
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    client.force_login(UserFactory(roles=["programme_editor"]))
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([HEADER, *GOOD])
+    upload = SimpleUploadedFile("ds.csv", buffer.getvalue().encode("utf-8"), content_type="text/csv")
+    token = client.post(reverse("enterprises_import"), {"file": upload}).context["token"]
+    storage = staging_storage("enterprise-imports")
+    staged = set(storage.listdir("")[1])
+    assert staged and not (tmp_path / "media").exists()
+    response = client.post(reverse("enterprises_import_cancel"), {"token": token})
+    assert response.status_code == 302 and response["Location"] == reverse("enterprises_import")
+    assert not staged & set(storage.listdir("")[1])
+    client.post(reverse("enterprises_import_confirm"), {"token": token})  # too late: nothing to import
+    assert not Enterprise.objects.exists()
+
+
+def test_the_list_offers_the_import_to_those_allowed_only(client, login_as):
+    url = reverse("enterprises_import")
+    login_as("programme_editor")
+    assert url in client.get(reverse("wagtailsnippets_enterprises_enterprise:list")).content.decode()
+    login_as("assessor")  # views and edits enterprises, does not add them
+    listing = client.get(reverse("wagtailsnippets_enterprises_enterprise:list"))
+    assert listing.status_code == 200 and url not in listing.content.decode()

@@ -31,6 +31,8 @@ def project_doors(world):
         ("events.sign_in_sheet", "GET", reverse("events_admin:sign_in_sheet", args=[event.pk])),
         ("assessment.review_answers", "GET", reverse("assessment_forms_review", args=[world["submission"].pk])),
         ("assessment.export_answers", "GET", reverse("assessment_forms_export", args=["csv"])),
+        ("assessment.import_results", "GET", reverse("assessment_forms_import")),
+        ("enterprises.import_list", "GET", reverse("enterprises_import")),
         ("wagtail.users", "GET", reverse("wagtailusers_users:index")),
         ("wagtail.groups", "GET", reverse("wagtailusers_groups:index")),
         ("wagtail.images", "GET", reverse("wagtailimages:index")),
