@@ -12,9 +12,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic import BaseListingView, PermissionCheckedMixin, WagtailAdminTemplateMixin
 
@@ -33,15 +35,6 @@ from .views import link_refused
 
 def _registrations(event):
     return Registration.objects.filter(event=event).select_related("enterprise").order_by("status", "created_at", "id")
-
-
-class PostOnlyMixin:
-    """POST only, refused (405) before any other check, as `require_POST` did."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.method != "POST":
-            return self.http_method_not_allowed(request, *args, **kwargs)
-        return super().dispatch(request, *args, **kwargs)
 
 
 class ScopeMixin:
@@ -65,6 +58,9 @@ class OrganiserMixin(PermissionCheckedMixin, ScopeMixin):
         self.event = get_object_or_404(EventPage, pk=self.kwargs["event_id"]).canonical
         return self.event
 
+    def get_page_subtitle(self):
+        return self.event.title
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(event=self.event, **kwargs)
 
@@ -74,9 +70,6 @@ class OrganiserMixin(PermissionCheckedMixin, ScopeMixin):
 
 class EventTemplateView(OrganiserMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "group"
-
-    def get_page_subtitle(self):
-        return self.event.title
 
 
 class EventDashboardView(OrganiserMixin, BaseListingView):
@@ -206,7 +199,8 @@ class CheckInTokenView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
         return super().get_context_data(registration=self.registration, event=self.registration.event, **kwargs)
 
 
-class RegistrationActionView(PostOnlyMixin, PermissionCheckedMixin, ScopeMixin, View):
+@method_decorator(require_POST, name="dispatch")  # 405 before any other check
+class RegistrationActionView(PermissionCheckedMixin, ScopeMixin, View):
     """Approve, reject, cancel, check in, or send new links (a new link for the attendee
     revokes every older one, issue 13), then back to where the organiser was."""
 
@@ -261,7 +255,8 @@ class MessageAttendeesView(OrganiserMixin, WagtailAdminTemplateMixin, FormView):
         return self.redirect_to_dashboard()
 
 
-class FeedbackRequestView(PostOnlyMixin, OrganiserMixin, View):
+@method_decorator(require_POST, name="dispatch")  # 405 before any other check
+class FeedbackRequestView(OrganiserMixin, View):
     def post(self, request, *args, **kwargs):
         count = services.request_feedback(self.event, request=request)
         messages.success(request, _("Đã gửi phiếu góp ý tới %(count)s người tham dự.") % {"count": count})

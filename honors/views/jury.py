@@ -9,8 +9,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 
@@ -21,15 +23,6 @@ from ..services import jury
 from ..services.decision import propose_decision
 from ..services.nominations import auto_nominate
 from ..services.phases import require_nominating
-
-
-class PostOnlyMixin:
-    """POST only, refused (405) before any other check, as `require_POST` did."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.method != "POST":
-            return self.http_method_not_allowed(request, *args, **kwargs)
-        return super().dispatch(request, *args, **kwargs)
 
 
 class ObjectRuleMixin:
@@ -130,7 +123,8 @@ class NomineeView(JuryMixin, ObjectRuleMixin, WagtailAdminTemplateMixin, FormVie
         )
 
 
-class DeclareConflictView(PostOnlyMixin, JuryMixin, ObjectRuleMixin, View):
+@method_decorator(require_POST, name="dispatch")  # 405 before any other check
+class DeclareConflictView(JuryMixin, ObjectRuleMixin, View):
     permission_required = "declare_conflict"
     model = Nomination
 
@@ -163,7 +157,8 @@ class CommitteeView(JuryMixin, ObjectRuleMixin, WagtailAdminTemplateMixin, Templ
         return super().get_context_data(category=self.object, rows=rows, full=full, **kwargs)
 
 
-class AutoNominateView(PostOnlyMixin, JuryMixin, ObjectRuleMixin, View):
+@method_decorator(require_POST, name="dispatch")  # 405 before any other check
+class AutoNominateView(JuryMixin, ObjectRuleMixin, View):
     permission_required = "auto_nominate"
     model = HonoursCycle
 
@@ -178,7 +173,8 @@ class AutoNominateView(PostOnlyMixin, JuryMixin, ObjectRuleMixin, View):
         return redirect("honors_admin:jury")
 
 
-class ProposeView(PostOnlyMixin, JuryMixin, ObjectRuleMixin, View):
+@method_decorator(require_POST, name="dispatch")  # 405 before any other check
+class ProposeView(JuryMixin, ObjectRuleMixin, View):
     """The committee's draft decision, then to its edit page for the approval workflow."""
 
     permission_required = "propose"
