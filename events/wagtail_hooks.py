@@ -9,11 +9,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from core.admin_scope import ScopedViewSetMixin
+from core.exports import SafeSpreadsheetExportMixin
 from core.folding import FoldedSearchMixin
 
 from . import admin_urls
 from .models import EventPage, Registration
-from .organisers import can_manage_event, scope_registrations
+from .organisers import organiser_policy, scope_registrations
 
 
 @hooks.register("register_admin_urls")
@@ -22,7 +23,7 @@ def register_admin_urls():
 
 
 def _can_manage(user, page):
-    return can_manage_event(user, page.specific)
+    return organiser_policy.user_has_permission_for_instance(user, "manage", page.specific)
 
 
 @hooks.register("register_page_listing_more_buttons")
@@ -41,8 +42,9 @@ def event_header_buttons(page, user, view_name, next_url=None):
         )
 
 
-class AuditedExportIndexView(IndexView):
-    """The listing's CSV/XLSX export holds personal data: each one goes to the audit trail."""
+class AuditedExportIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The listing's CSV/XLSX export holds personal data: each one goes to the audit trail;
+    formula-leading text is escaped as in every export of the site (core.exports)."""
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         from core import audit

@@ -15,6 +15,7 @@ from core.admin_scope import ScopedViewSetMixin
 from .admin_forms import CertificateForm, CycleForm, DecisionForm, NominationScreeningForm
 from .models import Certificate, ConflictDeclaration, HonoursCycle, HonoursDecision, Nomination, RankingEntry
 from .panels import PublicNominationsPanel
+from .permissions import evidence_policy, jury_policy
 from .views import jury
 
 ALL_RANKINGS_PERMISSION = "honors.view_all_rankingentry"
@@ -53,11 +54,10 @@ class EvidencePanel(Panel):
         template_name = "honors/admin/evidence_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from .services.evidence import can_view_evidence
-
             context = super().get_context_data(parent_context)
             files = list(self.instance.evidence.all()) if self.instance.pk else []
-            context["files"] = [f for f in files if can_view_evidence(self.request.user, f)]
+            user = self.request.user
+            context["files"] = [f for f in files if evidence_policy.user_has_permission_for_instance(user, "view", f)]
             return context
 
 
@@ -172,13 +172,13 @@ def register_viewsets():
 
 admin_urls = (
     [
-        path("", jury.my_categories, name="jury"),
-        path("de-cu/<int:pk>/", jury.nominee, name="nominee"),
-        path("de-cu/<int:pk>/xung-dot/", jury.declare_conflict, name="conflict"),
-        path("hang-muc/<int:pk>/tong-hop/", jury.committee, name="committee"),
-        path("dot/<int:pk>/de-cu-tu-dong/", jury.run_auto_nominate, name="auto_nominate"),
-        path("dot/<int:pk>/de-xuat/", jury.propose, name="propose"),
-        path("minh-chung/<int:pk>/", jury.evidence, name="evidence"),
+        path("", jury.MyCategoriesView.as_view(), name="jury"),
+        path("de-cu/<int:pk>/", jury.NomineeView.as_view(), name="nominee"),
+        path("de-cu/<int:pk>/xung-dot/", jury.DeclareConflictView.as_view(), name="conflict"),
+        path("hang-muc/<int:pk>/tong-hop/", jury.CommitteeView.as_view(), name="committee"),
+        path("dot/<int:pk>/de-cu-tu-dong/", jury.AutoNominateView.as_view(), name="auto_nominate"),
+        path("dot/<int:pk>/de-xuat/", jury.ProposeView.as_view(), name="propose"),
+        path("minh-chung/<int:pk>/", jury.EvidenceView.as_view(), name="evidence"),
     ],
     "honors_admin",
 )
@@ -191,9 +191,7 @@ def register_admin_urls():
 
 class JuryMenuItem(MenuItem):
     def is_shown(self, request):
-        from .services.jury import COMMITTEE_PERMISSION, juror_categories
-
-        return request.user.has_perm(COMMITTEE_PERMISSION) or juror_categories(request.user).exists()
+        return jury_policy.user_has_permission(request.user, "jury")
 
 
 @hooks.register("register_admin_menu_item")
