@@ -16,6 +16,8 @@ Split by concern; every name stays importable from `assessment_forms.services`:
 - `comparison`: the previous result and the median of the peers.
 """
 
+from __future__ import annotations
+
 from ..scoring import ScoringError
 from ..signals import results_changed
 from .comparison import MIN_PEERS, comparison, peer_group_label, previous_result

@@ -1,7 +1,10 @@
 """Comparisons on the result page: the enterprise's previous result, and the median of its
 peers (never of a group under five)."""
 
+from __future__ import annotations
+
 import statistics
+from typing import TYPE_CHECKING, Any
 
 from ..models import (
     PillarScore,
@@ -9,10 +12,13 @@ from ..models import (
 )
 from .linking import claimed_enterprise
 
+if TYPE_CHECKING:
+    from django.db.models import Q
+
 MIN_PEERS = 5  # a median of fewer enterprises would reveal individual results
 
 
-def previous_result(submission):
+def previous_result(submission: Submission) -> Submission | None:
     """The enterprise's latest scored submission of an earlier year (same framework code)."""
     if not submission.enterprise_id:
         return None
@@ -27,7 +33,7 @@ def previous_result(submission):
     )
 
 
-def _peer_groups(enterprise):
+def _peer_groups(enterprise: Any) -> tuple[list[tuple[str, Q]], dict[str, Any]]:
     """The candidate peer groups, narrowest first: [(scope, Q on Submission, labels)].
 
     Sector means the VSIC section (a division counts under its section), area the district-level
@@ -45,7 +51,7 @@ def _peer_groups(enterprise):
     sector_q = Q(enterprise__sector=section) | Q(enterprise__sector__parent=section) if section else None
     size_q = Q(enterprise__size_class=size) if size else None
     area_q = Q(enterprise__area=district) | Q(enterprise__area__parent=district) if district else None
-    groups = []
+    groups: list[tuple[str, Q]] = []
     if sector_q is not None and size_q is not None and area_q is not None:
         groups.append(("sector_size_area", sector_q & size_q & area_q))
     if sector_q is not None and size_q is not None:
@@ -56,7 +62,7 @@ def _peer_groups(enterprise):
     return groups, {"section": section, "size": size, "area": district}
 
 
-def peer_group_label(scope, count, section=None, size="", area=None):
+def peer_group_label(scope: str, count: int, section: Any = None, size: str = "", area: Any = None) -> str:
     """ "37 doanh nghiệp nhỏ ngành C – Công nghiệp chế biến, chế tạo ở Đắk Mil": the group a
     median was taken over, in the current language."""
     from django.utils.translation import get_language, gettext
@@ -80,7 +86,7 @@ def peer_group_label(scope, count, section=None, size="", area=None):
     return gettext("%(count)s doanh nghiệp trong toàn tỉnh") % values
 
 
-def comparison(submission):
+def comparison(submission: Submission) -> dict[str, Any] | None:
     """The median of the narrowest group of verified peers that has at least MIN_PEERS
     enterprises: sector + size + area, then sector + size, then sector, then the whole province
     (same framework and year; the enterprise itself excluded). Returns {"count", "scope",
@@ -108,7 +114,7 @@ def comparison(submission):
     scope, condition = chosen
     peers = base.filter(condition)
     totals = list(peers.values_list("total", flat=True))
-    percents = {}
+    percents: dict[str, list[float]] = {}
     for code, percent in PillarScore.objects.filter(submission__in=peers).values_list("pillar__code", "percent"):
         percents.setdefault(code, []).append(float(percent))
     count = counts[scope]

@@ -1,5 +1,9 @@
 """Linking a submission to its enterprise (issue 13), and who may see the enterprise's history."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from django.db import transaction
 
 from ..models import (
@@ -9,11 +13,11 @@ from ..models import (
 STAFF_PERMISSIONS = ("assessment_forms.verify_submission", "assessment_forms.change_submission")
 
 
-def is_assessor(user):
+def is_assessor(user: Any) -> bool:
     return user is not None and user.is_authenticated and any(user.has_perm(p) for p in STAFF_PERMISSIONS)
 
 
-def may_link(user, enterprise):
+def may_link(user: Any, enterprise: Any) -> bool:
     """Whether a submission may be attached to the enterprise on this user's word: a verified
     member of it, or an assessor."""
     from enterprises.services import is_verified_member
@@ -21,14 +25,14 @@ def may_link(user, enterprise):
     return enterprise is not None and (is_assessor(user) or is_verified_member(user, enterprise))
 
 
-def can_see_history(user, submission):
+def can_see_history(user: Any, submission: Submission) -> bool:
     """Whether this viewer may see what was recorded about the enterprise before this
     submission (earlier results, trend, change): its verified members and the assessors.
     Anyone else sees only the result of what they answered."""
     return submission.enterprise_id is not None and may_link(user, submission.enterprise)
 
 
-def claimed_enterprise(submission):
+def claimed_enterprise(submission: Submission) -> Any:
     """The registry's enterprise with the tax code an unlinked submission claims, or None."""
     from enterprises.services import find_by_tax_code
 
@@ -38,7 +42,7 @@ def claimed_enterprise(submission):
 
 
 @transaction.atomic
-def link_submission(submission, user, enterprise=None):
+def link_submission(submission: Submission, user: Any, enterprise: Any = None) -> Submission:
     """Attach an unlinked submission to its enterprise (by default the one with the claimed
     tax code; an assessor's link records a pending enterprise for an unknown code). Only a
     verified member of that enterprise or an assessor may. Returns the submission."""

@@ -1,16 +1,30 @@
 """Next steps on the result page: links and sections that higher apps (handbook chapters,
 events, support) register from their AppConfig.ready(); this app never imports them."""
 
+from __future__ import annotations
+
 import contextlib
 import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from ..models import PillarScore, Submission
+
+    # fn(pillar_codes, request) -> [{"title", "url", "kind"}] (or None)
+    RecommendationProvider = Callable[[list[str], HttpRequest | None], Iterable[dict[str, Any]] | None]
+    # fn(submission, weakest, request) -> safe HTML or ""
+    NextStepsSection = Callable[[Submission, list[Any], HttpRequest | None], str]
 
 logger = logging.getLogger(__package__)  # "assessment_forms.services", as before the split
 
-_recommendation_providers = []
-_next_steps_sections = []
+_recommendation_providers: list[RecommendationProvider] = []
+_next_steps_sections: list[NextStepsSection] = []
 
 
-def kind_label(kind):
+def kind_label(kind: str) -> str:
     """The human word for a recommendation's kind ("event" → "Tập huấn"), translated; an unknown
     kind shows no badge rather than a code."""
     from django.utils.translation import gettext
@@ -24,7 +38,7 @@ def kind_label(kind):
     return labels.get(kind, "")
 
 
-def register_recommendation_provider(fn):
+def register_recommendation_provider(fn: RecommendationProvider) -> RecommendationProvider:
     """Register fn(pillar_codes: list[str], request) -> [{"title", "url", "kind"}].
 
     Called by higher apps (handbook chapters, events) from AppConfig.ready(). Registering the
@@ -34,13 +48,13 @@ def register_recommendation_provider(fn):
     return fn
 
 
-def recommendation_providers():
+def recommendation_providers() -> list[RecommendationProvider]:
     """The registered providers, in registration order (the start-up check reads it)."""
     return list(_recommendation_providers)
 
 
 @contextlib.contextmanager
-def replaced_recommendation_providers(*providers):
+def replaced_recommendation_providers(*providers: RecommendationProvider) -> Iterator[None]:
     """For tests: only `providers` are registered inside the block; the providers the installed
     apps registered at start-up come back afterwards, whatever happened inside."""
     saved = list(_recommendation_providers)
@@ -51,8 +65,12 @@ def replaced_recommendation_providers(*providers):
         _recommendation_providers[:] = saved
 
 
-def recommendations(pillar_codes, request=None, limit=8):
+def recommendations(
+    pillar_codes: Iterable[str], request: HttpRequest | None = None, limit: int = 8
+) -> list[dict[str, Any]]:
     """Links from every provider for these pillars; a failing provider is logged and skipped."""
+    items: list[dict[str, Any]]
+    seen: set[str]
     items, seen = [], set()
     for provider in list(_recommendation_providers):
         try:
@@ -70,7 +88,7 @@ def recommendations(pillar_codes, request=None, limit=8):
 
 
 # support: richer next-step sections (consultants for the weakest pillars, a pre-filled request).
-def register_next_steps_section(fn):
+def register_next_steps_section(fn: NextStepsSection) -> NextStepsSection:
     """Register fn(submission, weakest, request) -> safe HTML or "" for the result page, where
     `weakest` lists the weakest pillars as {"code", "name", "percent", "level", ...} dicts.
 
@@ -81,9 +99,11 @@ def register_next_steps_section(fn):
     return fn
 
 
-def next_steps_sections(submission, weakest, request=None):
+def next_steps_sections(
+    submission: Submission, weakest: Iterable[Any], request: HttpRequest | None = None
+) -> list[str]:
     """The HTML of every registered section; a failing one is logged and skipped."""
-    sections = []
+    sections: list[str] = []
     for fn in list(_next_steps_sections):
         try:
             html = fn(submission, list(weakest), request)
@@ -95,7 +115,7 @@ def next_steps_sections(submission, weakest, request=None):
     return sections
 
 
-def weakest_pillars(submission, count=2, scores=None):
+def weakest_pillars(submission: Submission, count: int = 2, scores: Iterable[PillarScore] | None = None) -> list[str]:
     """Codes of the pillars with the lowest percentage (ties: lower level, then framework order)."""
     if scores is None:
         scores = submission.pillar_scores.select_related("pillar")

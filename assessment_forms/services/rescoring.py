@@ -1,23 +1,27 @@
 """Rescoring stored submissions in bulk after a framework fix, and finding results whose
 pillar scores do not add up."""
 
+from __future__ import annotations
+
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import QuerySet
 
 from ..models import (
     Framework,
     PillarScore,
     Submission,
 )
-from ..scoring import score
+from ..scoring import Result, Spec, score
 from ..signals import results_changed
 from .frameworks import get_spec
 
 RESCORE_FIELDS = ("pk", "framework_id", "answers", "total", "level", "status", "year")
 
 
-def rescore(queryset=None, batch_size=2000, force=False):
+def rescore(queryset: QuerySet[Submission] | None = None, batch_size: int = 2000, force: bool = False) -> int:
     """Rescore stored submissions (after a framework fix). Returns the number whose result changed.
 
     Reads answers in batches, scores in process, and writes back only what changed, in bulk
@@ -25,9 +29,11 @@ def rescore(queryset=None, batch_size=2000, force=False):
     year whose verified results changed (`submission=None, year=...`), not once per row, so a
     rescoring of 100,000 rows rebuilds the ranking of each year once."""
     queryset = (queryset if queryset is not None else Submission.objects.scored()).order_by("pk")
+    specs: dict[int, Spec]
+    pillar_ids: dict[int, dict[str, int]]
     specs, pillar_ids = {}, {}
     changed = 0
-    changed_years = set()
+    changed_years: set[int] = set()
     last_pk = 0
     while True:
         rows = queryset.filter(pk__gt=last_pk).values(*RESCORE_FIELDS)
@@ -35,7 +41,7 @@ def rescore(queryset=None, batch_size=2000, force=False):
         if not batch:
             break
         last_pk = batch[-1]["pk"]
-        updates = []
+        updates: list[tuple[dict[str, Any], Result]] = []
         for row in batch:
             framework_id = row["framework_id"]
             if framework_id not in specs:
@@ -54,7 +60,7 @@ def rescore(queryset=None, batch_size=2000, force=False):
     return changed
 
 
-def inconsistent_results(queryset=None):
+def inconsistent_results(queryset: QuerySet[Submission] | None = None) -> QuerySet[Submission]:
     """Scored submissions whose stored pillar scores do not add up to their stored total (or
     that lost their pillar scores): what a lost update leaves behind. `manage.py check_results`
     lists them; `--fix` rescores them (`rescore(..., force=True)`)."""
@@ -69,7 +75,7 @@ def inconsistent_results(queryset=None):
 
 
 @transaction.atomic
-def _write_results(updates, pillar_ids):
+def _write_results(updates: list[tuple[dict[str, Any], Result]], pillar_ids: dict[int, dict[str, int]]) -> None:
     """Write a batch of changed results: on PostgreSQL one UPDATE and one INSERT per batch fed
     with arrays (unnest); elsewhere prepared statements run once per row. Both far cheaper
     than model saves or bulk_update's CASE expressions."""

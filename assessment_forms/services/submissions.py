@@ -1,6 +1,11 @@
 """A submission's life: submitted by the respondent, corrected by an assessor, verified or
 unverified; every step kept in its revision history."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -10,13 +15,13 @@ from ..models import (
     Submission,
     SubmissionRevision,
 )
-from ..scoring import score
+from ..scoring import Result, score
 from ..signals import results_changed
 from .frameworks import get_spec, save_result
 from .linking import link_submission
 
 
-def _revision(submission, kind, user=None, note=""):
+def _revision(submission: Submission, kind: str, user: Any = None, note: str = "") -> SubmissionRevision:
     return SubmissionRevision.objects.create(
         submission=submission,
         kind=kind,
@@ -29,7 +34,7 @@ def _revision(submission, kind, user=None, note=""):
 
 
 @transaction.atomic
-def submit(submission, submit_key="", user=None):
+def submit(submission: Submission, submit_key: str = "", user: Any = None) -> tuple[Submission, bool]:
     """Score and submit a draft. Idempotent: submitting again (double click, resent form)
     returns the already submitted result. Returns (submission, newly_submitted)."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -50,14 +55,20 @@ class StaleSubmission(Exception):
     """Someone else changed the submission since this assessor opened it."""
 
 
-def submission_version(submission):
+def submission_version(submission: Submission) -> str:
     """What an assessor's form carries to detect a concurrent change (microseconds of the last
     update)."""
     return str(int(submission.updated_at.timestamp() * 1_000_000)) if submission.updated_at else ""
 
 
 @transaction.atomic
-def adjust_answers(submission, answers, user, note, expected_version=None):
+def adjust_answers(
+    submission: Submission,
+    answers: Mapping[str, int | None],
+    user: Any,
+    note: str,
+    expected_version: str | None = None,
+) -> Result:
     """An assessor's correction: keeps the previous version in the history, rescores.
 
     The row is locked for the whole correction, so two assessors' corrections never mix (the
@@ -83,7 +94,7 @@ def adjust_answers(submission, answers, user, note, expected_version=None):
 
 
 @transaction.atomic
-def verify(submission, user, note=""):
+def verify(submission: Submission, user: Any, note: str = "") -> Submission:
     """Verify a result; the respondent and the enterprise's contacts are told (core.mail)."""
     from ..mail import verified
 
@@ -110,7 +121,7 @@ def verify(submission, user, note=""):
 
 
 @transaction.atomic
-def unverify(submission, user, note=""):
+def unverify(submission: Submission, user: Any, note: str = "") -> Submission:
     submission.status = Submission.Status.SUBMITTED
     submission.verified_at = None
     submission.verified_by = None

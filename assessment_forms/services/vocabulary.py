@@ -5,6 +5,10 @@ handbook, honours) reads these, so the names are the framework's own and agree e
 Cached per framework and language; saving a framework or a pillar drops the cache (apps.py).
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 from ..models import (
     localized,
 )
@@ -14,7 +18,7 @@ VOCABULARY_CACHE_SECONDS = 600
 VOCABULARY_VERSION_KEY = "assessment:vocabulary-version"
 
 
-def _vocabulary(kind, framework_code):
+def _vocabulary(kind: str, framework_code: str) -> list[tuple[Any, str]]:
     from django.core.cache import cache
     from django.utils.translation import get_language
 
@@ -42,10 +46,10 @@ def _vocabulary(kind, framework_code):
     return value
 
 
-_file_vocabularies = {}
+_file_vocabularies: dict[str, Any] = {}
 
 
-def _file_vocabulary(kind, framework_code):
+def _file_vocabulary(kind: str, framework_code: str) -> list[tuple[Any, str]]:
     """Before a framework version is loaded into the database, the names of the reference data
     file it will be loaded from (the same words, never a second copy in code)."""
     from ..loader import DBI_1970_FILE, read_file
@@ -66,7 +70,7 @@ def _file_vocabulary(kind, framework_code):
     ]
 
 
-def forget_vocabulary(**kwargs):
+def forget_vocabulary(**kwargs: Any) -> None:
     """Drop the cached names (a framework or pillar was edited)."""
     from django.core.cache import cache
 
@@ -76,17 +80,17 @@ def forget_vocabulary(**kwargs):
         cache.set(VOCABULARY_VERSION_KEY, 1, None)
 
 
-def pillar_choices(framework_code=DEFAULT_FRAMEWORK):
+def pillar_choices(framework_code: str = DEFAULT_FRAMEWORK) -> list[tuple[str, str]]:
     """[(pillar code, localized name)] of the framework's latest version, in order."""
     return list(_vocabulary("pillars", framework_code))
 
 
-def level_choices(framework_code=DEFAULT_FRAMEWORK):
+def level_choices(framework_code: str = DEFAULT_FRAMEWORK) -> list[tuple[int, str]]:
     """[(0, "Chưa khởi động"), (1, "Khởi động"), …]: the framework's level names, localized."""
     return list(_vocabulary("levels", framework_code))
 
 
-def level_name(level, framework_code=DEFAULT_FRAMEWORK):
+def level_name(level: Any, framework_code: str = DEFAULT_FRAMEWORK) -> str:
     """The localized name of an overall level, as the framework names it; the number itself
     when the framework does not know it ('' for None)."""
     if level in (None, ""):
@@ -98,11 +102,11 @@ def level_name(level, framework_code=DEFAULT_FRAMEWORK):
     return dict(_vocabulary("levels", framework_code)).get(level, str(level))
 
 
-def pillar_name(code, framework_code=DEFAULT_FRAMEWORK):
+def pillar_name(code: str, framework_code: str = DEFAULT_FRAMEWORK) -> str:
     return dict(_vocabulary("pillars", framework_code)).get(code, code)
 
 
-def level_meaning(level, framework_code=DEFAULT_FRAMEWORK):
+def level_meaning(level: int | str, framework_code: str = DEFAULT_FRAMEWORK) -> str:
     """The localized meaning of an overall level (e.g. 2 → "Doanh nghiệp đã thấy rõ vai trò…")."""
     framework = current_framework(framework_code)
     for item in framework.levels if framework else []:

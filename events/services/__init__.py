@@ -11,6 +11,8 @@ Split by concern; every name stays importable from `events.services`:
 - `public`: what other apps call (upcoming events, a year's figures, recommendations).
 """
 
+from __future__ import annotations
+
 from .attendance import attendance_figures, check_in, save_feedback
 from .links import absolute_url, check_in_url, manage_url, renew_links
 from .mail import message_attendees, request_feedback, send_reminders

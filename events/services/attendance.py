@@ -1,15 +1,20 @@
 """On the day and after: check-in, attendees' feedback, and the attendance figures."""
 
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Feedback, Registration
+from ..models import EventPage, Feedback, Registration
 from .seats import Outcome, S, _lock_registration, seats_taken
 
 
-def check_in(registration, *, now=None):
+def check_in(registration: Registration, *, now: datetime | None = None) -> Outcome:
     now = now or timezone.now()
     with transaction.atomic():
         registration = _lock_registration(registration)
@@ -28,12 +33,12 @@ def check_in(registration, *, now=None):
     return Outcome(True, registration, message=_("Đã điểm danh."))
 
 
-def save_feedback(registration, data):
+def save_feedback(registration: Registration, data: dict[str, Any]) -> Feedback:
     feedback, _created = Feedback.objects.update_or_create(registration=registration, defaults=data)
     return feedback
 
 
-def attendance_figures(event):
+def attendance_figures(event: EventPage) -> dict[str, Any]:
     rows = Registration.objects.filter(event=event).values("status").annotate(n=Count("id"), seats=Sum("seats"))
     by_status = {row["status"]: {"registrations": row["n"], "seats": row["seats"] or 0} for row in rows}
     expected = sum(by_status.get(s, {}).get("seats", 0) for s in (S.CONFIRMED, S.ATTENDED))

@@ -1,8 +1,11 @@
 """The attendee's links: manage (change, cancel), after the event, and check-in."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 
@@ -10,7 +13,7 @@ from ..models import Registration
 from ..tokens import AFTER_SALT, CHECK_IN_SALT, MANAGE_SALT, make_token
 
 
-def absolute_url(path, request=None):
+def absolute_url(path: str, request: HttpRequest | None = None) -> str:
     if request is not None:
         return request.build_absolute_uri(path)
     from wagtail.models import Site
@@ -20,7 +23,7 @@ def absolute_url(path, request=None):
     return base.rstrip("/") + path
 
 
-def manage_url(registration, request=None, absolute=False):
+def manage_url(registration: Registration, request: HttpRequest | None = None, absolute: bool = False) -> str:
     """The attendee's link: until the event ends it can change or cancel; e-mails sent after
     the event carry an "after" link (feedback, certificate) that lives longer (events.tokens)."""
     salt = AFTER_SALT if registration.event.is_past else MANAGE_SALT
@@ -30,7 +33,7 @@ def manage_url(registration, request=None, absolute=False):
 
 
 @transaction.atomic
-def renew_links(registration, request=None):
+def renew_links(registration: Registration, request: HttpRequest | None = None) -> Registration:
     """Revoke every link sent so far (manage, after-event and check-in) and e-mail a new one."""
     from core.mail import queue_mail
 
@@ -51,6 +54,6 @@ def renew_links(registration, request=None):
     return registration
 
 
-def check_in_url(registration, request=None, base_url=""):
+def check_in_url(registration: Registration, request: HttpRequest | None = None, base_url: str = "") -> str:
     path = reverse("events_admin:check_in_token", args=[make_token(registration, salt=CHECK_IN_SALT)])
     return base_url.rstrip("/") + path if base_url else absolute_url(path, request)

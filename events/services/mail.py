@@ -1,22 +1,30 @@
 """E-mails to attendees: every notice of a registration's change, reminders, organisers'
 messages and feedback requests (queued through `events.emails`)."""
 
-from datetime import timedelta
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
-from ..models import Registration
+from ..models import EventPage, Registration
 from .seats import S
 
+if TYPE_CHECKING:
+    from core.mail import OutgoingMail
 
-def _queue(kind, registration, request=None, **extra):
+
+def _queue(kind: str, registration: Registration, request: HttpRequest | None = None, **extra: Any) -> OutgoingMail:
     from ..emails import queue_email
 
     return queue_email(kind, registration, request=request, **extra)
 
 
-def send_reminders(now=None):
+def send_reminders(now: datetime | None = None) -> int:
     """Queue a reminder for confirmed attendees of events starting within a day. Idempotent."""
     now = now or timezone.now()
     due = Registration.objects.filter(
@@ -36,7 +44,14 @@ def send_reminders(now=None):
     return count
 
 
-def message_attendees(event, subject, body, *, statuses=None, request=None):
+def message_attendees(
+    event: EventPage,
+    subject: str,
+    body: str,
+    *,
+    statuses: Iterable[str] | None = None,
+    request: HttpRequest | None = None,
+) -> int:
     statuses = statuses or [S.CONFIRMED, S.PENDING, S.ATTENDED]
     count = 0
     with transaction.atomic():
@@ -46,7 +61,7 @@ def message_attendees(event, subject, body, *, statuses=None, request=None):
     return count
 
 
-def request_feedback(event, *, request=None, now=None):
+def request_feedback(event: EventPage, *, request: HttpRequest | None = None, now: datetime | None = None) -> int:
     now = now or timezone.now()
     count = 0
     with transaction.atomic():

@@ -2,10 +2,16 @@
 
 Refused requests write nothing and say why (`Outcome.message`, `Outcome.field`)."""
 
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from enterprises.services import find_by_tax_code, get_or_create_pending
 from enterprises.validators import normalize_tax_code, validate_tax_code
 
-from ..models import Registration
+from ..models import EventPage, Registration
 from .links import manage_url
 from .mail import _queue
 from .seats import Outcome, S, _enterprise_seats, _limit_message, _lock, _lock_registration, seats_taken
@@ -25,7 +31,14 @@ DUPLICATE_MESSAGE = gettext_lazy(
 
 
 # --- Attendees ----------------------------------------------------------------------------
-def register(event, data, *, language="vi", request=None, now=None):
+def register(
+    event: EventPage,
+    data: dict[str, Any],
+    *,
+    language: str = "vi",
+    request: HttpRequest | None = None,
+    now: datetime | None = None,
+) -> Outcome:
     """Register for the event from a validated form's data. Returns an Outcome: a clear
     message (and the form field it concerns) when refused."""
     now = now or timezone.now()
@@ -96,7 +109,13 @@ def register(event, data, *, language="vi", request=None, now=None):
     return Outcome(True, registration, manage_url=manage_url(registration))
 
 
-def cancel(registration, *, reason="attendee", request=None, now=None):
+def cancel(
+    registration: Registration,
+    *,
+    reason: str = "attendee",
+    request: HttpRequest | None = None,
+    now: datetime | None = None,
+) -> Outcome:
     with transaction.atomic():
         event = _lock(registration.event)
         registration = _lock_registration(registration)
@@ -107,7 +126,13 @@ def cancel(registration, *, reason="attendee", request=None, now=None):
     return Outcome(True, registration, message=_("Đã hủy đăng ký."))
 
 
-def change_registration(registration, data, *, request=None, now=None):
+def change_registration(
+    registration: Registration,
+    data: dict[str, Any],
+    *,
+    request: HttpRequest | None = None,
+    now: datetime | None = None,
+) -> Outcome:
     """Change the attendee's details or the number of people, within the limits."""
     with transaction.atomic():
         event = _lock(registration.event)
@@ -137,7 +162,7 @@ def change_registration(registration, data, *, request=None, now=None):
 
 
 # --- Organisers ----------------------------------------------------------------------------
-def approve(registration, *, request=None, now=None):
+def approve(registration: Registration, *, request: HttpRequest | None = None, now: datetime | None = None) -> Outcome:
     now = now or timezone.now()
     with transaction.atomic():
         _lock(registration.event)
@@ -151,7 +176,7 @@ def approve(registration, *, request=None, now=None):
     return Outcome(True, registration, message=_("Đã duyệt đăng ký."))
 
 
-def reject(registration, *, request=None, now=None):
+def reject(registration: Registration, *, request: HttpRequest | None = None, now: datetime | None = None) -> Outcome:
     with transaction.atomic():
         event = _lock(registration.event)
         registration = _lock_registration(registration)

@@ -1,9 +1,12 @@
 """The waiting list: freed seats offered to those waiting, oldest first; offers accepted or
 left to expire. The event's row is locked around every change (`seats`)."""
 
-from datetime import timedelta
+from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,14 +15,16 @@ from .mail import _queue
 from .seats import Outcome, S, _lock, _lock_registration, seats_taken
 
 
-def offer_freed_seats(event, request=None, now=None):
+def offer_freed_seats(
+    event: EventPage, request: HttpRequest | None = None, now: datetime | None = None
+) -> list[Registration]:
     """Offer free seats to the waiting list, oldest first; a registration that does not fit
     the seats left is passed over for later ones that do. The event must be locked."""
     now = now or timezone.now()
     if event.start <= now:
         return []
     left = event.capacity - seats_taken(event)
-    offered = []
+    offered: list[Registration] = []
     if left <= 0:
         return offered
     waiting = Registration.objects.select_for_update().filter(event=event, status=S.WAITING)
@@ -38,7 +43,7 @@ def offer_freed_seats(event, request=None, now=None):
     return offered
 
 
-def _schedule_expiry(when):
+def _schedule_expiry(when: datetime) -> None:
     from ..tasks import expire_offers_task
 
     backend = expire_offers_task.get_backend()
@@ -46,7 +51,13 @@ def _schedule_expiry(when):
         transaction.on_commit(lambda: expire_offers_task.using(run_after=when + timedelta(seconds=5)).enqueue())
 
 
-def _release(registration, reason, request=None, email_kind="cancelled", now=None):
+def _release(
+    registration: Registration,
+    reason: str,
+    request: HttpRequest | None = None,
+    email_kind: str = "cancelled",
+    now: datetime | None = None,
+) -> None:
     """Cancel (or reject) a registration and pass its seats on. The event must be locked."""
     now = now or timezone.now()
     freed = registration.holds_seats
@@ -61,7 +72,9 @@ def _release(registration, reason, request=None, email_kind="cancelled", now=Non
         offer_freed_seats(registration.event, request=request, now=now)
 
 
-def accept_offer(registration, *, request=None, now=None):
+def accept_offer(
+    registration: Registration, *, request: HttpRequest | None = None, now: datetime | None = None
+) -> Outcome:
     now = now or timezone.now()
     with transaction.atomic():
         event = _lock(registration.event)
@@ -80,7 +93,7 @@ def accept_offer(registration, *, request=None, now=None):
     return Outcome(True, registration, message=_("Bạn đã nhận chỗ."))
 
 
-def expire_offers(now=None):
+def expire_offers(now: datetime | None = None) -> int:
     """Cancel offers nobody answered in time and pass their seats on. Returns how many expired."""
     now = now or timezone.now()
     count = 0

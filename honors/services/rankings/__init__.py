@@ -7,6 +7,8 @@ Split by concern; every name stays importable from `honors.services.rankings`:
 - `versions`: the cache keys and the version every cached ranking page names.
 """
 
+from __future__ import annotations
+
 from .export import export_rows
 from .query import (
     LEVELS,

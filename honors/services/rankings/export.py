@@ -1,11 +1,18 @@
 """The ranking's rows as plain values, exactly as the table shows them (CSV and JSON)."""
 
-from decimal import Decimal
+from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any
+
+from ...models import RankingEntry
 from ...models.rankings import PILLARS
 
 
-def export_rows(entries, profile_url=None):
+def export_rows(
+    entries: Iterable[RankingEntry], profile_url: Callable[[RankingEntry], str] | None = None
+) -> list[dict[str, Any]]:
     """The rows exactly as the table shows them, as plain values (CSV and JSON use these)."""
     rows = []
     for entry in entries:
@@ -13,8 +20,8 @@ def export_rows(entries, profile_url=None):
             {
                 "rank": entry.rank,
                 "enterprise": entry.name,
-                "sector": entry.sector.name if entry.sector_id else "",
-                "area": entry.area.name if entry.area_id else "",
+                "sector": entry.sector.name if entry.sector else "",
+                "area": entry.area.name if entry.area else "",
                 "size_class": entry.size_class,
                 "total": _number(entry.total),
                 "max_total": _number(entry.max_total),
@@ -27,6 +34,6 @@ def export_rows(entries, profile_url=None):
     return rows
 
 
-def _number(value):
+def _number(value: Decimal | float) -> int | float:
     value = Decimal(value)
     return int(value) if value == value.to_integral_value() else float(value)

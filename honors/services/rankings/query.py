@@ -1,11 +1,15 @@
 """Reading the public ranking: the public years, the filters, search and sort of a view, and
 its pages, cached per URL until the next re-ranking."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 
 from enterprises.models import AdministrativeUnit, Sector
 from enterprises.services import fold
@@ -27,7 +31,7 @@ LEVELS = range(0, 6)
 SIZE_CLASSES = ("micro", "small", "medium", "large")
 
 
-def available_years(framework_code=DEFAULT_FRAMEWORK):
+def available_years(framework_code: str = DEFAULT_FRAMEWORK) -> list[int]:
     """The public years, newest first: years a programme editor has published (assessment
     app's PublishedYear) that have ranked rows. The first is the default, so the first
     verification of a new year never turns the public ranking to it. Cached until the next
@@ -50,7 +54,7 @@ def available_years(framework_code=DEFAULT_FRAMEWORK):
     return years
 
 
-def filter_choices():
+def filter_choices() -> dict[str, list[dict[str, Any]]]:
     """Sectors (VSIC sections) and district-level units for the filters, cached briefly."""
     choices = cache.get(CHOICES_CACHE_KEY)
     if choices is None:
@@ -79,11 +83,11 @@ class RankingQuery:
     q: str = ""
     sort: str = "rank"
     page: int = 1
-    errors: list = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_params(cls, params, years=()):
-        def as_int(name):
+    def from_params(cls, params: Mapping[str, str], years: Sequence[int] = ()) -> RankingQuery:
+        def as_int(name: str) -> int | None:
             # ASCII digits that fit a database integer; anything else is "not given" (a huge
             # number or a Unicode digit in a URL must not become a 500).
             value = (params.get(name) or "").strip()
@@ -106,7 +110,7 @@ class RankingQuery:
         query.page = as_int("page") or 1
         return query
 
-    def params(self, **overrides):
+    def params(self, **overrides: Any) -> dict[str, Any]:
         """The query string items (without defaults), for shareable links."""
         values = {
             "year": self.year,
@@ -122,7 +126,7 @@ class RankingQuery:
         return {key: value for key, value in values.items() if value not in (None, "")}
 
 
-def _with_children(model, pk):
+def _with_children(model: type[Sector] | type[AdministrativeUnit], pk: int) -> list[int]:
     """[pk, ids of its direct children]: a sector section and its divisions, a district and its communes."""
     key = f"honors:children:{model._meta.label_lower}:{pk}"
     ids = cache.get(key)
@@ -135,10 +139,11 @@ def _with_children(model, pk):
     return ids
 
 
-def ranking_queryset(query):
+def ranking_queryset(query: RankingQuery) -> QuerySet[RankingEntry]:
     """Ranked rows for the query, in display order. Never touches unverified or
     non-consenting results: the table holds verified results only, and consent is filtered."""
-    qs = RankingEntry.objects.filter(year=query.year, framework_code=query.framework_code, consent=True)
+    # No public year (query.year None): `year=None` is IS NULL, no row.
+    qs = RankingEntry.objects.filter(year=query.year, framework_code=query.framework_code, consent=True)  # type: ignore[misc]
     # Ids first (cached), so the filter is a plain IN on the ranking table, not a join with OR.
     if query.sector:
         qs = qs.filter(sector_id__in=_with_children(Sector, query.sector))
@@ -157,18 +162,19 @@ class _Counted:
     """Stands in for a queryset whose count is already known (from the cache); slices go to
     the queryset when there is one."""
 
-    def __init__(self, count, queryset=None):
+    def __init__(self, count: int, queryset: QuerySet[RankingEntry] | None = None) -> None:
         self._count = count
         self._queryset = queryset
 
-    def count(self):
+    def count(self) -> int:
         return self._count
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: slice) -> Any:
+        assert self._queryset is not None, "only the paginator built with the queryset is sliced"
         return self._queryset[key]
 
 
-def ranking_page(query, per_page=PAGE_SIZE):
+def ranking_page(query: RankingQuery, per_page: int = PAGE_SIZE) -> tuple[Page[RankingEntry], Paginator[RankingEntry]]:
     """(page object, paginator): two queries (count and rows) at any data size on a miss, one
     when another page or sort of the same filters was counted already; none on a hit. Cached
     per URL until the next re-ranking (a verification, a change of consent), so the cache
@@ -186,16 +192,17 @@ def ranking_page(query, per_page=PAGE_SIZE):
         if count is None:
             count = queryset.count()
             cache.set(count_key, count, 10 * 60)
-        paginator = Paginator(_Counted(count, queryset), per_page)
+        # _Counted has count() and slicing, all a Paginator reads (not its typed protocol).
+        paginator: Paginator[RankingEntry] = Paginator(cast(Any, _Counted(count, queryset)), per_page)
         page = paginator.get_page(query.page)
         cached = (paginator.count, page.number, list(page.object_list))
         cache.set(key, cached, 10 * 60)
     count, number, entries = cached
-    paginator = Paginator(_Counted(count), per_page)
+    paginator = Paginator(cast(Any, _Counted(count)), per_page)
     return Page(entries, number, paginator), paginator
 
 
-def enterprise_history(enterprise_id, framework_code=DEFAULT_FRAMEWORK):
+def enterprise_history(enterprise_id: int, framework_code: str = DEFAULT_FRAMEWORK) -> list[RankingEntry]:
     """The enterprise's rows of the public (published) years, oldest first."""
     return list(
         RankingEntry.objects.filter(

@@ -6,6 +6,13 @@ overall level; then more pillars at or above that level; then the earlier verifi
 that tie on all four share a rank. Only enterprises that agreed to publication are ranked.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
 from django.core.cache import cache
 from django.db import connection, transaction
 
@@ -27,7 +34,7 @@ WHERE honors_rankingentry.id = ranked.id AND honors_rankingentry.rank IS DISTINC
 """
 
 
-def rerank(year, framework_code=DEFAULT_FRAMEWORK):
+def rerank(year: int, framework_code: str = DEFAULT_FRAMEWORK) -> None:
     """Recompute the provincial rank of one (year, framework) with a window function. Only rows
     whose rank changes are written (a re-ranking with nothing new writes nothing)."""
     with connection.cursor() as cursor:
@@ -39,7 +46,7 @@ def rerank(year, framework_code=DEFAULT_FRAMEWORK):
     _bump_version()
 
 
-def rerank_later(years, framework_code=DEFAULT_FRAMEWORK):
+def rerank_later(years: Iterable[int], framework_code: str = DEFAULT_FRAMEWORK) -> None:
     """Re-rank these years after the current transaction commits, as a background task.
 
     Re-ranking rewrites the rank of every row below a changed one (up to the whole year), which
@@ -49,7 +56,7 @@ def rerank_later(years, framework_code=DEFAULT_FRAMEWORK):
     from ...tasks import rerank_task
 
     for year in sorted(set(years)):
-        transaction.on_commit(lambda year=year: rerank_task.enqueue(year, framework_code))
+        transaction.on_commit(partial(rerank_task.enqueue, year, framework_code))
 
 
 # One row per (submission, pillar) from the assessment app's verified_results() queryset:
@@ -75,7 +82,7 @@ RESULT_FIELDS = (
 )
 
 
-def _new_entry(row):
+def _new_entry(row: tuple[Any, ...]) -> RankingEntry:
     pk, year, enterprise_id, framework_code, total, max_total, level, verified_at, name = row[:9]
     sector_id, area_id, size_class, consent = row[9:13]
     return RankingEntry(
@@ -97,7 +104,7 @@ def _new_entry(row):
     )
 
 
-def _add_pillar(entry, code, percent, level):
+def _add_pillar(entry: RankingEntry, code: str | None, percent: Decimal, level: int) -> None:
     if code is None:
         return
     code = code.lower()
@@ -109,7 +116,12 @@ def _add_pillar(entry, code, percent, level):
 
 
 @transaction.atomic
-def refresh_rankings(year=None, framework_code=DEFAULT_FRAMEWORK, batch_size=5000, enterprise_id=None):
+def refresh_rankings(
+    year: int | None = None,
+    framework_code: str = DEFAULT_FRAMEWORK,
+    batch_size: int = 5000,
+    enterprise_id: int | None = None,
+) -> int:
     """Rebuild the ranking rows of `year` (all years when None) from the assessment app's
     verified results, then rank them. Streams in batches, so memory stays flat at any size.
     With `enterprise_id`, only that enterprise's rows are rebuilt (one verification), then
@@ -133,9 +145,11 @@ def refresh_rankings(year=None, framework_code=DEFAULT_FRAMEWORK, batch_size=500
         .order_by("year", "enterprise_id", "verified_at", "pk")
         .values_list(*RESULT_FIELDS)
     )
+    buffer: list[RankingEntry]
+    current: RankingEntry | None
     written, buffer, current = 0, [], None
 
-    def flush(force=False):
+    def flush(force: bool = False) -> None:
         nonlocal buffer, written
         if buffer and (force or len(buffer) >= batch_size):
             RankingEntry.objects.bulk_create(buffer)
@@ -161,7 +175,7 @@ def refresh_rankings(year=None, framework_code=DEFAULT_FRAMEWORK, batch_size=500
     return written
 
 
-def sync_enterprise(enterprise):
+def sync_enterprise(enterprise: Any) -> None:
     """Carry an enterprise's registry changes (name, sector, area, size, consent) into its
     ranking rows; a change of consent re-ranks the years concerned."""
     rows = list(RankingEntry.objects.filter(enterprise=enterprise).only("pk", "year", "framework_code", "consent"))
@@ -181,7 +195,7 @@ def sync_enterprise(enterprise):
     _bump_version()
 
 
-def publication_changed(framework_code=DEFAULT_FRAMEWORK):
+def publication_changed(framework_code: str = DEFAULT_FRAMEWORK) -> None:
     """The programme published or withdrew a year: forget the public years and the cached pages."""
     cache.delete(YEARS_CACHE_KEY.format(framework_code))
     _bump_version()
