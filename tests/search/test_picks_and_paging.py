@@ -83,3 +83,33 @@ def test_pages_are_grouped_by_the_app_that_owns_them():
 
     assert services.page_kind_key(ContentType.objects.get_for_model(EventPage)) == "events"
     assert services.page_kind_key(ContentType.objects.get_for_model(HomePage)) == "other"
+
+
+def test_suggestions_add_registered_kinds_that_can_autocomplete_up_to_the_limit(make_page, vi):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    from assessment_forms.models import PublishedYear
+    from search import registry
+
+    page = make_page("Chuyển đổi số hợp tác xã")
+    PublishedYear.objects.get_or_create(year=2025, defaults={"note": "hợp tác xã"})
+    entries = [
+        # Indexed, but without autocomplete fields: left out of the suggestions.
+        registry.register_searchable(lambda locale: PublishedYear.objects.all(), "Năm", key="test.years"),
+        # Outside the search index and without a `match`: left out.
+        registry.register_searchable(lambda locale: ContentType.objects.all(), "Loại", key="test.types"),
+        registry.register_searchable(
+            lambda locale: Page.objects.filter(pk=page.pk), "Gốc", key="test.pages", url=lambda obj: "/goc/"
+        ),
+    ]
+    try:
+        found = services.suggest("hop tac", vi)
+        urls = [s["url"] for s in found]
+        assert page.get_url() in urls and urls.index(page.get_url()) < urls.index("/goc/")
+        assert {"title": page.title, "url": "/goc/", "kind": "Gốc"} in found
+        assert not [s for s in found if s["kind"] in ("Năm", "Loại")]
+        assert len(services.suggest("hop tac", vi, limit=1)) == 1
+    finally:
+        for entry in entries:
+            registry.unregister_searchable(entry.key)
