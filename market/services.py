@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.folding import folded_search
 from core.mail import queue_mail
 from core.text import fold_compact
 
@@ -155,9 +156,8 @@ def public_posts(kind: str = "", sector: str = "", area: str = "", q: str = "") 
         qs = qs.filter(Q(sector__code=sector) | Q(sector__parent__code=sector))
     if area:
         qs = qs.filter(area__code=area)
-    for word in fold_compact(q).split()[:8]:
-        qs = qs.filter(Q(title__icontains=word) | Q(description__icontains=word))
-    return qs
+    # Both sides folded: "máy rang" and "may rang" find "Cần mua máy rang".
+    return folded_search(qs, " ".join(fold_compact(q).split()[:8]), ["title", "description"])
 
 
 def matching_offers(sector_code: str = "", limit: int = 5) -> list[Post]:
