@@ -17,3 +17,7 @@ class EventsConfig(AppConfig):
         from .account import register as register_account_section
 
         register_account_section()
+        # Seats left on cached event pages follow registrations (issue 21.2).
+        from . import signals
+
+        signals.connect()

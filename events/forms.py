@@ -39,23 +39,34 @@ class RegistrationForm(spam.HumanCheckForm):
     # Anti-spam: `website` and `started` from spam.HumanCheckForm; a one-time key against double posts.
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
-    def __init__(self, event, *args, **kwargs):
+    def __init__(self, event, *args, action="", tokens_url="", **kwargs):
+        """`tokens_url` makes the form fit for the shared page cache: no CSRF token, start
+        token or submission key in its HTML (they are per visitor), hidden until the script
+        has fetched them from `tokens_url`. `action` is where it posts (default: the page)."""
         super().__init__(*args, **kwargs)
         self.event = event
+        self.cacheable = bool(tokens_url)
         limit = event.max_seats_per_enterprise or 1
         self.fields["seats"].max_value = limit
         self.fields["seats"].validators.append(MaxValueValidator(limit))
         self.fields["seats"].widget.attrs.update({"min": 1, "max": limit})
         self.fields["seats"].help_text = _("Tối đa %(limit)s người mỗi doanh nghiệp.") % {"limit": limit}
         if not self.is_bound:
-            self.initial["submission_key"] = uuid.uuid4().hex
+            self.initial["submission_key"] = "" if tokens_url else uuid.uuid4().hex
+            if tokens_url:
+                self.initial["started"] = ""
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["attendee_name"].widget.attrs["autocomplete"] = "name"
         self.fields["tax_code"].widget.attrs["inputmode"] = "numeric"
         self.helper = FormHelper()
         self.helper.form_id = "registration-form"
+        self.helper.form_action = action
         self.helper.attrs = {"novalidate": ""}
+        if tokens_url:
+            # Never `{% csrf_token %}` here: it would make the page uncacheable (and shared).
+            self.helper.disable_csrf = True
+            self.helper.attrs.update({"hidden": "", "data-tokens-url": tokens_url})
         self.helper.layout = Layout(
             Fieldset(_("Doanh nghiệp"), "tax_code", "enterprise_name"),
             Fieldset(_("Người tham dự"), "attendee_name", "position", "email", "phone", "seats"),
@@ -66,6 +77,8 @@ class RegistrationForm(spam.HumanCheckForm):
             "submission_key",
             Submit("register", _("Đăng ký"), css_class="btn-primary btn-lg w-100 mt-2"),
         )
+        if tokens_url:
+            self.helper.layout.fields.insert(-1, HTML('<input type="hidden" name="csrfmiddlewaretoken" value="">'))
 
     def clean_tax_code(self):
         code = normalize_tax_code(self.cleaned_data["tax_code"])

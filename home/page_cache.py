@@ -5,27 +5,35 @@ carries the version tokens (`core.cache`) of what it shows, and a hit is only se
 they are all current:
 
 - every response: "site" (anything publicly shown that is not a page: snippets, settings,
-  the registry, verified results, rankings, seats left);
+  the registry, verified results, rankings);
 - a Wagtail page: "page:<its tree path>", "section:<its parent's path>" (siblings' previous/
   next links) and, for cross-linked types (stories' related lists), "type:<its model>";
 - any other view (search, feeds, sitemap, profiles, rankings views): "pages".
 
 Publishing, unpublishing or deleting a page bumps its own path, its ancestors' paths (the
 listings that show it), its section (siblings), its model's type and "pages"; a top-level page (the menu) or a move
-bumps "site". Autosaves and drafts (revisions), outgoing mail, search hits, sessions, tasks,
+bumps "site". A registration bumps only its event's pages and their index (seats left,
+`events.signals`). Autosaves and drafts (revisions), outgoing mail, search hits, sessions, tasks,
 renditions and other private rows bump nothing (`PRIVATE_MODELS`, extended by apps with
 `register_private_models`). Bulk writes without model signals (rescoring, re-ranking) bump
 "site" through their own signals.
 
+A page's tokens are read before it renders (the `before_serve_page` hook, `note_page`), and a
+change made inside a transaction is bumped again when it commits (`bump`): a render that read
+the old rows while the change was being made is stored under tokens that are already stale,
+never served after the change.
+
 Not cached: logged-in users (session cookie), requests carrying messages, anything that is not
 a 200 HTML/JSON/XML response without Set-Cookie, responses marked private or no-cache, the
-admin, and any response that used the CSRF token (pages with forms).
+admin, and any response that used the CSRF token (pages with forms; an event page's form
+fetches its tokens instead, see events/models/pages.py).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -80,6 +88,8 @@ PRIVATE_MODELS = {
     "assessment_forms.submissionrevision",
     "assessment_forms.pillarscore",
     "events.feedback",
+    # Seats left: events.signals bumps the event's own pages, not the whole site.
+    "events.registration",
     "honors.nomination",
     "honors.nominationevidence",
     "honors.juryreview",
@@ -112,9 +122,18 @@ def content_version() -> str:
     return f"{tokens['site']}-{tokens['pages']}"
 
 
+def bump(*names: str) -> None:
+    """Bump now and, inside a transaction (the admin publishes in one), again once it
+    commits: a visitor's render that read the old rows meanwhile was stored under the tokens
+    of the first bump, and must not outlive the change."""
+    versions.bump(*names)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: versions.bump(*names))
+
+
 def invalidate(**kwargs) -> None:
     """Something shown on every kind of page changed (a setting, a result, the ranking)."""
-    versions.bump("site")
+    bump("site")
 
 
 # Page types whose pages list others of the same type anywhere in the tree (a story's
@@ -144,7 +163,14 @@ def invalidate_page(page, everywhere: bool = False) -> None:
     names += [f"section:{page.path[:-steplen]}", f"type:{type(page)._meta.label_lower}", "pages"]
     if everywhere or page.depth <= 3:
         names.append("site")
-    versions.bump(*names)
+    bump(*names)
+
+
+def note_page(request, page) -> None:
+    """Read the tokens of the page about to be served, before it renders (a Wagtail
+    `before_serve_page` hook): what it shows can only be newer than these."""
+    if getattr(request, "_page_cache_candidate", False):
+        request._page_cache_tokens = (page.pk, versions.versions(*page_tags(page)))
 
 
 def _on_publish(sender, instance, **kwargs):
@@ -205,13 +231,16 @@ class AnonymousPageCacheMiddleware:
                 return response
         # Read before rendering: a change during the render leaves this entry already stale.
         before = versions.versions("site", "pages")
+        request._page_cache_candidate = True
         response = self.get_response(request)
         if self._cacheable_response(request, response):
             if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
                 response.render()
             page = (getattr(response, "context_data", None) or {}).get("page")
             if isinstance(page, Page):
-                stored = {**versions.versions(*page_tags(page)), "site": before["site"]}
+                noted = getattr(request, "_page_cache_tokens", None)
+                tokens = noted[1] if noted and noted[0] == page.pk else versions.versions(*page_tags(page))
+                stored = {**tokens, "site": before["site"]}
             else:
                 stored = before
             response["X-Page-Cache"] = "miss"

@@ -372,8 +372,74 @@ class EventPage(RoutablePageMixin, Page):
         return data
 
     # --- Routes ---------------------------------------------------------------------------
+    # The page itself is served from the anonymous page cache (issue 21.2), so its form holds
+    # nothing per visitor: events/registration.js fetches the CSRF token, a single-use start
+    # token and a submission key from `form_tokens` (never cached) and shows the form. Without
+    # JavaScript the page links to `register`, which renders the same form with its tokens.
+    # Both the page and `register` take the form's POST. Seats left stay current: a change of
+    # a registration's seats invalidates the event's pages (events/signals.py).
     @path("", name="detail")
     def detail(self, request):
+        if request.method == "POST":
+            return self._handle_registration(request)
+        event = self.canonical
+        state = event.registration_state()
+        form = None
+        if state == "open":
+            from ..forms import RegistrationForm
+
+            form = RegistrationForm(
+                event,
+                action=self._subpage_url(request, "register"),
+                tokens_url=self._subpage_url(request, "form_tokens"),
+            )
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "registration_state": state,
+                "event": event,
+                "register_url": self._subpage_url(request, "register"),
+            },
+        )
+
+    @path("register/", name="register")
+    def registration_form(self, request):
+        """The registration form with this visitor's tokens: never cached (it uses the CSRF
+        token), the path of visitors without JavaScript and of a refused submission."""
+        response = self._handle_registration(request)
+        if response.status_code == 200:
+            response["Cache-Control"] = "no-store"
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+    @path("register/tokens/", name="form_tokens")
+    def form_tokens(self, request):
+        """This visitor's tokens for the cached page's form, as JSON (machine-read)."""
+        import uuid
+
+        from django.http import JsonResponse
+        from django.middleware.csrf import get_token
+
+        from core import spam
+
+        open_ = self.canonical.registration_state() == "open"
+        data = {"open": open_}
+        if open_:
+            data.update(
+                csrfmiddlewaretoken=get_token(request),  # also sets the CSRF cookie
+                started=spam.started_token(),
+                submission_key=uuid.uuid4().hex,
+            )
+        response = JsonResponse(data)
+        response["Cache-Control"] = "no-store"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def _subpage_url(self, request, name):
+        return self.get_url(request) + self.reverse_subpage(name)
+
+    def _handle_registration(self, request):
         from ..forms import RegistrationForm
         from ..services import register
 
@@ -393,7 +459,7 @@ class EventPage(RoutablePageMixin, Page):
                     email=request.POST.get("email", ""),
                 ):
                     return spam.too_many_requests(request)
-                form = RegistrationForm(event, data=request.POST)
+                form = RegistrationForm(event, data=request.POST, action=self._subpage_url(request, "register"))
                 if form.is_valid():
                     try:
                         with form.single_use() as use:
@@ -413,7 +479,7 @@ class EventPage(RoutablePageMixin, Page):
                             return redirect(outcome.manage_url)
                         form.add_error(outcome.field, outcome.message)
             else:
-                form = RegistrationForm(event)
+                form = RegistrationForm(event, action=self._subpage_url(request, "register"))
         return self.render(request, context_overrides={"form": form, "registration_state": state, "event": event})
 
     @path("ical/", name="ics")

@@ -1,0 +1,53 @@
+"""Seats left stay current on cached pages (issue 21.2).
+
+The event page ("Còn 3 chỗ", "Đã hết chỗ") and the events index's cards show seats left, and
+both are served from the anonymous page cache. A registration that takes or frees seats
+(a new one, a cancellation, an offer accepted or expired, an approval, a change of seats)
+makes exactly those pages stale once its transaction commits: the event in every language
+and the index above each, through the page cache's version names ("page:<tree path>",
+`core.cache`). Nothing else is invalidated; `home.page_cache` treats registrations as private
+rows for that reason.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+
+from core import cache as versions
+
+# Fields whose change moves seats; saves of other fields (reminder sent, feedback asked,
+# a new link) leave the pages as they are.
+SEAT_FIELDS = {"status", "seats", "event"}
+
+
+def seat_page_names(translation_key) -> list[str]:
+    """The page-cache version names of an event's pages (every language) and their indexes."""
+    from .models import EventPage
+
+    names = set()
+    for path in EventPage.objects.filter(translation_key=translation_key).values_list("path", flat=True):
+        names.update((f"page:{path}", f"page:{path[: -Page.steplen]}"))
+    return sorted(names)
+
+
+def _on_registration_change(sender, instance, update_fields=None, **kwargs):
+    if update_fields is not None and not (set(update_fields) & SEAT_FIELDS):
+        return
+    event_id = instance.event_id
+
+    def bump():
+        from .models import EventPage
+
+        key = EventPage.objects.filter(pk=event_id).values_list("translation_key", flat=True).first()
+        if key is not None:
+            versions.bump(*seat_page_names(key))
+
+    # After the commit: a page rendered meanwhile would store the old seats under new tokens.
+    transaction.on_commit(bump)
+
+
+def connect():
+    from .models import Registration
+
+    post_save.connect(_on_registration_change, sender=Registration, dispatch_uid="events-seats-saved")
+    post_delete.connect(_on_registration_change, sender=Registration, dispatch_uid="events-seats-deleted")
