@@ -443,7 +443,7 @@ def child_import(path):
     print(json.dumps(figures))
 
 
-def child_rescore(limit="0"):
+def child_rescore(limit="0", refresh="1"):
     import django
 
     django.setup()
@@ -464,7 +464,7 @@ def child_rescore(limit="0"):
     rescore_seconds = time.perf_counter() - started
     rescore_rss = rss_mb()
     started = time.perf_counter()
-    rows = refresh_rankings(year=RESCORED_YEAR)
+    rows = refresh_rankings(year=RESCORED_YEAR) if refresh == "1" else 0
     print(
         json.dumps(
             {
@@ -492,6 +492,7 @@ def main():
     parser.add_argument("--enterprises", type=int, default=1_000_000)
     parser.add_argument("--import-rows", type=int, default=None, help="rows to import (default: --enterprises)")
     parser.add_argument("--rescore-rows", type=int, default=0, help="rescore only this many results (default: all)")
+    parser.add_argument("--no-refresh", action="store_true", help="skip the ranking rebuild after the rescoring")
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
@@ -548,7 +549,7 @@ def main():
             "(targets < 600 s, < 500 MB)"
         )
     if args.only in (None, "rescore") and not args.skip_rescore:
-        figures = run_child("--child", "rescore", str(args.rescore_rows))
+        figures = run_child("--child", "rescore", str(args.rescore_rows), "0" if args.no_refresh else "1")
         out(
             f"\nrescoring {figures['rescored']} results of {RESCORED_YEAR} (real scoring, every row written): "
             f"{figures['rescore_seconds']} s, peak RSS {figures['rescore_peak_rss_mb']} MB (target < 600 s); "

@@ -225,11 +225,17 @@ def main():
     import redis
 
     redis.Redis.from_url(env["REDIS_URL"]).flushdb()
-    print(f"database {args.db_name} ({'new' if fresh else 'reused'}); migrate, demo content, static files…", flush=True)
-    manage(env, "migrate", "--noinput")
-    manage(env, "load_demo")
+    if fresh:
+        print(f"database {args.db_name}: migrate, demo content, static files…", flush=True)
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_demo")
     manage(env, "collectstatic", "--noinput")
     content = setup_content(env)
+    # Tasks left queued in the database (an earlier run, or the template's) would sit in
+    # front of this run's e-mail: the worker starts on an empty queue.
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.all().delete()
 
     gunicorn = str(Path(PYTHON).parent / "gunicorn")
     processes = []
@@ -249,7 +255,15 @@ def main():
                     env=env,
                 )
             )
-        worker = subprocess.Popen([PYTHON, "manage.py", "db_worker", "--interval", "0.5"], cwd=ROOT, env=env)
+        worker_log = open(mail_dir.parent / f"{mail_dir.name}-worker.log", "w")  # noqa: SIM115
+        worker = subprocess.Popen(
+            [PYTHON, "manage.py", "db_worker", "--interval", "0.5"],
+            cwd=ROOT,
+            env=env,
+            stdout=worker_log,
+            stderr=worker_log,
+        )
+        print(f"worker log: {worker_log.name}")
         processes.append(worker)
         wait_for(PORT_A, processes[0])
         wait_for(PORT_B, processes[1])
