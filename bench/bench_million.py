@@ -408,7 +408,9 @@ def write_import_csv(path, count):
 
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        # The column says its codes have 4 digits, so "1610" is not read as a 5-digit code that
+        # lost its leading zero (the engine refuses such an ambiguous code otherwise).
+        writer.writerow(["Mã ngành (4 số)" if name == "Ngành" else name for name in HEADER])
         writer.writerows(rows(count))
 
 
@@ -497,7 +499,7 @@ def main():
     parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-rescore", action="store_true")
-    parser.add_argument("--only", choices=["requests", "import", "rescore"])
+    parser.add_argument("--only", choices=["requests", "rankings", "dashboard", "search", "import", "rescore"])
     parser.add_argument("--child", nargs="+")
     args = parser.parse_args()
     if args.child:
@@ -528,9 +530,11 @@ def main():
         f"{Submission.objects.count()} verified submissions"
     )
     client = Client()
-    if args.only in (None, "requests"):
+    if args.only in (None, "requests", "rankings"):
         measure_rankings(client, args.requests, out)
+    if args.only in (None, "requests", "dashboard"):
         measure_dashboard(client, 5, 200, out)
+    if args.only in (None, "requests", "search"):
         measure_search(client, args.requests, out)
     if args.only in (None, "import") and not args.skip_import:
         count = args.import_rows or args.enterprises
