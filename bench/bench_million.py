@@ -330,18 +330,18 @@ def queries_of(client, url):
     return len(ctx.captured_queries)
 
 
-def measure_rankings(client, requests, out):
+def measure_rankings(client, requests, out, year=YEARS[-1]):
     from enterprises.models import AdministrativeUnit
     from honors.services.rankings import _bump_version
 
     area = AdministrativeUnit.objects.filter(level="district").order_by("code").first()
     urls = [
-        "/xep-hang/",
-        "/xep-hang/?year=2024&page=2000",
-        f"/xep-hang/?year=2025&area={area.pk}&size=small" if area else "/xep-hang/?year=2025&size=small",
-        "/xep-hang/?year=2025&q=ca+phe+dak+mil",
-        "/xep-hang/?year=2025&sort=p3&level=2",
-        "/xep-hang/?year=2025&level=4&size=medium",
+        f"/xep-hang/?year={year}",
+        f"/xep-hang/?year={year}&page=2000",
+        f"/xep-hang/?year={year}&area={area.pk}&size=small" if area else f"/xep-hang/?year={year}&size=small",
+        f"/xep-hang/?year={year}&q=ca+phe+dak+mil",
+        f"/xep-hang/?year={year}&sort=p3&level=2",
+        f"/xep-hang/?year={year}&level=4&size=medium",
     ]
     worst = {}
     for label, cold in (("cold (ranking cache version bumped before each request)", True), ("warm", False)):
@@ -496,6 +496,7 @@ def main():
     parser.add_argument("--rescore-rows", type=int, default=0, help="rescore only this many results (default: all)")
     parser.add_argument("--no-refresh", action="store_true", help="skip the ranking rebuild after the rescoring")
     parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--year", type=int, default=YEARS[-1], help="the rankings' year to measure")
     parser.add_argument("--reseed", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-rescore", action="store_true")
@@ -531,7 +532,7 @@ def main():
     )
     client = Client()
     if args.only in (None, "requests", "rankings"):
-        measure_rankings(client, args.requests, out)
+        measure_rankings(client, args.requests, out, args.year)
     if args.only in (None, "requests", "dashboard"):
         measure_dashboard(client, 5, 200, out)
     if args.only in (None, "requests", "search"):
