@@ -43,6 +43,10 @@ ENV = {
     "EMAIL_BACKEND": os.environ.get("EMAIL_BACKEND", "file"),
     "EMAIL_FILE_PATH": os.environ.get("EMAIL_FILE_PATH", str(ROOT / "var" / "bench-mail")),
     "LOG_LEVEL": "ERROR",
+    # The shared cache production runs with (rate-limit counters, single-use form tokens).
+    "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/10"),
+    # Every client comes from 127.0.0.1: the per-address limit is raised (still counted).
+    "RATE_LIMIT_IP": os.environ.get("RATE_LIMIT_IP", "100000/h"),
 }
 
 

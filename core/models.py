@@ -14,6 +14,10 @@ class OutgoingMail(models.Model):
     server outage.
     """
 
+    # Not content: no "usage" to record, and a save (one per e-mail, inside the transaction
+    # that reports the change) must not queue a Wagtail reference-index task (issue 21).
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Chờ gửi")
         SENT = "sent", _("Đã gửi")

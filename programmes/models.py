@@ -164,7 +164,12 @@ class Application(models.Model):
         verbose_name = _("hồ sơ đề nghị hỗ trợ")
         verbose_name_plural = _("hồ sơ đề nghị hỗ trợ")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["status", "programme"]), models.Index(fields=["enterprise", "status"])]
+        indexes = [
+            models.Index(fields=["status", "programme"]),
+            models.Index(fields=["enterprise", "status"]),
+            # The admin's application list: filtered by status, newest first (issue 21).
+            models.Index(fields=["status", "-created_at"], name="programmes_status_created_idx"),
+        ]
 
     def __str__(self):
         return f"{self.reference} – {self.enterprise}"

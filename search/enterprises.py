@@ -10,7 +10,7 @@ public profile is the only public view of it.
 from django.utils.translation import get_language, pgettext_lazy
 from wagtail.models import Locale
 
-from core.folding import folded_search
+from core.text import fold
 from search.registry import register_searchable
 
 KEY = "enterprises"
@@ -23,7 +23,13 @@ def _profiles(locale):
 
 
 def _match(queryset, query):
-    return folded_search(queryset, query, ["name", "short_name", "name_en"])
+    # The registry's stored folded column (name, English name, short name and tax code,
+    # `Enterprise.search_text`): every word in it. On PostgreSQL one trigram index answers it
+    # among a million enterprises (enterprises migration 0011); folding the three name
+    # columns in SQL row by row took minutes there (issue 21).
+    for word in fold(query).split():
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset
 
 
 def _url(enterprise):

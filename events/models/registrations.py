@@ -12,6 +12,10 @@ class Registration(models.Model):
     Deliberately not in the site's search index (personal data); the admin listing searches
     it with the ORM."""
 
+    # Not content: a registration is not a "usage" of its event page, and a save inside the
+    # seat lock must not queue a Wagtail reference-index task (issue 21: the registration rush).
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Chờ duyệt")
         CONFIRMED = "confirmed", _("Đã xác nhận")

@@ -261,3 +261,19 @@ def test_failed_send_is_kept_and_retried(register, event, settings, django_captu
     row.refresh_from_db()
     assert row.status == OutgoingMail.Status.SENT and row.attempts == 2
     assert len(mail.outbox) == 1
+
+
+def test_registration_and_its_mail_stay_out_of_the_reference_index(register, event):
+    """A registration (and its queued e-mail) is not a "usage" of the event page: saving them
+    records no reference and, with a task worker, queues no reference-index task inside the
+    seat lock (issue 21, the registration rush). The event page itself is still indexed."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    assert register(event).status_code == 302
+    registration = Registration.objects.get(event=event)
+    assert OutgoingMail.objects.filter(related_id=str(registration.pk)).exists()
+    for model in (Registration, OutgoingMail):
+        assert not ReferenceIndex.model_is_indexable(model)
+        assert not ReferenceIndex.objects.filter(content_type=ContentType.objects.get_for_model(model)).exists()
+    assert ReferenceIndex.model_is_indexable(type(event))
