@@ -451,8 +451,7 @@ RATE_LIMITS = {
 # through views that check the viewer's rights. With AWS_PRIVATE_BUCKET_NAME: a private S3
 # bucket (no public ACL, signed URLs are not handed out; the view streams the file).
 # Staged imports wait under PRIVATE_MEDIA_ROOT/staged (core/uploads.py), purged after a day.
-# (PRIVATE_STORAGE_ROOT is the older name of the same setting.)
-PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT") or env("PRIVATE_STORAGE_ROOT") or BASE_DIR / "var" / "private")
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT") or BASE_DIR / "var" / "private")
 AWS_PRIVATE_BUCKET_NAME = env("AWS_PRIVATE_BUCKET_NAME")
 if AWS_PRIVATE_BUCKET_NAME:
     STORAGES["private"] = {
