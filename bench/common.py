@@ -194,3 +194,30 @@ def print_report(title, rows, ceiling, targets=None):
             f"{label[:48]:<48} {result['rps']:>9.1f} {result['p50_ms']:>8.2f} {result['p95_ms']:>8.2f} "
             f"{result['p99_ms']:>8.2f} {result['errors']:>7} {queries!s:>8} {ratio:>7.1%} {target:>14}"
         )
+
+
+# One URL of each public page type of the demo content (`manage.py load_demo`).
+PUBLIC_PAGES = [
+    "/",
+    "/en/",
+    "/gioi-thieu/",
+    "/tin-tuc/",
+    "/tin-tuc/bao/",
+    "/tin-tuc/bao/htx-ca-phe-thuan-an-len-san-thuong-mai-dien-tu/",
+    "/cam-nang/",
+    "/cam-nang/chuyen-doi-so-la-gi/",
+    "/cam-nang/chuyen-doi-so-la-gi/lo-trinh-5-buoc/",
+    "/cam-nang/hoi-dap/",
+    "/cam-nang/huong-dan-dbi/",
+    "/su-kien/",
+    "/su-kien/hoi-thao-dbi-gia-nghia-2024/",
+    "/xep-hang/",
+    "/xep-hang/?size=small",
+    "/bang-so-lieu/",
+    "/search/?q=chuyen+doi+so",
+    "/tu-danh-gia-dbi/",
+    "/giai-phap/",
+    "/ket-noi-cung-cau/",
+    "/ho-tro-nha-nuoc/",
+    "/ho-tro/",
+]

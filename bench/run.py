@@ -26,35 +26,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import fresh_database, manage, measure_served, prepare_site, print_report, query_counts, site_env  # noqa: E402
+from common import (
+    PUBLIC_PAGES,
+    fresh_database,
+    manage,
+    measure_served,
+    prepare_site,
+    print_report,
+    query_counts,
+    site_env,
+)  # noqa: E402
 
 MAX_QUERIES = 15
 
-# One URL of each public page type of the demo content (`manage.py load_demo`).
-DEFAULT_URLS = [
-    "/",
-    "/en/",
-    "/gioi-thieu/",
-    "/tin-tuc/",
-    "/tin-tuc/bao/",
-    "/tin-tuc/bao/htx-ca-phe-thuan-an-len-san-thuong-mai-dien-tu/",
-    "/cam-nang/",
-    "/cam-nang/chuyen-doi-so-la-gi/",
-    "/cam-nang/chuyen-doi-so-la-gi/lo-trinh-5-buoc/",
-    "/cam-nang/hoi-dap/",
-    "/cam-nang/huong-dan-dbi/",
-    "/su-kien/",
-    "/su-kien/hoi-thao-dbi-gia-nghia-2024/",
-    "/xep-hang/",
-    "/xep-hang/?size=small",
-    "/bang-so-lieu/",
-    "/search/?q=chuyen+doi+so",
-    "/tu-danh-gia-dbi/",
-    "/giai-phap/",
-    "/ket-noi-cung-cau/",
-    "/ho-tro-nha-nuoc/",
-    "/ho-tro/",
-]
 
 # (pattern on the path, page kind, minimum share of the static rate); the first match wins.
 # Pages without a share target (home, FAQ, …) are still held to MAX_QUERIES.
@@ -99,7 +83,7 @@ def main(
     *,
     description=__doc__,
     label="",
-    urls=DEFAULT_URLS,
+    urls=PUBLIC_PAGES,
     db="both",
     duration=20,
     port=8900,
