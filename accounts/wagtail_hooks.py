@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.exports import SafeExportViewSetMixin
+
 from .models import DeletionRequest
 
 
@@ -24,7 +26,7 @@ class DeletionRequestForm(WagtailAdminModelForm):
         return deletion
 
 
-class DeletionRequestViewSet(ModelViewSet):
+class DeletionRequestViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = DeletionRequest
     name = "deletion_requests"
     icon = "warning"

@@ -152,3 +152,22 @@ class SafeSpreadsheetExportMixin(_ExportBase):
         response = super().write_csv_response(queryset)
         response["Content-Type"] = "text/csv; charset=utf-8"
         return response
+
+
+if TYPE_CHECKING:
+    from wagtail.admin.viewsets.model import ModelViewSet as _ViewSetBase
+else:
+    _ViewSetBase = object
+
+
+class SafeExportViewSetMixin(_ViewSetBase):
+    """Mix into a ModelViewSet or SnippetViewSet with `list_export`: its index view (and any
+    other view with Wagtail's spreadsheet export) writes through `SafeSpreadsheetExportMixin`.
+    Wagtail itself keeps XLSX formulas as text but writes CSV cells as they are."""
+
+    def construct_view(self, view_class: Any, **kwargs: Any) -> Any:
+        from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+        if issubclass(view_class, SpreadsheetExportMixin) and not issubclass(view_class, SafeSpreadsheetExportMixin):
+            view_class = type(view_class.__name__, (SafeSpreadsheetExportMixin, view_class), {})
+        return super().construct_view(view_class, **kwargs)

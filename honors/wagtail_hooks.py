@@ -11,6 +11,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_scope import ScopedViewSetMixin
+from core.exports import SafeExportViewSetMixin
 
 from .admin_forms import CertificateForm, CycleForm, DecisionForm, NominationScreeningForm
 from .models import Certificate, ConflictDeclaration, HonoursCycle, HonoursDecision, Nomination, RankingEntry
@@ -61,7 +62,7 @@ class EvidencePanel(Panel):
             return context
 
 
-class NominationViewSet(ScopedViewSetMixin, SnippetViewSet):
+class NominationViewSet(SafeExportViewSetMixin, ScopedViewSetMixin, SnippetViewSet):
     """Screening. A juror who declared a conflict with a nomination never reaches it here:
     not in the listing or its export, not its edit, history, usage or chooser (404)."""
 
@@ -140,7 +141,7 @@ class CertificateViewSet(ScopedViewSetMixin, SnippetViewSet):
     edit_handler = ObjectList([FieldPanel("revoked_at"), FieldPanel("revoked_reason")], base_form_class=CertificateForm)
 
 
-class RankingEntryViewSet(ScopedViewSetMixin, SnippetViewSet):
+class RankingEntryViewSet(SafeExportViewSetMixin, ScopedViewSetMixin, SnippetViewSet):
     """The ranking's read model. Rows of enterprises that did not consent to publication never
     leave the programme editors (listing, export, inspect, chooser, translation API)."""
 

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.exports import SafeExportViewSetMixin
+
 from .models import ContactRequest, Post, Provider, Solution
 
 
@@ -30,7 +32,7 @@ class ProviderViewSet(SnippetViewSet):
     ]
 
 
-class SolutionViewSet(SnippetViewSet):
+class SolutionViewSet(SafeExportViewSetMixin, SnippetViewSet):
     model = Solution
     icon = "cogs"
     menu_label = _("Giải pháp")

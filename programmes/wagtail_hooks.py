@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.exports import SafeExportViewSetMixin
+
 from . import admin_urls
 from .forms import ProgrammeAdminForm
 from .models import Application, Programme
@@ -50,7 +52,7 @@ class ProgrammeViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class ApplicationViewSet(SnippetViewSet):
+class ApplicationViewSet(SafeExportViewSetMixin, SnippetViewSet):
     """The review queue. Editing happens on the review page, step by step, never in a form
     that could skip a step; the list links there."""
 

@@ -16,6 +16,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.exports import SafeExportViewSetMixin
+
 from . import admin_views, services
 from .admin_forms import ConsultantAdminForm, RequestFilterSet
 from .models import Consultant, ConsultingOrganisation, PublicHoliday, ResponseTarget, SupportRequest, Topic
@@ -65,7 +67,7 @@ class ReferenceColumn(FastColumn):
         )
 
 
-class SupportRequestViewSet(ModelViewSet):
+class SupportRequestViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = SupportRequest
     icon = "help"
     menu_label = _("Yêu cầu hỗ trợ")

@@ -119,3 +119,34 @@ def test_dashboard_open_data_goes_through_the_writer():
             return [["Ngành", "Số doanh nghiệp"], [HOSTILE, 12], ["—", 3]]
 
     assert_no_formula_csv(exports.table_csv(Table()).encode("utf-8"))
+
+
+def test_every_admin_list_export_goes_through_the_escaping_writer():
+    """Wagtail writes CSV cells as they are: every viewset with `list_export` must export
+    through `SafeSpreadsheetExportMixin` (a new viewset that forgets fails here)."""
+    from wagtail.admin.viewsets import viewsets
+
+    from core.exports import SafeSpreadsheetExportMixin
+
+    exporting = [
+        viewset
+        for viewset in viewsets.viewsets
+        if isinstance(getattr(viewset, "list_export", None), list | tuple) and viewset.list_export
+    ]
+    assert len(exporting) >= 8
+    unsafe = [
+        type(viewset).__name__
+        for viewset in exporting
+        if not issubclass(viewset.index_view.view_class, SafeSpreadsheetExportMixin)
+    ]
+    assert unsafe == []
+
+
+def test_solutions_admin_csv_export_escapes_formulas(client):
+    from market.factories import SolutionFactory
+
+    SolutionFactory(name=HOSTILE)
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.get(reverse("wagtailsnippets_market_solution:list"), {"export": "csv"})
+    assert response.status_code == 200
+    assert_no_formula_csv(b"".join(response.streaming_content))
