@@ -21,7 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/dx_dashboard_bench")
-os.environ["DJANGO_SETTINGS_MODULE"] = "bench.dashboard_settings"
+os.environ.setdefault("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
+os.environ.setdefault("BENCH_CACHE_PREFIX", "bench-dashboard")
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
 YEARS = (2023, 2024, 2025)
 SHARE_ASSESSED = {2023: 0.30, 2024: 0.40, 2025: 0.50}

@@ -42,7 +42,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/dx_million_bench")
-os.environ["DJANGO_SETTINGS_MODULE"] = "bench.million_settings"
+os.environ.setdefault("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11")
+os.environ.setdefault("BENCH_CACHE_PREFIX", "bench-million")
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
 YEARS = (2023, 2024, 2025)
 RESCORED_YEAR = YEARS[-1]
