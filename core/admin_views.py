@@ -1,7 +1,6 @@
 """The outgoing-mail list for programme editors: every e-mail, its status, failures and the
 unreachable (nobody to send to), with filters and a resend action (core.mail.resend)."""
 
-from collections.abc import Iterable
 from typing import Any
 
 import django_filters
@@ -17,15 +16,15 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.widgets.button import Button, ListingButton
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from .mail import resend
 from .models import OutgoingMail
+from .policies import ActionPermissionPolicy
 
 RESENDABLE = (OutgoingMail.Status.FAILED, OutgoingMail.Status.UNREACHABLE, OutgoingMail.Status.SENT)
 
 
-class OutgoingMailPermissionPolicy(ModelPermissionPolicy):
+class OutgoingMailPermissionPolicy(ActionPermissionPolicy):
     """Rows are written by the site only: nobody adds, edits or deletes them in the admin;
     "resend" needs the change permission, looking needs the view permission."""
 
@@ -35,9 +34,6 @@ class OutgoingMailPermissionPolicy(ModelPermissionPolicy):
         if action == "resend":
             return super().user_has_permission(user, "change")
         return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user: Any, actions: Iterable[str]) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 def _kinds() -> list[tuple[str, str]]:

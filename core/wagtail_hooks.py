@@ -15,6 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from . import admin_views
 from .audit import AuditEntry
 from .models import OutgoingMail
+from .policies import ActionPermissionPolicy
 
 
 class OutgoingMailViewSet(ModelViewSet):
@@ -56,15 +57,12 @@ def outgoing_mail_urls() -> list[URLPattern]:
 # --- The audit trail ------------------------------------------------------------------------
 
 
-class ReadOnlyPolicy(ModelPermissionPolicy):
+class ReadOnlyPolicy(ActionPermissionPolicy):
     """Nobody adds, changes or deletes an audit entry through the admin, not even a superuser:
     only `view` is ever granted."""
 
     def user_has_permission(self, user: Any, action: str) -> bool:
         return action == "view" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user: Any, actions: Iterable[str]) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user: Any, action: str, instance: Any) -> bool:
         return self.user_has_permission(user, action)

@@ -9,7 +9,8 @@ read on that page.
 
 from django import forms
 from django.contrib.auth import get_permission_codename
-from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.policies import ActionPermissionPolicy
 
 MANAGE_PERMISSION = "events.change_registration"
 ALL_PERMISSION = "events.manage_all_registrations"
@@ -50,7 +51,7 @@ def scope_registrations(user, queryset):
     return queryset.filter(event__in=managed_events(user).values("pk"))
 
 
-class OrganiserPermissionPolicy(ModelPermissionPolicy):
+class OrganiserPermissionPolicy(ActionPermissionPolicy):
     """The organiser scope on events. One action, "manage" (an event's registrations:
     listing, exports, sign-in sheet, check-in, messages, feedback, certificates): it needs
     `events.change_registration` model-wide and, on an event, being one of its organisers
@@ -71,9 +72,6 @@ class OrganiserPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission(self, user, action):
         return action in self.actions and user.is_authenticated and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and can_manage_event(user, instance)

@@ -7,14 +7,15 @@ never a conflicted juror). The views of honors.views.jury and the admin menu ask
 rules themselves stay in honors.services (jury, evidence), which the public side calls too."""
 
 from django.db.models import Q
-from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.policies import ActionPermissionPolicy
 
 from .models import Category, HonoursCycle, Nomination
 from .services import jury
 from .services.evidence import EVIDENCE_PERMISSION, can_view_evidence
 
 
-class JuryPermissionPolicy(ModelPermissionPolicy):
+class JuryPermissionPolicy(ActionPermissionPolicy):
     """The jury's actions. Model-wide, and on an instance where one is named:
 
     - "jury": the jury page; a juror of a category of an unpublished cycle, or the committee.
@@ -50,9 +51,6 @@ class JuryPermissionPolicy(ModelPermissionPolicy):
             return self._is_juror(user)
         return False
 
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
     def user_has_permission_for_instance(self, user, action, instance):
         if not self.user_has_permission(user, action):
             return False
@@ -86,7 +84,7 @@ class JuryPermissionPolicy(ModelPermissionPolicy):
         return Nomination.objects.filter(query).distinct()
 
 
-class EvidencePermissionPolicy(ModelPermissionPolicy):
+class EvidencePermissionPolicy(ActionPermissionPolicy):
     """Evidence files: "view" needs `honors.view_nominationevidence` (programme editors, the
     committee); on a file, never for a juror who declared a conflict with its nomination."""
 
@@ -95,9 +93,6 @@ class EvidencePermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission(self, user, action):
         return action == "view" and user.is_authenticated and user.is_active and user.has_perm(EVIDENCE_PERMISSION)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and can_view_evidence(user, instance)

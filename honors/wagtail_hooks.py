@@ -7,11 +7,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_scope import ScopedViewSetMixin
 from core.exports import SafeExportViewSetMixin
+from core.policies import ActionPermissionPolicy
 
 from .admin_forms import CertificateForm, CycleForm, DecisionForm, NominationScreeningForm
 from .models import Certificate, ConflictDeclaration, HonoursCycle, HonoursDecision, Nomination, RankingEntry
@@ -37,15 +37,12 @@ class CycleViewSet(ScopedViewSetMixin, SnippetViewSet):
     )
 
 
-class NoAddPolicy(ModelPermissionPolicy):
+class NoAddPolicy(ActionPermissionPolicy):
     """Nominations come from the public form (nomination phase) and automatic nomination;
     nobody adds one by hand in the admin, whatever the phase."""
 
     def user_has_permission(self, user, action):
         return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class EvidencePanel(Panel):

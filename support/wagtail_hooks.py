@@ -12,18 +12,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.exports import SafeExportViewSetMixin
+from core.policies import ActionPermissionPolicy
 
 from . import admin_views, services
 from .admin_forms import ConsultantAdminForm, RequestFilterSet
 from .models import Consultant, ConsultingOrganisation, PublicHoliday, ResponseTarget, SupportRequest, Topic
 
 
-class RequestPermissionPolicy(ModelPermissionPolicy):
+class RequestPermissionPolicy(ActionPermissionPolicy):
     """Requests come only from the public form and change only through the lifecycle's
     transitions (manage page), never through a generic add/edit/delete form."""
 
@@ -31,9 +31,6 @@ class RequestPermissionPolicy(ModelPermissionPolicy):
         if action in ("add", "change", "delete"):
             return False
         return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
     def instances_user_has_any_permission_for(self, user, actions):
         return services.requests_for(user) if "view" in actions else SupportRequest.objects.none()
