@@ -20,12 +20,14 @@ from core import cache as versions
 SEAT_FIELDS = {"status", "seats", "event"}
 
 
-def seat_page_names(translation_key) -> list[str]:
-    """The page-cache version names of an event's pages (every language) and their indexes."""
+def seat_page_names(event_id) -> list[str]:
+    """The page-cache version names of an event's pages (every language) and their indexes,
+    in one query."""
     from .models import EventPage
 
+    same_event = EventPage.objects.filter(pk=event_id).values("translation_key")
     names = set()
-    for path in EventPage.objects.filter(translation_key=translation_key).values_list("path", flat=True):
+    for path in EventPage.objects.filter(translation_key__in=same_event).values_list("path", flat=True):
         names.update((f"page:{path}", f"page:{path[: -Page.steplen]}"))
     return sorted(names)
 
@@ -36,11 +38,9 @@ def _on_registration_change(sender, instance, update_fields=None, **kwargs):
     event_id = instance.event_id
 
     def bump():
-        from .models import EventPage
-
-        key = EventPage.objects.filter(pk=event_id).values_list("translation_key", flat=True).first()
-        if key is not None:
-            versions.bump(*seat_page_names(key))
+        names = seat_page_names(event_id)
+        if names:
+            versions.bump(*names)
 
     # After the commit: a page rendered meanwhile would store the old seats under new tokens.
     transaction.on_commit(bump)
