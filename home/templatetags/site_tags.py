@@ -80,3 +80,19 @@ def content_version(*names):
 
     tokens = versions.versions(*(names or ("site",)))
     return "-".join(tokens[name] for name in sorted(tokens))
+
+
+@register.simple_tag
+def page_version(page, *names):
+    """The tokens the anonymous page cache keys `page` by (the site, the page, its section, its
+    type: `home.page_cache.page_tags`) plus any extra `names`, as one `{% cache %}` key part:
+
+        {% page_version page as version %}{% cache 3600 story_body page.pk LANGUAGE_CODE version %}
+
+    A fragment cached under it is dropped by exactly the changes that drop the cached page."""
+    from core import cache as versions
+
+    from ..page_cache import page_tags
+
+    tokens = versions.versions(*page_tags(page), *names)
+    return "-".join(tokens[name] for name in sorted(tokens))
