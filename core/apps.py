@@ -15,9 +15,10 @@ class CoreConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_migrate, post_save
 
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import checks, sites  # noqa: F401  (registers the system checks)
         from .signals import default_admin_language, sync_site_address
 
+        sites.connect()  # perf (issue 21): the cached site table's version
         post_migrate.connect(sync_site_address, sender=self, dispatch_uid="core-site-address")
         post_save.connect(default_admin_language, sender=get_user_model(), dispatch_uid="core-admin-language")
         from django.db.backends.signals import connection_created

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "core.middleware.RejectControlCharactersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # perf (issue 21): version tokens read once per request, the Wagtail Site without a query.
+    "core.middleware.SiteMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -81,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # perf (issue 21): a page URL's route (and, for visitors, the page) from the cache.
+    "home.routing.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

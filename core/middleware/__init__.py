@@ -1,5 +1,6 @@
 """Middleware of the core layer (resilience)."""
 
 from .bad_input import RejectControlCharactersMiddleware
+from .sites import SiteMiddleware
 
-__all__ = ["RejectControlCharactersMiddleware"]
+__all__ = ["RejectControlCharactersMiddleware", "SiteMiddleware"]
