@@ -1,9 +1,15 @@
+import hashlib
+
 from django import template
-from django.utils import formats
+from django.core.cache import cache
+from django.utils import formats, translation
+from wagtail.models import Page
 
 from home import navigation
 
 register = template.Library()
+
+LANGUAGE_LINKS_SECONDS = 60 * 60
 
 
 @register.simple_tag(takes_context=True)
@@ -13,7 +19,32 @@ def main_menu(context):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    return navigation.language_links(context.get("request"), context.get("page"))
+    """The language switcher's links. perf (issue 21): for a page, cached per host, language,
+    page and full path until a page is published anywhere ("pages": a translation appears or
+    goes) or the site changes ("site", "sites": moves, slugs, locales)."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page) or not page.pk:
+        return navigation.language_links(request, page)
+    from core import cache as versions
+
+    tokens = versions.versions("site", "sites", "pages")
+    full_path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    key = ":".join(
+        [
+            "language-links",
+            request.get_host(),
+            translation.get_language() or "",
+            str(page.pk),
+            full_path,
+            *(tokens[name] for name in sorted(tokens)),
+        ]
+    )
+    links = cache.get(key)
+    if links is None:
+        links = navigation.language_links(request, page)
+        cache.set(key, links, LANGUAGE_LINKS_SECONDS)
+    return links
 
 
 @register.filter
