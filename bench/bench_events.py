@@ -6,9 +6,15 @@ the real HTTP stack (gunicorn, production settings, CSRF, the anti-bot checks).
 It creates the database if needed, migrates, collects static files, builds a home page, an
 events index and one event (100 seats, one person per enterprise), starts gunicorn with
 production settings, lets 500 clients each load the event page (cookie, CSRF token, form
-token), waits out the form's minimum fill time, then releases every POST at once. Reports
+token from the form's token endpoint, as events/registration.js does), waits out the form's
+minimum fill time, then releases every POST at once (to the form's action). Reports
 the confirmed and waitlisted counts from the database, errors (anything but the redirect to
 the registration page), and latency percentiles of the POSTs.
+
+    DATABASE_URL=postgres://… .venv/bin/python bench/bench_events.py --profile 100 [TOP]
+
+measures in-process instead: the CPU time per registration through Django's test client,
+the queries of one (those inside the seat lock marked) and, with TOP, a cProfile.
 """
 
 import http.client
@@ -114,7 +120,9 @@ def tax_codes(count):
     return codes
 
 
-FIELD = re.compile(r'name="(csrfmiddlewaretoken|started|submission_key)" value="([^"]+)"')
+FORM = re.compile(r'<form[^>]*id="registration-form"[^>]*>')
+ATTRIBUTE = re.compile(r'(action|data-tokens-url)="([^"]+)"')
+TOKEN_FIELDS = ("csrfmiddlewaretoken", "started", "submission_key")
 
 
 class Client:
@@ -124,17 +132,34 @@ class Client:
         self.latency = None
         self.error = None
 
-    def prepare(self):
+    def _get(self, path, cookie=""):
         conn = http.client.HTTPConnection(HOST, PORT, timeout=120)
-        conn.request("GET", self.path)
+        conn.request("GET", path, headers={"Cookie": cookie} if cookie else {})
         response = conn.getresponse()
-        html = response.read().decode()
+        body = response.read().decode()
         conn.close()
+        if response.status != 200:
+            raise RuntimeError(f"GET {path}: {response.status}")
+        return response, body
+
+    def prepare(self):
+        """What the browser does: the (cached, shared) event page, then this visitor's tokens
+        from the form's token endpoint (events/registration.js), which sets the CSRF cookie."""
+        import json
+
+        _response, html = self._get(self.path)
+        form = FORM.search(html)
+        attributes = dict(ATTRIBUTE.findall(form.group(0))) if form else {}
+        if "data-tokens-url" not in attributes:
+            raise RuntimeError(f"GET {self.path}: no cacheable registration form")
+        self.action = attributes["action"]
+        response, body = self._get(attributes["data-tokens-url"])
         cookies = response.headers.get_all("Set-Cookie") or []
         self.cookie = "; ".join(c.split(";", 1)[0] for c in cookies)
-        self.fields = dict(FIELD.findall(html))
-        if response.status != 200 or len(self.fields) != 3:
-            raise RuntimeError(f"GET {self.path}: {response.status}, fields {sorted(self.fields)}")
+        tokens = json.loads(body)
+        self.fields = {name: tokens.get(name) for name in TOKEN_FIELDS}
+        if not all(self.fields.values()) or "csrftoken" not in self.cookie:
+            raise RuntimeError(f"tokens: {sorted(tokens)}, cookie {self.cookie!r}")
 
     def post(self, barrier):
         body = urllib.parse.urlencode(
@@ -160,7 +185,7 @@ class Client:
         barrier.wait()
         started = time.perf_counter()
         try:
-            conn.request("POST", self.path, body=body, headers=headers)
+            conn.request("POST", self.action, body=body, headers=headers)
             response = conn.getresponse()
             response.read()
             self.status = response.status
@@ -192,7 +217,112 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
+def profile(count, top, path=None):
+    """In-process: `count` registrations through Django's test client (the whole middleware
+    stack, production settings, Redis), each with its own CSRF cookie and tokens fetched
+    beforehand from the form's token endpoint (not measured). Prints the CPU time per POST
+    (`time.process_time`), the queries of one POST and those inside the seat lock, and with
+    `top` cProfile's most expensive calls."""
+    import cProfile
+    import json
+    import pstats
+
+    os.environ.update(ENV)
+    import django
+
+    django.setup()
+    from enterprises.models import Enterprise
+    from events.models import EventPage
+
+    codes = tax_codes(count)
+    event = EventPage.objects.filter(slug="bench-event").first()
+    if event is None or event.capacity != CAPACITY:
+        event = build_event()
+    else:  # a run before built it: start again from no registration
+        event.registrations.all().delete()
+        Enterprise.objects.filter(tax_code__in=codes).delete()
+    from django.db import connection
+    from django.test import Client
+
+    from core.spam import started_token
+
+    path = path or event.registration_post_url()
+    tokens_path = event.url + event.reverse_subpage("form_tokens")
+    prepared = []
+    for n in range(count):
+        client = Client(enforce_csrf_checks=True, HTTP_HOST=f"{HOST}:{PORT}")
+        tokens = json.loads(client.get(tokens_path).content)
+        data = {
+            "csrfmiddlewaretoken": tokens["csrfmiddlewaretoken"],
+            "started": started_token(seconds_ago=30),
+            "submission_key": tokens["submission_key"],
+            "tax_code": codes[n],
+            "enterprise_name": f"Doanh nghiệp đo tải {n}",
+            "attendee_name": f"Người tham dự {n}",
+            "position": "Giám đốc",
+            "email": f"bench{n}@doanhnghiep.vn",
+            "phone": "0912345678",
+            "seats": "1",
+            "consent": "on",
+            "website": "",
+        }
+        prepared.append((client, data))
+
+    def post(client, data):
+        response = client.post(path, data)
+        if response.status_code != 302 or "/events/registration/" not in response.get("Location", ""):
+            raise RuntimeError(f"POST {path}: HTTP {response.status_code}")
+
+    # The first one, with its queries (warms imports and connections too).
+    executed = []
+    state = {"locked": False}
+
+    def record(execute, sql, params, many, context):
+        # The seat lock lasts from the SELECT … FOR UPDATE to the end of the outer transaction.
+        if not connection.in_atomic_block:
+            state["locked"] = False
+        elif "FOR UPDATE" in sql:
+            state["locked"] = True
+        executed.append((state["locked"], sql))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        post(*prepared[0])
+    under_lock = sum(locked for locked, _sql in executed)
+    print(f"POST {path}: {len(executed)} queries, {under_lock} holding the seat lock (L):")
+    for locked, sql in executed:
+        print("  L" if locked else "   ", sql[:150])
+
+    profiler = cProfile.Profile() if top else None
+    cpu = time.process_time()
+    wall = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    for client, data in prepared[1:]:
+        post(client, data)
+    if profiler:
+        profiler.disable()
+    cpu = time.process_time() - cpu
+    wall = time.perf_counter() - wall
+    n = count - 1
+    print(f"{n} registrations: {cpu / n * 1000:.1f} ms CPU and {wall / n * 1000:.1f} ms wall each"
+          f"{' (under cProfile)' if profiler else ''}; load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+    if profiler:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
+
+
 def main():
+    if "--profile" in sys.argv:
+        url = ENV.get("DATABASE_URL", "")
+        if not url.startswith("postgres"):
+            sys.exit("Set DATABASE_URL=postgres://…")
+        args = sys.argv[sys.argv.index("--profile") + 1 :]
+        count = int(args[0]) if args else 100
+        top = int(args[1]) if len(args) > 1 else 0
+        ensure_database(url)
+        manage("migrate", "--noinput", "-v0")
+        profile(count, top)
+        return
     url = ENV.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         sys.exit("Set DATABASE_URL=postgres://… (the bench measures PostgreSQL row locks).")

@@ -7,6 +7,7 @@ from . import views
 app_name = "events"
 
 urlpatterns = [
+    path("events/<int:pk>/register/", views.register, name="register"),
     path("events/registration/<str:token>/", views.manage, name="manage"),
     path("events/registration/<str:token>/calendar.ics", views.registration_ics, name="registration_ics"),
     path("events/registration/<str:token>/feedback/", views.feedback, name="feedback"),

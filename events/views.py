@@ -1,6 +1,6 @@
-"""Plain views where no page fits: the signed registration link (view, change, cancel,
-accept an offer), post-event feedback, the attendee's certificate, and the embeddable
-widget of upcoming events."""
+"""Plain views where no page fits: the registration form's POST, the signed registration
+link (view, change, cancel, accept an offer), post-event feedback, the attendee's
+certificate, and the embeddable widget of upcoming events."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core import spam
 
@@ -19,6 +19,94 @@ from .emails import localized_event
 from .forms import ChangeRegistrationForm, FeedbackForm
 from .models import Registration
 from .tokens import AFTER_SALT, MANAGE_SALT, LinkState, check_token
+
+
+# --- Registration -----------------------------------------------------------------------------
+def registrable_event(request, pk):
+    """The live event `pk` this visitor may see (as Wagtail's serve would allow), or 404:
+    one query for a public event."""
+    from django.db.models import Exists, OuterRef
+    from django.db.models.functions import Length, Substr
+    from wagtail.models import PageViewRestriction
+
+    from .models import EventPage
+
+    # A restriction on the page or any ancestor (its path is a prefix of the page's).
+    restrictions = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    page = (
+        EventPage.objects.live()
+        .filter(pk=pk)
+        .select_related("locale")
+        .annotate(restricted=Exists(restrictions))
+        .first()
+    )
+    if page is None:
+        raise Http404
+    if page.restricted and not all(r.accept_request(request) for r in page.get_view_restrictions()):
+        raise Http404
+    return page
+
+
+def handle_registration_post(request, event, action):
+    """The registration form's POST for `event` (the default-language page): rate limits,
+    the anti-bot checks, the single-use start token, then `services.register`.
+
+    Returns (response, form): a redirect to the registration's page (also for a repeated
+    post), a 429, or (None, the bound form with its errors) for the caller to show."""
+    from .forms import RegistrationForm
+
+    # abuse (issue 13): rate limits before anything is read or written; the start token is
+    # single use (a repeat gets the first registration's page).
+    if spam.rate_limited(
+        request,
+        "event-registration",
+        tax_code=request.POST.get("tax_code", ""),
+        email=request.POST.get("email", ""),
+    ):
+        return spam.too_many_requests(request), None
+    form = RegistrationForm(event, data=request.POST, action=action)
+    if form.is_valid():
+        try:
+            with form.single_use() as use:
+                outcome = services.register(
+                    event, form.cleaned_data, language=translation.get_language(), request=request
+                )
+                if outcome.ok:
+                    use.result = outcome.manage_url
+                else:
+                    use.refuse()
+        except spam.AlreadySent as repeat:
+            if repeat.result:
+                return redirect(repeat.result), form
+            form.add_error(None, repeat.message)
+        else:
+            if outcome.ok:
+                return redirect(outcome.manage_url), form
+            form.add_error(outcome.field, outcome.message)
+    return None, form
+
+
+@require_POST
+def register(request, pk):
+    """Where the event page's form posts (issue 21.4, the registration rush): no page
+    routing, the same protection (CSRF, rate limits, anti-bot checks, single-use token) and
+    messages as the page. A refused form is shown again on the event page, never cached."""
+    page = registrable_event(request, pk)
+    event = page.canonical
+    state = event.registration_state()
+    form = None
+    if state == "open":
+        response, form = handle_registration_post(request, event, event.registration_post_url())
+        if response is not None:
+            return response
+    shown = localized_event(page, translation.get_language())
+    response = shown.render(
+        request,
+        context_overrides={"form": form, "registration_state": state, "event": event},
+    )
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 class LinkRefused(Exception):

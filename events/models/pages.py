@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -376,7 +375,8 @@ class EventPage(RoutablePageMixin, Page):
     # nothing per visitor: events/registration.js fetches the CSRF token, a single-use start
     # token and a submission key from `form_tokens` (never cached) and shows the form. Without
     # JavaScript the page links to `register`, which renders the same form with its tokens.
-    # Both the page and `register` take the form's POST. Seats left stay current: a change of
+    # The form posts to `events.views.register` (a plain view: no page routing under a
+    # rush); the page and `register` still take the POST of pages cached before. Seats left stay current: a change of
     # a registration's seats invalidates the event's pages (events/signals.py).
     @path("", name="detail")
     def detail(self, request):
@@ -390,7 +390,7 @@ class EventPage(RoutablePageMixin, Page):
 
             form = RegistrationForm(
                 event,
-                action=self._subpage_url(request, "register"),
+                action=event.registration_post_url(),
                 tokens_url=self._subpage_url(request, "form_tokens"),
             )
         return self.render(
@@ -439,47 +439,29 @@ class EventPage(RoutablePageMixin, Page):
     def _subpage_url(self, request, name):
         return self.get_url(request) + self.reverse_subpage(name)
 
+    def registration_post_url(self):
+        """Where the form posts: `events.views.register` (no page routing), in the active
+        language, for the page that holds the registrations."""
+        from django.urls import reverse
+
+        return reverse("events:register", kwargs={"pk": self.canonical.pk})
+
     def _handle_registration(self, request):
         from ..forms import RegistrationForm
-        from ..services import register
+        from ..views import handle_registration_post
 
         event = self.canonical
         form = None
         state = event.registration_state()
         if state == "open":
+            action = event.registration_post_url()
             if request.method == "POST":
-                from core import spam
-
-                # abuse (issue 13): rate limits before anything is read or written; the start
-                # token is single use (a repeat gets the first registration's page).
-                if spam.rate_limited(
-                    request,
-                    "event-registration",
-                    tax_code=request.POST.get("tax_code", ""),
-                    email=request.POST.get("email", ""),
-                ):
-                    return spam.too_many_requests(request)
-                form = RegistrationForm(event, data=request.POST, action=self._subpage_url(request, "register"))
-                if form.is_valid():
-                    try:
-                        with form.single_use() as use:
-                            outcome = register(
-                                event, form.cleaned_data, language=translation.get_language(), request=request
-                            )
-                            if outcome.ok:
-                                use.result = outcome.manage_url
-                            else:
-                                use.refuse()
-                    except spam.AlreadySent as repeat:
-                        if repeat.result:
-                            return redirect(repeat.result)
-                        form.add_error(None, repeat.message)
-                    else:
-                        if outcome.ok:
-                            return redirect(outcome.manage_url)
-                        form.add_error(outcome.field, outcome.message)
+                # Forms of pages cached before the form posted to `events:register`.
+                response, form = handle_registration_post(request, event, action)
+                if response is not None:
+                    return response
             else:
-                form = RegistrationForm(event, action=self._subpage_url(request, "register"))
+                form = RegistrationForm(event, action=action)
         return self.render(request, context_overrides={"form": form, "registration_state": state, "event": event})
 
     @path("ical/", name="ics")

@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Max, Q, Sum
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +31,42 @@ DUPLICATE_MESSAGE = gettext_lazy(
 
 
 # --- Attendees ----------------------------------------------------------------------------
+def _figures(event: EventPage, email: str, key: str | None, enterprise: Any = None) -> dict[str, Any]:
+    """In one query over the event's registrations: seats taken, the enterprise's seats, an
+    active registration of this e-mail, the registration of this submission key."""
+    active = ~Q(status__in=[S.CANCELLED, S.REJECTED])
+    figures = {
+        "taken": Sum("seats", filter=Q(status__in=Registration.HOLDING)),
+        "duplicate": Count("pk", filter=Q(email=email) & active),
+    }
+    if key:
+        figures["repeated"] = Max("pk", filter=Q(submission_key=key))
+    if enterprise is not None:
+        figures["used"] = Sum("seats", filter=Q(enterprise=enterprise, status__in=Registration.ACTIVE))
+    values = Registration.objects.filter(event=event).aggregate(**figures)
+    values["taken"] = values["taken"] or 0
+    values["used"] = values.get("used") or 0
+    values.setdefault("repeated", None)
+    return values
+
+
+def _repeated(pk: int) -> Outcome:
+    """A second click or a resubmitted form: the first one already counted."""
+    repeated = Registration.objects.select_related("event").get(pk=pk)
+    return Outcome(True, repeated, manage_url=manage_url(repeated))
+
+
+def _refusal(event: EventPage, figures: dict[str, Any], seats: int, now: datetime) -> Outcome | None:
+    """Why the registration is refused (None: it is accepted), from the figures."""
+    if event.registration_state(now) != "open":
+        return Outcome(False, message=_("Sự kiện hiện không nhận đăng ký."))
+    if figures["duplicate"]:
+        return Outcome(False, field="email", message=str(DUPLICATE_MESSAGE))
+    if figures["used"] + seats > event.max_seats_per_enterprise:
+        return Outcome(False, field="seats", message=_limit_message(event, figures["used"]))
+    return None
+
+
 def register(
     event: EventPage,
     data: dict[str, Any],
@@ -40,47 +76,53 @@ def register(
     now: datetime | None = None,
 ) -> Outcome:
     """Register for the event from a validated form's data. Returns an Outcome: a clear
-    message (and the form field it concerns) when refused."""
+    message (and the form field it concerns) when refused.
+
+    The seat lock (the event's row) is held for four queries: the lock, one query of the
+    event's figures (seats taken, the enterprise's seats, this e-mail, this submission key),
+    the registration and its queued e-mail. Everything else runs before the lock (the
+    enterprise, recorded as pending when unknown) or after the commit (the e-mail's task,
+    the seats shown on cached pages)."""
     now = now or timezone.now()
     email = data["email"].strip().lower()
     key = data.get("submission_key") or None
-    # The enterprise is looked up before the event is locked; an unknown one is recorded as
-    # pending only once every check has passed: a refused registration writes nothing.
+    seats = data["seats"]
     try:
         validate_tax_code(normalize_tax_code(data["tax_code"]))
     except ValidationError as error:
         return Outcome(False, field="tax_code", message=" ".join(error.messages))
     enterprise = find_by_tax_code(data["tax_code"])
+    if enterprise is None:
+        # An unknown enterprise is recorded as pending before the lock, once the checks that
+        # need no lock have passed: a refused registration leaves nothing behind (a refusal
+        # only the lock can decide, a same e-mail registered meanwhile, may leave the pending
+        # enterprise, as a second try would have).
+        figures = _figures(event, email, key)
+        if figures["repeated"]:
+            return _repeated(figures["repeated"])
+        refused = _refusal(event, figures, seats, now)
+        if refused is not None:
+            return refused
+        enterprise, _created = get_or_create_pending(
+            data["tax_code"],
+            data["enterprise_name"],
+            contact_name=data["attendee_name"],
+            email=email,
+            phone=data.get("phone", ""),
+        )
     try:
         with transaction.atomic():
             event = _lock(event)
-            same = Q(event=event, email=email) & ~Q(status__in=[S.CANCELLED, S.REJECTED])
-            existing = list(Registration.objects.filter(same | Q(submission_key=key) if key else same))
-            repeated = next((r for r in existing if key and r.submission_key == key), None)
-            if repeated is not None:
-                # A second click or a resubmitted form: the first one already counted.
-                return Outcome(True, repeated, manage_url=manage_url(repeated))
-            state = event.registration_state(now)
-            if state != "open":
-                return Outcome(False, message=_("Sự kiện hiện không nhận đăng ký."))
-            if existing:
-                return Outcome(False, field="email", message=str(DUPLICATE_MESSAGE))
-            seats = data["seats"]
-            used = _enterprise_seats(event, enterprise) if enterprise is not None else 0
-            if used + seats > event.max_seats_per_enterprise:
-                return Outcome(False, field="seats", message=_limit_message(event, used))
-            if seats <= event.capacity - seats_taken(event):
+            figures = _figures(event, email, key, enterprise)
+            if figures["repeated"]:
+                return _repeated(figures["repeated"])
+            refused = _refusal(event, figures, seats, now)
+            if refused is not None:
+                return refused
+            if seats <= event.capacity - figures["taken"]:
                 status = S.PENDING if event.needs_approval else S.CONFIRMED
             else:
                 status = S.WAITING
-            if enterprise is None:
-                enterprise, _created = get_or_create_pending(
-                    data["tax_code"],
-                    data["enterprise_name"],
-                    contact_name=data["attendee_name"],
-                    email=email,
-                    phone=data.get("phone", ""),
-                )
             registration = Registration.objects.create(
                 event=event,
                 enterprise=enterprise,

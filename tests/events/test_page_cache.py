@@ -42,6 +42,11 @@ def register_url(event):
     return event.url + event.reverse_subpage("register")
 
 
+def post_url(event):
+    """Where the form posts: the plain view `events:register` (no page routing)."""
+    return f"/events/{event.pk}/register/"
+
+
 def tokens_url(event):
     return event.url + event.reverse_subpage("form_tokens")
 
@@ -52,7 +57,7 @@ def test_event_page_is_cached_without_any_visitors_token(client, event, page_cac
     assert "csrftoken" not in first.cookies
     html = first.content.decode()
     assert 'id="registration-form"' in html and f'data-tokens-url="{tokens_url(event)}"' in html
-    assert f'action="{register_url(event)}"' in html
+    assert f'action="{post_url(event)}"' in html
     for name in TOKEN_FIELDS:
         assert input_values(html, name) == [""], name  # present, empty: the script fills them
     assert "events/registration" in html and "<script>" not in html  # a site file, no inline script
@@ -199,3 +204,70 @@ def test_a_change_during_the_render_is_not_stored_as_current(client, event, page
     monkeypatch.setattr(EventPage, "seats_left", original)
     assert client.get(event.url)["X-Page-Cache"] == "miss"
     assert client.get(event.url)["X-Page-Cache"] == "hit"
+
+
+# --- The form's POST endpoint (issue 21.4) -----------------------------------------------------
+def test_the_cached_pages_form_posts_to_the_endpoint_protected_and_once(event, page_cache, quick_people):
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(event.url)  # the cached page
+    data = registration_data()
+    assert browser.post(post_url(event), data).status_code == 403  # no CSRF token yet
+    assert browser.get(post_url(event)).status_code == 405  # POST only
+
+    tokens = json.loads(browser.get(tokens_url(event)).content)
+    data.update({name: tokens[name] for name in TOKEN_FIELDS})
+    accepted = browser.post(post_url(event), data)
+    assert accepted.status_code == 302 and "/events/registration/" in accepted.url
+    # A double click (the same tokens) or the same submission key with a new start token.
+    assert browser.post(post_url(event), data).url == accepted.url
+    other_start = {**data, "started": json.loads(browser.get(tokens_url(event)).content)["started"]}
+    assert browser.post(post_url(event), other_start).url == accepted.url
+    assert Registration.objects.count() == 1
+    assert "Còn 2 chỗ" in browser.get(event.url).content.decode()  # seats left at once
+
+
+def test_a_refused_post_to_the_endpoint_shows_the_page_with_its_errors(event, page_cache, quick_people):
+    browser = Client(enforce_csrf_checks=True)
+    tokens = json.loads(browser.get(tokens_url(event)).content)
+    first = {**registration_data(), **{name: tokens[name] for name in TOKEN_FIELDS}}
+    assert browser.post(post_url(event), first).status_code == 302
+    tokens = json.loads(browser.get(tokens_url(event)).content)
+    again = {**registration_data(email=first["email"]), **{name: tokens[name] for name in TOKEN_FIELDS}}
+    response = browser.post(post_url(event), again)
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    html = response.content.decode()
+    assert "đã đăng ký sự kiện" in html and event.title in html
+    assert input_values(html, "csrfmiddlewaretoken")[0]  # the form again, with its own token
+    assert Registration.objects.count() == 1
+
+
+def test_the_english_page_posts_in_english_to_the_same_seats(event, page_cache, quick_people):
+    from wagtail.models import Locale
+
+    english_index = event.get_parent().copy_for_translation(Locale.objects.get(language_code="en"))
+    english_index.save_revision().publish()
+    english = event.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.save_revision().publish()
+    html = Client().get(english.url).content.decode()
+    assert f'action="/en/events/{event.pk}/register/"' in html  # the default-language page's seats
+    browser = Client(enforce_csrf_checks=True)
+    tokens = json.loads(browser.get(tokens_url(english)).content)
+    data = {**registration_data(tax_code="123"), **{name: tokens[name] for name in TOKEN_FIELDS}}
+    response = browser.post(f"/en/events/{event.pk}/register/", data)
+    assert response.status_code == 200 and 'lang="en"' in response.content.decode()
+    data = {**registration_data(), **{name: tokens[name] for name in TOKEN_FIELDS}}
+    assert browser.post(f"/en/events/{event.pk}/register/", data).status_code == 302
+    assert Registration.objects.get().event_id == event.pk
+    assert Registration.objects.get().language == "en"
+
+
+def test_the_endpoint_refuses_unpublished_and_restricted_events(client, event, quick_people):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=event.get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    assert client.post(post_url(event), registration_data()).status_code == 404
+    PageViewRestriction.objects.all().delete()
+    event.unpublish()
+    assert client.post(post_url(event), registration_data()).status_code == 404
+    assert client.post("/events/999999/register/", registration_data()).status_code == 404
+    assert not Registration.objects.exists()
