@@ -4,6 +4,7 @@ sub-URLs) and the honours page of each year."""
 from django.db import models
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -52,52 +53,67 @@ class RankingsPage(RoutablePageMixin, Page):
         verbose_name_plural = _("Trang xếp hạng")
 
     # --- helpers -----------------------------------------------------------------------
-    def _query(self, request):
-        from ..services.rankings import RankingQuery, available_years
+    @staticmethod
+    def _years():
+        from ..services.rankings import available_years
 
-        years = available_years()
+        return available_years()
+
+    def _query(self, request):
+        from ..services.rankings import RankingQuery
+
+        years = self._years()
         return RankingQuery.from_params(request.GET, years=years), years
 
     def profile_url(self, enterprise_id, request=None):
         return self.get_url(request) + self.reverse_subpage("profile", args=[enterprise_id])
 
     def _rows(self, request):
-        from ..services.rankings import export_rows, ranking_page
+        from ..services.rankings import export_rows, ranking_result
 
         query, years = self._query(request)
-        page, paginator = ranking_page(query)
+        result = ranking_result(query)
         base = self.get_url(request)
         rows = export_rows(
-            page.object_list, profile_url=lambda e: base + self.reverse_subpage("profile", args=[e.enterprise_id])
+            result.page.object_list,
+            profile_url=lambda e: base + self.reverse_subpage("profile", args=[e.enterprise_id]),
         )
-        return query, years, page, paginator, rows
+        return query, years, result, rows
 
     # --- routes ------------------------------------------------------------------------
     @path("")
     def ranking(self, request):
-        from ..services.rankings import LEVELS, SORTS, filter_choices
+        from ..services.rankings import RankingQuery
+        from ..views.rankings import filter_options, results_html
 
-        query, years, page, paginator, rows = self._rows(request)
+        options = filter_options()
+        years = self._years()
+        query = RankingQuery.from_params(request.GET, years=years, areas=options["area"], sectors=options["sector"])
+        results, number = results_html(self, request, query)
+        if number != query.page:
+            query.errors.append(
+                gettext_now("Trang %(asked)s không có; đang hiển thị trang %(shown)s.")
+                % {"asked": query.page, "shown": number}
+            )
         context = self.get_context(request)
         context.update(
             {
                 "query": query,
                 "years": years,
-                "ranking": page,
-                "rows": list(zip(page.object_list, rows, strict=True)),
-                "paginator": paginator,
-                **filter_choices(),
-                "sizes": Enterprise.SizeClass.choices,
-                "levels": LEVELS,
-                "sorts": list(SORTS),
-                "pillars": [code.upper() for code in PILLARS],
-                "csv_url": self._export_url(request, "csv", query),
-                "json_url": self._export_url(request, "json", query),
+                "results": results,
+                "area_options": options["area"].select(query.area),
+                "sector_options": options["sector"].select(query.sector),
+                "size_options": options["size"].select(query.size or None),
+                "level_options": options["level"].select(query.level),
             }
         )
         return self.render(request, context_overrides=context)
 
-    def _export_url(self, request, kind, query):
+    @staticmethod
+    def pillar_codes():
+        return [code.upper() for code in PILLARS]
+
+    def export_url(self, request, kind, query):
         from django.utils.http import urlencode
 
         params = query.params()
@@ -105,7 +121,8 @@ class RankingsPage(RoutablePageMixin, Page):
 
     @path("csv/", name="csv")
     def export_csv(self, request):
-        query, _years, page, _paginator, rows = self._rows(request)
+        query, _years, result, rows = self._rows(request)
+        page = result.page
         # The one export path (core.exports): formula-leading names are escaped.
         return csv_response(
             f"xep-hang-dbi-{query.year}-trang-{page.number}.csv",
@@ -115,7 +132,8 @@ class RankingsPage(RoutablePageMixin, Page):
 
     @path("json/", name="json")
     def export_json(self, request):
-        query, _years, page, paginator, rows = self._rows(request)
+        query, _years, result, rows = self._rows(request)
+        page, paginator = result.page, result.paginator
         payload = {
             "year": query.year,
             "framework": query.framework_code,
@@ -123,6 +141,8 @@ class RankingsPage(RoutablePageMixin, Page):
             "page": page.number,
             "pages": paginator.num_pages,
             "count": paginator.count,
+            # True when there are more rows than `count` (counted up to COUNT_LIMIT).
+            "count_is_lower_bound": result.capped,
             "results": rows,
         }
         return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})

@@ -57,7 +57,16 @@ class RankingEntry(models.Model):
             models.UniqueConstraint(fields=["year", "framework_code", "enterprise"], name="unique_ranking_entry"),
         ]
         indexes = [
-            models.Index(fields=["year", "framework_code", "consent", "rank"], name="honors_rank_idx"),
+            # The default order (rank, then name for a full tie); a page of it reads its ids
+            # from this index only, however deep (id is what the rows are then fetched by).
+            # It replaces honors_rank_idx (year, framework_code, consent, rank), its prefix.
+            models.Index(
+                fields=["year", "framework_code", "consent", "rank", "name", "id"], name="honors_rank_name_idx"
+            ),
+            # The size, area and sector filters: rows in rank order and a count by index only.
+            models.Index(fields=["year", "framework_code", "consent", "size_class", "rank"], name="honors_size_idx"),
+            models.Index(fields=["year", "framework_code", "consent", "area", "rank"], name="honors_area_idx"),
+            models.Index(fields=["year", "framework_code", "consent", "sector", "rank"], name="honors_sector_idx"),
             models.Index(fields=["year", "framework_code", "consent", "-total"], name="honors_total_idx"),
             models.Index(fields=["enterprise", "year"], name="honors_ent_year_idx"),
             # The level filter and sort (count by index only; rows already in rank order).

@@ -11,17 +11,21 @@ from __future__ import annotations
 
 from .export import export_rows
 from .query import (
+    COUNT_LIMIT,
     LEVELS,
     PAGE_SIZE,
     RANK,
     SIZE_CLASSES,
     SORTS,
     RankingQuery,
+    RankingResult,
     available_years,
+    count_rows,
     enterprise_history,
     filter_choices,
     ranking_page,
     ranking_queryset,
+    ranking_result,
 )
 from .refresh import (
     RANK_SQL,
@@ -37,6 +41,7 @@ from .versions import _bump_version as _bump_version
 
 __all__ = [
     "CHOICES_CACHE_KEY",
+    "COUNT_LIMIT",
     "DEFAULT_FRAMEWORK",
     "LEVELS",
     "PAGE_SIZE",
@@ -48,13 +53,16 @@ __all__ = [
     "VERSION_NAME",
     "YEARS_CACHE_KEY",
     "RankingQuery",
+    "RankingResult",
     "available_years",
+    "count_rows",
     "enterprise_history",
     "export_rows",
     "filter_choices",
     "publication_changed",
     "ranking_page",
     "ranking_queryset",
+    "ranking_result",
     "ranking_version",
     "refresh_rankings",
     "rerank",

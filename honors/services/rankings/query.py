@@ -3,13 +3,15 @@ its pages, cached per URL until the next re-ranking."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, cast
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from enterprises.models import AdministrativeUnit, Sector
 from enterprises.services import fold
@@ -29,6 +31,10 @@ SORTS = {
 }
 LEVELS = range(0, 6)
 SIZE_CLASSES = ("micro", "small", "medium", "large")
+# Rows are counted exactly up to this many (a bounded COUNT: its cost does not grow with the
+# table); beyond, the page says "more than" and offers the first COUNT_LIMIT rows, which a
+# filter or a name search narrows. Deep pages read ids from an index only (`_page_rows`).
+COUNT_LIMIT = 5000
 
 
 def available_years(framework_code: str = DEFAULT_FRAMEWORK) -> list[int]:
@@ -55,8 +61,12 @@ def available_years(framework_code: str = DEFAULT_FRAMEWORK) -> list[int]:
 
 
 def filter_choices() -> dict[str, list[dict[str, Any]]]:
-    """Sectors (VSIC sections) and district-level units for the filters, cached briefly."""
-    choices = cache.get(CHOICES_CACHE_KEY)
+    """Sectors (VSIC sections) and district-level units for the filters, cached under the
+    "site" version (a change to a unit or a sector bumps it) and briefly."""
+    from core import cache as versions
+
+    key = f"{CHOICES_CACHE_KEY}:{versions.version('site')}"
+    choices = cache.get(key)
     if choices is None:
         choices = {
             "sectors": list(Sector.objects.filter(level=1).order_by("code").values("pk", "code", "name", "name_en")),
@@ -66,7 +76,7 @@ def filter_choices() -> dict[str, list[dict[str, Any]]]:
                 .values("pk", "name", "name_en")
             ),
         }
-        cache.set(CHOICES_CACHE_KEY, choices, 10 * 60)
+        cache.set(key, choices, 10 * 60)
     return choices
 
 
@@ -86,28 +96,66 @@ class RankingQuery:
     errors: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_params(cls, params: Mapping[str, str], years: Sequence[int] = ()) -> RankingQuery:
-        def as_int(name: str) -> int | None:
-            # ASCII digits that fit a database integer; anything else is "not given" (a huge
-            # number or a Unicode digit in a URL must not become a 500).
-            value = (params.get(name) or "").strip()
-            return int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else None
-
+    def from_params(
+        cls,
+        params: Mapping[str, str],
+        years: Sequence[int] = (),
+        areas: Collection[int] | None = None,
+        sectors: Collection[int] | None = None,
+    ) -> RankingQuery:
+        """The query a URL asks for. A value that is not valid (not a number, an unknown area or
+        sector, a year not published) is dropped and named in `errors`, never a 500. With
+        `areas`/`sectors` (the filters' choices), other ids are refused too."""
         query = cls()
-        query.year = as_int("year")
+
+        def raw(name: str) -> str:
+            return (params.get(name) or "").strip()
+
+        def refuse(label: str, value: str) -> None:
+            query.errors.append(
+                _("Giá trị “%(value)s” của bộ lọc “%(filter)s” không hợp lệ nên đã được bỏ qua.")
+                % {"value": value[:40], "filter": label}
+            )
+
+        def as_int(name: str, label: str) -> int | None:
+            # ASCII digits that fit a database integer; anything else is refused (a huge
+            # number or a Unicode digit in a URL must not become a 500).
+            value = raw(name)
+            if not value:
+                return None
+            if value.isascii() and value.isdigit() and len(value) <= 9:
+                return int(value)
+            refuse(label, value)
+            return None
+
+        query.year = as_int("year", _("Năm"))
         # Only public (published) years: an unpublished year is not shown even by its URL.
         if query.year not in years:
+            if query.year is not None:
+                refuse(_("Năm"), raw("year"))
             query.year = years[0] if years else None
-        query.sector = as_int("sector")
-        query.area = as_int("area")
-        size = params.get("size", "")
+        query.sector = as_int("sector", _("Ngành"))
+        if query.sector is not None and sectors is not None and query.sector not in sectors:
+            refuse(_("Ngành"), raw("sector"))
+            query.sector = None
+        query.area = as_int("area", _("Địa bàn"))
+        if query.area is not None and areas is not None and query.area not in areas:
+            refuse(_("Địa bàn"), raw("area"))
+            query.area = None
+        size = raw("size")
         query.size = size if size in SIZE_CLASSES else ""
-        level = as_int("level")
+        if size and not query.size:
+            refuse(_("Quy mô"), size)
+        level = as_int("level", _("Mức"))
         query.level = level if level in LEVELS else None
-        query.q = (params.get("q") or "").strip()[:100]
-        sort = params.get("sort", "rank")
+        if level is not None and query.level is None:
+            refuse(_("Mức"), raw("level"))
+        query.q = raw("q")[:100]
+        sort = raw("sort") or "rank"
         query.sort = sort if sort in SORTS else "rank"
-        query.page = as_int("page") or 1
+        if sort != query.sort:
+            refuse(_("Sắp xếp"), sort)
+        query.page = as_int("page", _("Trang")) or 1
         return query
 
     def params(self, **overrides: Any) -> dict[str, Any]:
@@ -158,48 +206,83 @@ def ranking_queryset(query: RankingQuery) -> QuerySet[RankingEntry]:
     return qs.select_related("sector", "area").order_by(*SORTS[query.sort])
 
 
-class _Counted:
-    """Stands in for a queryset whose count is already known (from the cache); slices go to
-    the queryset when there is one."""
+def _page_rows(queryset: QuerySet[RankingEntry], start: int, stop: int) -> list[RankingEntry]:
+    """Rows [start:stop] of the ordered queryset in two steps (a "deferred join"): the ids of
+    the slice, read in index order without the joins (an index-only scan for the default
+    order: page 200 costs a few ms, not the joins of the 5,000 rows before it), then those
+    rows with their sector and area."""
+    order = queryset.query.order_by
+    ids = queryset.select_related(None).values("pk")[start:stop]
+    return list(queryset.model.objects.filter(pk__in=ids).select_related("sector", "area").order_by(*order))
 
-    def __init__(self, count: int, queryset: QuerySet[RankingEntry] | None = None) -> None:
+
+class _Counted:
+    """Stands in for a queryset whose count is already known (from the cache, or bounded by
+    COUNT_LIMIT); slices read the rows of the page only (`_page_rows`)."""
+
+    def __init__(self, count: int, rows: Callable[[int, int], list[RankingEntry]] | None = None) -> None:
         self._count = count
-        self._queryset = queryset
+        self._rows = rows
 
     def count(self) -> int:
         return self._count
 
     def __getitem__(self, key: slice) -> Any:
-        assert self._queryset is not None, "only the paginator built with the queryset is sliced"
-        return self._queryset[key]
+        assert self._rows is not None, "only the paginator built with the queryset is sliced"
+        return self._rows(key.start or 0, key.stop)
 
 
-def ranking_page(query: RankingQuery, per_page: int = PAGE_SIZE) -> tuple[Page[RankingEntry], Paginator[RankingEntry]]:
-    """(page object, paginator): two queries (count and rows) at any data size on a miss, one
-    when another page or sort of the same filters was counted already; none on a hit. Cached
-    per URL until the next re-ranking (a verification, a change of consent), so the cache
-    never serves rows that are no longer published."""
+@dataclass
+class RankingResult:
+    """One page of a ranking view: its rows, the paginator, and whether the count stopped at
+    COUNT_LIMIT (then `paginator.count` is COUNT_LIMIT and the page says "more than")."""
+
+    page: Page[RankingEntry]
+    paginator: Paginator[RankingEntry]
+    capped: bool
+
+
+def count_rows(queryset: QuerySet[RankingEntry], limit: int = COUNT_LIMIT) -> tuple[int, bool]:
+    """(count, capped): COUNT(*) over at most limit + 1 rows, so it reads at most that many
+    index entries whatever the size of the table."""
+    count = queryset.order_by()[: limit + 1].count()
+    return min(count, limit), count > limit
+
+
+def ranking_result(query: RankingQuery, per_page: int = PAGE_SIZE) -> RankingResult:
+    """The page of the query: two queries (bounded count and rows) at any data size on a miss,
+    one when another page or sort of the same filters was counted already; none on a hit.
+    Cached per URL until the next re-ranking (a verification, a change of consent), so the
+    cache never serves rows that are no longer published."""
     from django.utils.http import urlencode
 
     version = ranking_version()
-    key = f"honors:ranking:{version}:{per_page}:{urlencode(sorted(query.params(page=query.page).items()))}"
+    key = f"honors:ranking:v2:{version}:{per_page}:{urlencode(sorted(query.params(page=query.page).items()))}"
     cached = cache.get(key)
     if cached is None:
         # The count depends on the filters only: shared by every sort and page of them.
-        count_key = f"honors:ranking-count:{version}:{urlencode(sorted(query.params(page=None, sort='').items()))}"
+        count_key = f"honors:ranking-count:v2:{version}:{urlencode(sorted(query.params(page=None, sort='').items()))}"
         queryset = ranking_queryset(query)
-        count = cache.get(count_key)
-        if count is None:
-            count = queryset.count()
-            cache.set(count_key, count, 10 * 60)
+        counted = cache.get(count_key)
+        if counted is None:
+            counted = count_rows(queryset)
+            cache.set(count_key, counted, 10 * 60)
+        count, capped = counted
+        rows = partial(_page_rows, queryset)
         # _Counted has count() and slicing, all a Paginator reads (not its typed protocol).
-        paginator: Paginator[RankingEntry] = Paginator(cast(Any, _Counted(count, queryset)), per_page)
+        paginator: Paginator[RankingEntry] = Paginator(cast(Any, _Counted(count, rows)), per_page)
         page = paginator.get_page(query.page)
-        cached = (paginator.count, page.number, list(page.object_list))
+        cached = (paginator.count, page.number, list(page.object_list), capped)
         cache.set(key, cached, 10 * 60)
-    count, number, entries = cached
+    count, number, entries, capped = cached
     paginator = Paginator(cast(Any, _Counted(count)), per_page)
-    return Page(entries, number, paginator), paginator
+    return RankingResult(Page(entries, number, paginator), paginator, capped)
+
+
+def ranking_page(query: RankingQuery, per_page: int = PAGE_SIZE) -> tuple[Page[RankingEntry], Paginator[RankingEntry]]:
+    """(page object, paginator) of `ranking_result`."""
+    result = ranking_result(query, per_page)
+    return result.page, result.paginator
 
 
 def enterprise_history(enterprise_id: int, framework_code: str = DEFAULT_FRAMEWORK) -> list[RankingEntry]:
