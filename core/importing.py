@@ -224,6 +224,9 @@ class Importer(Generic[Values]):
     def write_batch(self, batch: list[tuple[RowResult, Values]], report: ImportReport, commit: bool) -> None:
         raise NotImplementedError
 
+    def finish(self, report: ImportReport) -> None:
+        """Called once every row is written, inside the import's transaction (commit only)."""
+
 
 def record(report: ImportReport, result: RowResult) -> None:
     """Count a row's outcome and keep it for display."""
@@ -278,6 +281,7 @@ def run_import(
                 progress(rows_source.total or number, rows_source.total)
             if not commit or not report.ok:
                 raise _Rollback
+            importer.finish(report)
             report.written = True
     except _Rollback:
         pass

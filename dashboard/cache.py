@@ -37,6 +37,61 @@ def invalidate(**kwargs):
     schedule_warm()
 
 
+def on_results_changed(sender=None, submission=None, year=None, enterprise_ids=None, action=None, **kwargs):
+    """results_changed: the summary's affected cells rebuilt, then the cached figures dropped."""
+    from . import summary
+
+    summary.results_changed(year=year, submission=submission, enterprise_ids=enterprise_ids, action=action)
+    invalidate()
+
+
+def on_enterprise_changing(sender, instance, **kwargs):
+    """pre_save / pre_delete of an enterprise: remember the cell it is leaving."""
+    from . import summary
+
+    if instance.pk is None or not summary.is_built():
+        return
+    instance._dashboard_cells = set(sender.objects.filter(pk=instance.pk).values_list(*summary.CELL_FIELDS).order_by())
+
+
+def on_enterprise_changed(sender, instance, **kwargs):
+    """post_save / post_delete of an enterprise: its old and new cells rebuilt, figures dropped."""
+    from . import summary
+
+    cells = set(getattr(instance, "_dashboard_cells", ()))
+    cells.add((instance.sector_id, instance.area_id, instance.size_class))
+    if summary.is_built():
+        summary.rebuild(cells=cells)
+    invalidate()
+
+
+def on_submission_changed(sender, instance, created=False, **kwargs):
+    """post_save / post_delete of a submission: its enterprise's cell of that year rebuilt (a
+    draft's autosave changes no figure and is skipped)."""
+    from . import summary
+
+    update_fields = kwargs.get("update_fields")
+    deleted = "created" not in kwargs
+    if instance.status == "draft" and (
+        created or deleted or (update_fields is not None and "status" not in update_fields)
+    ):
+        return
+    if not instance.enterprise_id or instance.year is None or not summary.is_built():
+        return
+    cells = summary.enterprise_cells([instance.enterprise_id])
+    if cells:
+        summary.rebuild(years=[instance.year], cells=cells, registry=False)
+        invalidate()
+
+
+def on_enterprises_written(sender=None, enterprise_ids=None, cells=(), **kwargs):
+    """An import wrote enterprises (enterprises.importing.written)."""
+    from . import summary
+
+    summary.enterprises_changed(enterprise_ids, cells=cells)
+    invalidate()
+
+
 def schedule_warm():
     """Queue the warm-up task to run WARM_DELAY_SECONDS from now, unless one is queued already.
     Only with a backend that can defer (the database worker): in the embedded default, tasks run

@@ -159,3 +159,84 @@ class AnnualReport(AdministrativeDocument, index.Indexed, models.Model):
         from django.utils.translation import gettext
 
         return self.title or gettext("Báo cáo kết quả chuyển đổi số doanh nghiệp năm %(year)s") % {"year": self.year}
+
+
+# --- Pre-aggregated figures (dashboard.summary keeps them; the dashboard reads only them) -------
+# Plain integer columns, not foreign keys: a cell is keyed by the enterprise's raw sector, area
+# and size, so the figures' groups (sector sections, districts) are folded when read and a
+# change of the taxonomy never needs a rebuild.
+
+
+class SummaryCell(models.Model):
+    """A count (and sum of totals) of one kind for one year and one raw (sector, area, size)
+    cell: the registry (year 0), the enterprises assessed in a year, or the verified results of
+    a year at one level."""
+
+    class Kind(models.TextChoices):
+        REGISTRY = "registry", "registry"
+        ASSESSED = "assessed", "assessed"
+        RESULT = "result", "result"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField()
+    sector_id = models.BigIntegerField(null=True)
+    area_id = models.BigIntegerField(null=True)
+    size_class = models.CharField(max_length=20, blank=True)
+    level = models.PositiveSmallIntegerField(default=0)
+    n = models.PositiveIntegerField()
+    total = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "year"], name="dashboard_cell_kind_year")]
+
+    def __str__(self):
+        return f"{self.kind} {self.year} {self.sector_id}/{self.area_id}/{self.size_class}: {self.n}"
+
+
+class SummaryPillar(models.Model):
+    """The pillar scores of a year's verified results in one cell: count, sums, maximum."""
+
+    year = models.PositiveSmallIntegerField()
+    pillar = models.CharField(max_length=32)
+    sector_id = models.BigIntegerField(null=True)
+    area_id = models.BigIntegerField(null=True)
+    size_class = models.CharField(max_length=20, blank=True)
+    n = models.PositiveIntegerField()
+    points = models.BigIntegerField()
+    percent = models.DecimalField(max_digits=18, decimal_places=2)
+    maximum = models.PositiveIntegerField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["year"], name="dashboard_pillar_year")]
+
+    def __str__(self):
+        return f"{self.pillar} {self.year} {self.sector_id}/{self.area_id}/{self.size_class}: {self.n}"
+
+
+class SummaryValue(models.Model):
+    """How many of a year's verified results in one cell have this total (pillar "") or this
+    pillar's points: the histograms the medians are read from, exactly."""
+
+    year = models.PositiveSmallIntegerField()
+    pillar = models.CharField(max_length=32, blank=True)
+    sector_id = models.BigIntegerField(null=True)
+    area_id = models.BigIntegerField(null=True)
+    size_class = models.CharField(max_length=20, blank=True)
+    value = models.IntegerField()
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["year", "pillar"], name="dashboard_value_year_pillar")]
+
+    def __str__(self):
+        return f"{self.pillar or 'total'} {self.year} = {self.value}: {self.n}"
+
+
+class SummaryState(models.Model):
+    """One row once the summary has been built in full (`rebuild_dashboard_summary`, or the
+    dashboard's first read); until then changes are not tracked cell by cell."""
+
+    built_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"built {self.built_at:%Y-%m-%d %H:%M}"

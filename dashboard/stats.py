@@ -208,37 +208,86 @@ def _pillar_names():
     return {code: (vi, en) for code, vi, en in sources.pillars()}
 
 
+class DirectSource:
+    """The figures' inputs aggregated from the results themselves (millions of rows at the
+    scale of the country): the reference the summary must agree with."""
+
+    def __init__(self, cells):
+        self.cells = cells
+
+    def registry(self):
+        return sources.registry().order_by().values("sector_id", "area_id", "size_class").annotate(n=Count("pk"))
+
+    def results(self, year):
+        return (
+            sources.verified_submissions(None)
+            .filter(year__lte=year)
+            .order_by()
+            .values("year", "level", *RAW)
+            .annotate(n=Count("pk"), total=Sum("total"))
+        )
+
+    def assessed(self, year):
+        return (
+            sources.assessed_submissions(year).order_by().values(*RAW).annotate(n=Count("enterprise_id", distinct=True))
+        )
+
+    def pillars(self, year):
+        return (
+            sources.pillar_scores(sources.verified_submissions(year))
+            .order_by()
+            .values("pillar__code", *RAW_PILLAR)
+            .annotate(n=Count("pk"), points=Sum("points"), percent=Sum("percent"), maximum=Max("max_points"))
+        )
+
+    def median(self, year, filters):
+        verified = sources.verified_submissions(year).filter(sources.enterprise_filter(filters, E))
+        return medians(verified, [], "total").get(())
+
+    def medians_by(self, year, filters, dimension):
+        verified = sources.verified_submissions(year).filter(sources.enterprise_filter(filters, E))
+        grouped = verified.annotate(_group=group_expression(dimension, E))
+        middle = {key[0]: value for key, value in medians(grouped, ["_group"], "total").items()}
+        if dimension == "sector":
+            middle = {sector_key(key): value for key, value in middle.items() if key is not None}
+        return middle
+
+    def pillar_medians(self, year, filters):
+        verified = sources.verified_submissions(year).filter(sources.enterprise_filter(filters, E))
+        scores = sources.pillar_scores(verified).annotate(_code=F("pillar__code"))
+        return {key[0]: value for key, value in medians(scores, ["_code"], "points").items()}
+
+    def year_medians(self, year, filters):
+        trend_qs = (
+            sources.verified_submissions(None).filter(year__lte=year).filter(sources.enterprise_filter(filters, E))
+        )
+        return {key[0]: value for key, value in medians(trend_qs, ["year"], "total").items()}
+
+
 def compute_figures(year, filters=None):
-    """Every figure of the dashboard for `year` and `filters` ({"sector", "area", "size"})."""
+    """Every figure of the dashboard for `year` and `filters` ({"sector", "area", "size"}),
+    read from the summary tables (dashboard.summary), built on the first read."""
+    from .summary import ensure_built
+    from .summary_source import SummarySource
+
+    ensure_built()
+    cells = Cells()
+    return _figures(year, filters, cells, SummarySource(cells))
+
+
+def compute_figures_direct(year, filters=None):
+    """The same figures aggregated from the results directly (the summary's reference)."""
+    cells = Cells()
+    return _figures(year, filters, cells, DirectSource(cells))
+
+
+def _figures(year, filters, cells, source):
     filters = clean_filters(filters)
     year = int(year)
-    cells = Cells()
-    verified_all = sources.verified_submissions(None)
-    registry = cells.fold(
-        sources.registry().order_by().values("sector_id", "area_id", "size_class").annotate(n=Count("pk")),
-        ("sector_id", "area_id", "size_class"),
-    )
-    results = cells.fold(
-        verified_all.filter(year__lte=year)
-        .order_by()
-        .values("year", "level", *RAW)
-        .annotate(n=Count("pk"), total=Sum("total")),
-        RAW,
-        extra=("year", "level"),
-    )
-    assessed = cells.fold(
-        sources.assessed_submissions(year).order_by().values(*RAW).annotate(n=Count("enterprise_id", distinct=True)),
-        RAW,
-    )
-    pillar_rows = cells.fold(
-        sources.pillar_scores(sources.verified_submissions(year))
-        .order_by()
-        .values("pillar__code", *RAW_PILLAR)
-        .annotate(n=Count("pk"), points=Sum("points"), percent=Sum("percent"), maximum=Max("max_points")),
-        RAW_PILLAR,
-        extra=("pillar__code",),
-    )
-    verified = sources.verified_submissions(year).filter(sources.enterprise_filter(filters, E))
+    registry = cells.fold(source.registry(), ("sector_id", "area_id", "size_class"))
+    results = cells.fold(source.results(year), RAW, extra=("year", "level"))
+    assessed = cells.fold(source.assessed(year), RAW)
+    pillar_rows = cells.fold(source.pillars(year), RAW_PILLAR, extra=("pillar__code",))
     cube = Cube((keys["year"], keys["sector"], keys["area"], keys["size"], row["n"]) for keys, row in results)
     this_year = {**filters, "year": year}
 
@@ -248,7 +297,7 @@ def compute_figures(year, filters=None):
         "assessed": _sum(assessed, filters, "n"),
         "verified": verified_n,
         "average": _round(_sum(results, this_year, "total") / verified_n) if verified_n else None,
-        "median": _round(medians(verified, [], "total").get(())),
+        "median": _round(source.median(year, filters)),
     }
     levels = dict.fromkeys(LEVELS, 0)
     for level, group in _by(results, this_year, "level", ("n",)).items():
@@ -256,11 +305,12 @@ def compute_figures(year, filters=None):
 
     names = _pillar_names()
     pillar_groups = _by(pillar_rows, filters, "pillar__code", ("n", "points", "percent"))
-    maxima = {keys["pillar__code"]: row["maximum"] for keys, row in pillar_rows}
-    pillar_medians = {}
-    if pillar_groups:
-        scores = sources.pillar_scores(verified).annotate(_code=F("pillar__code"))
-        pillar_medians = medians(scores, ["_code"], "points")
+    maxima = {}
+    for keys, row in pillar_rows:
+        code = keys["pillar__code"]
+        if row["maximum"] is not None and (maxima.get(code) is None or row["maximum"] > maxima[code]):
+            maxima[code] = row["maximum"]
+    pillar_medians = source.pillar_medians(year, filters) if pillar_groups else {}
     pillars = []
     for code in list(names) or sorted(pillar_groups):
         group = pillar_groups.get(code)
@@ -271,7 +321,7 @@ def compute_figures(year, filters=None):
                 "name": vi,
                 "name_en": en,
                 "average": _round(group["points"] / group["n"]) if group and group["n"] else None,
-                "median": _round(pillar_medians.get((code,))),
+                "median": _round(pillar_medians.get(code)),
                 "maximum": _round(maxima.get(code)),
                 "percent": _round(group["percent"] / group["n"]) if group and group["n"] else None,
             }
@@ -284,10 +334,7 @@ def compute_figures(year, filters=None):
         reg = _by(registry, filters, dimension, ("n",))
         ass = _by(assessed, filters, dimension, ("n",))
         ver = _by(results, this_year, dimension, ("n", "total"))
-        grouped = verified.annotate(_group=group_expression(dimension, E))
-        middle = {key[0]: value for key, value in medians(grouped, ["_group"], "total").items()}
-        if dimension == "sector":
-            middle = {sector_key(key): value for key, value in middle.items() if key is not None}
+        middle = source.medians_by(year, filters, dimension)
         pillar_avgs = {}
         for keys, row in pillar_rows:
             if _match(keys, filters):
@@ -327,29 +374,27 @@ def compute_figures(year, filters=None):
         breakdowns[dimension] = rows
 
     trend = []
-    if verified_all is not None:
-        per_year = _by(results, filters, "year", ("n", "total"))
-        year_levels = {}
-        for keys, row in results:
-            if _match(keys, filters):
-                year_levels.setdefault(keys["year"], dict.fromkeys(LEVELS, 0))[int(keys["level"])] += row["n"]
-        trend_qs = verified_all.filter(year__lte=year).filter(sources.enterprise_filter(filters, E))
-        year_medians = {key[0]: value for key, value in medians(trend_qs, ["year"], "total").items()}
-        previous = None
-        for each in sorted(per_year):
-            n = per_year[each]["n"]
-            row = {
-                "year": each,
-                "verified": n,
-                "average": _round(per_year[each]["total"] / n) if n else None,
-                "median": _round(year_medians.get(each)),
-                "levels": year_levels.get(each, dict.fromkeys(LEVELS, 0)),
-                "published": cube.published({**filters, "year": each}),
-            }
-            comparable = previous is not None and previous["published"] and row["published"]
-            row["change"] = _round(row["average"] - previous["average"]) if comparable else None
-            trend.append(row)
-            previous = row
+    per_year = _by(results, filters, "year", ("n", "total"))
+    year_levels = {}
+    for keys, row in results:
+        if _match(keys, filters):
+            year_levels.setdefault(keys["year"], dict.fromkeys(LEVELS, 0))[int(keys["level"])] += row["n"]
+    year_medians = source.year_medians(year, filters)
+    previous = None
+    for each in sorted(per_year):
+        n = per_year[each]["n"]
+        row = {
+            "year": each,
+            "verified": n,
+            "average": _round(per_year[each]["total"] / n) if n else None,
+            "median": _round(year_medians.get(each)),
+            "levels": year_levels.get(each, dict.fromkeys(LEVELS, 0)),
+            "published": cube.published({**filters, "year": each}),
+        }
+        comparable = previous is not None and previous["published"] and row["published"]
+        row["change"] = _round(row["average"] - previous["average"]) if comparable else None
+        trend.append(row)
+        previous = row
     current = [row for row in trend if row["year"] == year]
     return {
         "year": year,

@@ -18,7 +18,9 @@ from ..scoring import Result, Spec, score
 from ..signals import results_changed
 from .frameworks import get_spec
 
-RESCORE_FIELDS = ("pk", "framework_id", "answers", "total", "level", "status", "year")
+RESCORE_FIELDS = ("pk", "framework_id", "enterprise_id", "answers", "total", "max_total", "level", "status", "year")
+# More changed enterprises than this in a year: listeners are told "the whole year" (None).
+ENTERPRISE_IDS_LIMIT = 20_000
 
 
 def rescore(queryset: QuerySet[Submission] | None = None, batch_size: int = 2000, force: bool = False) -> int:
@@ -26,14 +28,17 @@ def rescore(queryset: QuerySet[Submission] | None = None, batch_size: int = 2000
 
     Reads answers in batches, scores in process, and writes back only what changed, in bulk
     (one update and one delete + insert of pillar scores per batch). Listeners hear once per
-    year whose verified results changed (`submission=None, year=...`), not once per row, so a
-    rescoring of 100,000 rows rebuilds the ranking of each year once."""
+    year whose verified results changed (`submission=None, year=..., enterprise_ids=[...]`, the
+    enterprises whose result changed, or None when there are more than ENTERPRISE_IDS_LIMIT),
+    not once per row, so a rescoring of 100,000 rows rebuilds the ranking of each year once and
+    only what changed. A row counts as changed when its total, maximum, level or any of its
+    pillar scores differs from the stored one (`force` writes every row)."""
     queryset = (queryset if queryset is not None else Submission.objects.scored()).order_by("pk")
     specs: dict[int, Spec]
     pillar_ids: dict[int, dict[str, int]]
     specs, pillar_ids = {}, {}
     changed = 0
-    changed_years: set[int] = set()
+    changed_years: dict[int, set[int] | None] = {}
     last_pk = 0
     while True:
         rows = queryset.filter(pk__gt=last_pk).values(*RESCORE_FIELDS)
@@ -42,6 +47,7 @@ def rescore(queryset: QuerySet[Submission] | None = None, batch_size: int = 2000
             break
         last_pk = batch[-1]["pk"]
         updates: list[tuple[dict[str, Any], Result]] = []
+        stored = {} if force else _stored_pillars([row["pk"] for row in batch])
         for row in batch:
             framework_id = row["framework_id"]
             if framework_id not in specs:
@@ -49,15 +55,44 @@ def rescore(queryset: QuerySet[Submission] | None = None, batch_size: int = 2000
                 specs[framework_id] = get_spec(framework)
                 pillar_ids[framework_id] = dict(framework.pillars.values_list("code", "pk"))
             result = score(specs[framework_id], row["answers"] or {}, validate=False)
-            if force or result.total != row["total"] or result.level != row["level"]:
+            if force or _differs(row, result, stored.get(row["pk"], {}), pillar_ids[framework_id]):
                 updates.append((row, result))
         if updates:
             _write_results(updates, pillar_ids)
-            changed_years.update(row["year"] for row, _r in updates if row["status"] == Submission.Status.VERIFIED)
+            for row, _r in updates:
+                if row["status"] != Submission.Status.VERIFIED:
+                    continue
+                ids = changed_years.setdefault(row["year"], set())
+                if ids is not None and row["enterprise_id"] is not None:
+                    ids.add(row["enterprise_id"])
+                    if len(ids) > ENTERPRISE_IDS_LIMIT:
+                        changed_years[row["year"]] = None
         changed += len(updates)
-    for each in sorted(changed_years):
-        results_changed.send(Submission, submission=None, year=each, action="rescored")
+    for each, ids in sorted(changed_years.items()):
+        enterprise_ids = None if ids is None else sorted(ids)
+        results_changed.send(Submission, submission=None, year=each, action="rescored", enterprise_ids=enterprise_ids)
     return changed
+
+
+def _stored_pillars(ids: list[int]) -> dict[int, dict[int, tuple[int, int, int]]]:
+    """{submission id: {pillar id: (points, max points, level)}} of the stored pillar scores."""
+    stored: dict[int, dict[int, tuple[int, int, int]]] = {}
+    rows = PillarScore.objects.filter(submission_id__in=ids).order_by()
+    for submission_id, pillar_id, points, max_points, level in rows.values_list(
+        "submission_id", "pillar_id", "points", "max_points", "level"
+    ):
+        stored.setdefault(submission_id, {})[pillar_id] = (points, max_points, level)
+    return stored
+
+
+def _differs(row: dict[str, Any], result: Result, stored: dict[int, tuple[int, int, int]], ids: dict[str, int]) -> bool:
+    """Whether a fresh result differs from what is stored for the row (total, maximum, level,
+    or any pillar score; the percentage follows from points and maximum)."""
+    if result.total != row["total"] or result.max != row["max_total"] or result.level != row["level"]:
+        return True
+    if len(stored) != len(result.pillars):
+        return True
+    return any(stored.get(ids.get(p.code, -1)) != (p.points, p.max, p.level) for p in result.pillars)
 
 
 def inconsistent_results(queryset: QuerySet[Submission] | None = None) -> QuerySet[Submission]:

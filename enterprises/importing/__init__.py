@@ -9,6 +9,6 @@ lookups of sectors and units and the batched writes (`engine.py`).
 from core.importing import ImportReport, RowResult, UnsupportedFile
 
 from .columns import COLUMNS
-from .engine import EnterpriseImporter, import_file
+from .engine import EnterpriseImporter, import_file, written
 
-__all__ = ["COLUMNS", "EnterpriseImporter", "ImportReport", "RowResult", "UnsupportedFile", "import_file"]
+__all__ = ["COLUMNS", "EnterpriseImporter", "ImportReport", "RowResult", "UnsupportedFile", "import_file", "written"]

@@ -6,6 +6,8 @@ import re
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.dispatch import Signal
 from django.utils import timezone
 
 from core.importing import (
@@ -44,7 +46,15 @@ from .columns import (
     parse_year,
 )
 
-__all__ = ["CREATED", "REJECTED", "UPDATED", "EnterpriseImporter", "Lookups", "import_file", "sector_width"]
+__all__ = ["CREATED", "REJECTED", "UPDATED", "EnterpriseImporter", "Lookups", "import_file", "sector_width", "written"]
+
+# Sent (sender=Enterprise) inside the import's transaction once an import has written its rows:
+# enterprise_ids = the ids created or updated (None when more than WRITTEN_IDS_LIMIT: treat
+# everything as changed), cells = the (sector id, area id, size class) the updated rows left
+# (None when there were too many to tell). Bulk writes send no post_save.
+written = Signal()
+WRITTEN_IDS_LIMIT = 20_000
+WRITTEN_CELLS_LIMIT = 1_000
 
 DERIVED = ["search_text", "recorded_on", "size_class", "size_group", "size_basis"]
 DERIVED += ["size_employees", "size_revenue", "size_capital", "updated_at"]
@@ -62,6 +72,8 @@ class Lookups:
         # from the header, so 510 in a 4-digit column is read as 0510.
         self.sector_width: int | None = None
         self.units_by_key: dict[str, list[Any]] = {}
+        self._units: dict[Any, tuple[Any, str | None]] = {}
+        self._sectors: dict[Any, tuple[Any, str | None]] = {}
         for unit in province_units():
             keys = {fold(unit.code), fold(unit.name), fold(unit.name_en)}
             keys |= {fold(alias) for alias in unit.aliases.split(";")}
@@ -72,6 +84,16 @@ class Lookups:
                 self.units_by_key.setdefault(key, []).append(unit)
 
     def unit(self, text: str) -> Any:
+        """The unit a cell names, resolved once per distinct text (a million rows name a few
+        hundred units)."""
+        return _memo(self._units, text, self._unit, text)
+
+    def sector(self, raw: Any) -> Any:
+        """The sector a cell gives, resolved once per distinct value and column width."""
+        key = (type(raw).__name__, str(raw), self.sector_width)
+        return _memo(self._sectors, key, self._sector, raw)
+
+    def _unit(self, text: str) -> Any:
         found = self.units_by_key.get(fold(text), [])
         if len(found) > 1:
             # A code or name shared by an old and a new unit is resolved by the list's date.
@@ -84,7 +106,7 @@ class Lookups:
             raise ValueError(f"Địa bàn “{text}” chưa rõ, trùng tên: {names}. Hãy ghi đủ tên hoặc mã đơn vị.")
         return found[0]
 
-    def sector(self, raw: Any) -> Any:
+    def _sector(self, raw: Any) -> Any:
         try:
             sector = self.sector_index.resolve(raw, self.on_date, self.sector_width)
         except SectorLookupError as exc:
@@ -92,6 +114,21 @@ class Lookups:
         if sector is None:
             raise ValueError("Thiếu mã ngành.")
         return sector
+
+
+def _memo(store: dict[Any, tuple[Any, str | None]], key: Any, resolve: Any, argument: Any) -> Any:
+    """resolve(argument) once per key, its ValueError remembered as well as its value."""
+    if key not in store:
+        if len(store) > 100_000:  # a file of unique junk: do not grow without bound
+            store.clear()
+        try:
+            store[key] = (resolve(argument), None)
+        except ValueError as exc:
+            store[key] = (None, str(exc))
+    value, error = store[key]
+    if error is not None:
+        raise ValueError(error)
+    return value
 
 
 def sector_width(header: Any) -> int | None:
@@ -111,6 +148,7 @@ class EnterpriseImporter(Importer[dict[str, Any]]):
         self.lookups = Lookups(on_date)
         self.columns: dict[int, str] = {}
         self.seen: dict[str, int] = {}  # tax code → first row number, for duplicates within the file
+        self.written: Written = Written()
 
     def read_header(self, cells: tuple[Any, ...], report: ImportReport) -> bool:
         """{cell index: field} from the header row; False (with a file error) without the required columns."""
@@ -141,7 +179,29 @@ class EnterpriseImporter(Importer[dict[str, Any]]):
         return values
 
     def write_batch(self, batch: list[tuple[RowResult, dict[str, Any]]], report: ImportReport, commit: bool) -> None:
-        _write_batch(batch, report, self.lookups, commit)
+        _write_batch(batch, report, self.lookups, commit, self.written)
+
+    def finish(self, report: ImportReport) -> None:
+        written.send(Enterprise, enterprise_ids=self.written.ids, cells=self.written.cells)
+
+
+class Written:
+    """The ids an import wrote and the cells its updated rows left, while they are few."""
+
+    def __init__(self) -> None:
+        self.ids: list[int] | None = []
+        self.cells: set[tuple[Any, Any, str]] | None = set()
+
+    def add(self, created: list[Enterprise], updated: list[tuple[Enterprise, tuple[Any, Any, str]]]) -> None:
+        if self.ids is not None:
+            self.ids.extend(e.pk for e in created if e.pk is not None)
+            self.ids.extend(e.pk for e, _cell in updated)
+            if len(self.ids) > WRITTEN_IDS_LIMIT or any(e.pk is None for e in created):
+                self.ids = None
+        if self.cells is not None:
+            self.cells.update(cell for _e, cell in updated)
+            if len(self.cells) > WRITTEN_CELLS_LIMIT:
+                self.cells = None
 
 
 def _parse_row(cells: tuple[Any, ...], columns: dict[int, str], lookups: Lookups, result: RowResult) -> dict[str, Any]:
@@ -204,13 +264,18 @@ def _recorded_on(unit: Any, on_date: datetime.date) -> datetime.date:
 
 
 def _write_batch(
-    batch: list[tuple[RowResult, dict[str, Any]]], report: ImportReport, lookups: Lookups, commit: bool
+    batch: list[tuple[RowResult, dict[str, Any]]],
+    report: ImportReport,
+    lookups: Lookups,
+    commit: bool,
+    written_rows: "Written | None" = None,
 ) -> None:
     """Look the batch's tax codes up in one query, then create or update in bulk."""
     codes = [values["tax_code"] for _result, values in batch]
     existing = Enterprise.objects.in_bulk(codes, field_name="tax_code")
     to_create: list[Enterprise] = []
     to_update: list[Enterprise] = []
+    left: list[tuple[Enterprise, tuple[Any, Any, str]]] = []
     fields: set[str] = set()
     now = timezone.now()
     for result, values in batch:
@@ -220,6 +285,7 @@ def _write_batch(
             result.action = CREATED
         else:
             result.action = UPDATED
+            left.append((enterprise, (enterprise.sector_id, enterprise.area_id, enterprise.size_class)))
             if enterprise.figures_verified:
                 kept = [name for name in VERIFIED_FIGURES if name in values]
                 for name in kept:
@@ -241,9 +307,40 @@ def _write_batch(
             fields.update(values)
         record(report, result)
     if commit and report.ok:
-        Enterprise.objects.bulk_create(to_create, batch_size=500)
+        if connection.vendor == "postgresql":
+            _copy_create(to_create)
+        else:
+            Enterprise.objects.bulk_create(to_create, batch_size=500)
         if to_update:
             Enterprise.objects.bulk_update(to_update, sorted(fields | set(DERIVED)), batch_size=500)
+        if written_rows is not None:
+            written_rows.add(to_create, left)
+
+
+def _copy_create(enterprises: list[Enterprise]) -> None:
+    """Insert new enterprises with PostgreSQL's COPY, in the import's transaction: ids drawn
+    from the table's sequence first (so the rows carry them, as bulk_create's would), every
+    column as the model would save it."""
+    if not enterprises:
+        return
+    fields = list(Enterprise._meta.concrete_fields)
+    quote = connection.ops.quote_name
+    table = Enterprise._meta.db_table
+    with connection.cursor() as wrapper:
+        wrapper.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [table, Enterprise._meta.pk.column, len(enterprises)],
+        )
+        for enterprise, (pk,) in zip(enterprises, wrapper.fetchall(), strict=True):
+            enterprise.pk = pk
+        columns = ", ".join(quote(field.column) for field in fields)
+        with wrapper.cursor.copy(f"COPY {quote(table)} ({columns}) FROM STDIN") as copy:
+            for enterprise in enterprises:
+                copy.write_row(
+                    [field.get_db_prep_save(field.pre_save(enterprise, True), connection) for field in fields]
+                )
+    for enterprise in enterprises:
+        enterprise._state.adding = False
 
 
 def import_file(

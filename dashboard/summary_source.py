@@ -1,0 +1,150 @@
+"""The dashboard's inputs read from the summary tables (dashboard.summary keeps them): the same
+rows and medians `stats.DirectSource` aggregates from the results, in a few small queries."""
+
+from django.db.models import Max, Q, Sum
+
+from . import sources
+from .models import SummaryCell, SummaryPillar, SummaryValue
+from .stats import RAW, RAW_PILLAR
+from .summary import REGISTRY_YEAR
+
+
+def histogram_median(counts):
+    """The continuous median (PERCENTILE_CONT(0.5)) of values given as {value: how many}."""
+    size = sum(counts.values())
+    if not size:
+        return None
+    low_index, high_index = (size - 1) // 2, size // 2
+    low = high = None
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        if low is None and seen > low_index:
+            low = value
+        if seen > high_index:
+            high = value
+            break
+    return (float(low) + float(high)) / 2
+
+
+def _raw_rows(rows, names):
+    """Rows keyed as the direct aggregation keys them (enterprise__sector_id, ...)."""
+    return [
+        {**row, **{name: row[field] for name, field in zip(names, ("sector_id", "area_id", "size_class"), strict=True)}}
+        for row in rows
+    ]
+
+
+class SummarySource:
+    def __init__(self, cells):
+        self.cells = cells
+        self._year_medians = {}
+
+    def registry(self):
+        return SummaryCell.objects.filter(kind=SummaryCell.Kind.REGISTRY, year=REGISTRY_YEAR).values(
+            "sector_id", "area_id", "size_class", "n"
+        )
+
+    def results(self, year):
+        rows = (
+            SummaryCell.objects.filter(kind=SummaryCell.Kind.RESULT, year__lte=year)
+            .values("year", "level", "sector_id", "area_id", "size_class", "n", "total")
+            .order_by()
+        )
+        return _raw_rows(rows, RAW)
+
+    def assessed(self, year):
+        rows = SummaryCell.objects.filter(kind=SummaryCell.Kind.ASSESSED, year=year).values(
+            "sector_id", "area_id", "size_class", "n"
+        )
+        return _raw_rows(rows, RAW)
+
+    def pillars(self, year):
+        rows = (
+            SummaryPillar.objects.filter(year=year)
+            .order_by()
+            .values("pillar", "sector_id", "area_id", "size_class")
+            .annotate(_n=Sum("n"), _points=Sum("points"), _percent=Sum("percent"), _maximum=Max("maximum"))
+        )
+        return [
+            {
+                "pillar__code": row["pillar"],
+                "n": row["_n"],
+                "points": row["_points"],
+                "percent": row["_percent"],
+                "maximum": row["_maximum"],
+                **{
+                    name: row[field]
+                    for name, field in zip(RAW_PILLAR, ("sector_id", "area_id", "size_class"), strict=True)
+                },
+            }
+            for row in rows
+        ]
+
+    # --- Medians from the histograms, filtered as sources.enterprise_filter filters ------------
+
+    def _filter(self, filters):
+        """A Q on the summary's raw columns selecting what enterprise_filter(filters) selects."""
+        q = Q()
+        if filters.get("sector"):
+            sector = filters["sector"]
+            ids = set(sources.sector_ids(sector, self.cells.sector_key))
+            if isinstance(sector, int):
+                ids.add(sector)
+                ids.update(sources.sectors().filter(section_id=sector).values_list("pk", flat=True))
+            q &= Q(sector_id__in=sorted(ids))
+        if filters.get("area"):
+            from enterprises.models import Enterprise
+
+            area = filters["area"]
+            units = Enterprise._meta.get_field("area").related_model.objects
+            ids = {area, *units.filter(parent_id=area, level="commune").values_list("pk", flat=True)}
+            q &= Q(area_id__in=sorted(ids))
+        if filters.get("size"):
+            size = filters["size"]
+            q &= Q(size_class="" if size == "none" else size)
+        return q
+
+    def _values(self, filters, group, *conditions, **lookups):
+        rows = (
+            SummaryValue.objects.filter(self._filter(filters), *conditions, **lookups)
+            .order_by()
+            .values_list(*group, "value")
+            .annotate(_n=Sum("n"))
+        )
+        histograms = {}
+        for *keys, value, n in rows:
+            counts = histograms.setdefault(tuple(keys), {})
+            counts[value] = counts.get(value, 0) + n
+        return histograms
+
+    def year_medians(self, year, filters):
+        key = (year, tuple(sorted(filters.items())))
+        if key not in self._year_medians:
+            histograms = self._values(filters, ["year"], pillar="", year__lte=year)
+            self._year_medians[key] = {keys[0]: histogram_median(counts) for keys, counts in histograms.items()}
+        return self._year_medians[key]
+
+    def median(self, year, filters):
+        return self.year_medians(year, filters).get(year)
+
+    def medians_by(self, year, filters, dimension):
+        field = {"sector": "sector_id", "area": "area_id", "size": "size_class"}[dimension]
+        groups = {}
+        for (raw,), counts in self._values(filters, [field], pillar="", year=year).items():
+            if dimension == "sector":
+                key = self.cells.sector_key.get(raw) if raw is not None else None
+                if key is None:
+                    continue
+            elif dimension == "area":
+                key = None if raw is None else self.cells.area_key.get(raw, raw)
+            else:
+                key = raw
+            merged = groups.setdefault(key, {})
+            for value, n in counts.items():
+                merged[value] = merged.get(value, 0) + n
+        return {key: histogram_median(counts) for key, counts in groups.items()}
+
+    def pillar_medians(self, year, filters):
+        histograms = self._values(filters, ["pillar"], ~Q(pillar=""), year=year)
+        return {keys[0]: histogram_median(counts) for keys, counts in histograms.items() if keys[0]}

@@ -1,0 +1,189 @@
+"""The dashboard's summary tables (dashboard.summary) give exactly the figures of the direct
+aggregation over the results, after each kind of change, without a full rebuild."""
+
+import csv
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from assessment_forms import services
+from assessment_forms.models import PillarScore, Submission
+from dashboard import summary
+from dashboard.models import SummaryCell, SummaryState, SummaryValue
+from dashboard.stats import compute_figures, compute_figures_direct
+from dashboard.summary_source import histogram_median
+from enterprises.importing import import_file
+from enterprises.models import Enterprise
+
+from .data import build_known_set, sector_id
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def known(db):
+    known = build_known_set()
+    summary.rebuild()
+    return known
+
+
+def filter_sets(known):
+    return [
+        {},
+        {"sector": sector_id("C")},
+        {"area": known.areas["dak_mil"].pk},
+        {"size": "small"},
+        {"sector": sector_id("C"), "area": known.areas["gia_nghia"].pk},
+        {"sector": sector_id("A"), "size": "micro"},
+    ]
+
+
+def assert_same(known, years=(2024, 2025)):
+    for year in years:
+        for filters in filter_sets(known):
+            assert compute_figures(year, filters) == compute_figures_direct(year, filters), (year, filters)
+
+
+def built_at():
+    return SummaryState.objects.get().built_at
+
+
+def test_histogram_median():
+    assert histogram_median({}) is None
+    assert histogram_median({5: 1}) == 5
+    assert histogram_median({1: 1, 3: 1}) == 2
+    assert histogram_median({1: 2, 4: 1, 9: 1}) == 2.5
+    assert histogram_median({2: 3, 7: 1}) == 2
+
+
+def test_summary_equals_direct_aggregation(known):
+    assert SummaryCell.objects.exists() and SummaryValue.objects.exists()
+    assert_same(known)
+
+
+def test_first_read_builds_the_summary(db):
+    build_known_set()
+    assert not SummaryState.objects.exists()
+    assert compute_figures(2025, {}) == compute_figures_direct(2025, {})
+    assert SummaryState.objects.exists()
+
+
+def test_verify_unverify_and_adjust(known, django_capture_on_commit_callbacks):
+    stamp = built_at()
+    pending = known.pending[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.verify(pending, None)
+    assert_same(known, years=(2025,))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.unverify(known.submissions[2025][0], None)
+    assert_same(known, years=(2025,))
+    target = known.submissions[2025][3]
+    answers = dict(target.answers)
+    code = sorted(answers)[0]
+    answers[code] = None
+    with django_capture_on_commit_callbacks(execute=True):
+        services.adjust_answers(target, answers, None, "test")
+    assert_same(known, years=(2025,))
+    assert built_at() == stamp  # cells were rebuilt, not the whole summary
+
+
+def test_rescore_and_delete(known, django_capture_on_commit_callbacks):
+    stamp = built_at()
+    # A lost update: a total and a pillar score that no longer match the answers.
+    target = known.submissions[2024][2]
+    Submission.objects.filter(pk=target.pk).update(total=1, level=0)
+    PillarScore.objects.filter(submission=target).update(points=0)
+    summary.rebuild(years=[2024])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.rescore(Submission.objects.filter(year=2024)) == 1
+    assert_same(known)
+    known.submissions[2025][5].delete()
+    assert_same(known)
+    gone = known.enterprises["G"][0]
+    for submission in Submission.objects.filter(enterprise=gone):
+        submission.delete()
+    gone.delete()
+    assert_same(known)
+    assert built_at() == stamp
+
+
+def test_enterprise_edited(known):
+    enterprise = known.enterprises["C"][0]
+    enterprise.area = known.areas["dak_mil"]
+    enterprise.size_class = Enterprise.SizeClass.LARGE
+    enterprise.save()
+    assert_same(known)
+    enterprise = known.enterprises["A"][0]
+    enterprise.status = Enterprise.Status.CLOSED
+    enterprise.sector_id = sector_id("G")
+    enterprise.save()
+    assert_same(known)
+
+
+def test_import(known, tmp_path):
+    moved = known.enterprises["C"][1]
+    rows = [
+        [
+            "0100107518",
+            "Công ty TNHH Cà phê Đắk Mil",
+            "Công ty TNHH một thành viên",
+            "0111",
+            "Huyện Đắk Mil",
+            8,
+            2500,
+            "",
+        ],
+        ["0100109106", "Hợp tác xã Tiêu Đắk Song", "HTX", "46", "Xã Đắk Song", "40", "60.000", ""],
+        [moved.tax_code, moved.name, "Công ty TNHH một thành viên", "46", "Huyện Đắk Mil", 300, 900000, ""],
+    ]
+    path = tmp_path / "ds.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["Mã số thuế", "Tên doanh nghiệp", "Loại hình", "Ngành", "Địa bàn", "Số lao động", "Doanh thu", "Nguồn vốn"]
+        )
+        writer.writerows(rows)
+    stamp = built_at()
+    report = import_file(path, commit=True, on_date="2025-09-01")
+    assert report.ok and report.counts["created"] == 2 and report.counts["updated"] == 1, report.file_errors
+    moved.refresh_from_db()
+    assert moved.sector_id != sector_id("C")
+    assert_same(known)
+    assert built_at() == stamp
+
+
+def test_dry_run_import_changes_nothing(known, tmp_path):
+    path = tmp_path / "ds.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Mã số thuế", "Tên doanh nghiệp", "Ngành", "Địa bàn"])
+        writer.writerow(["0100107518", "Công ty TNHH Cà phê Đắk Mil", "0111", "Huyện Đắk Mil"])
+    before = list(
+        SummaryCell.objects.values_list("kind", "year", "sector_id", "area_id", "size_class", "n").order_by("pk")
+    )
+    import_file(path, commit=False, on_date="2025-09-01")
+    after = list(
+        SummaryCell.objects.values_list("kind", "year", "sector_id", "area_id", "size_class", "n").order_by("pk")
+    )
+    assert before == after
+
+
+def test_figures_read_few_queries(known):
+    with CaptureQueriesContext(connection) as direct:
+        compute_figures_direct(2025, {})
+    with CaptureQueriesContext(connection) as read:
+        compute_figures(2025, {})
+    # The summary's reads are a handful of small grouped queries over the summary tables.
+    summary_tables = [q["sql"] for q in read.captured_queries if "dashboard_summary" in q["sql"]]
+    assert len(summary_tables) <= 8
+    assert not [q["sql"] for q in read.captured_queries if "assessment_forms_submission" in q["sql"]]
+    assert len(read.captured_queries) <= len(direct.captured_queries)
+
+
+def test_rebuild_command(known):
+    from django.core.management import call_command
+
+    SummaryCell.objects.all().delete()
+    call_command("rebuild_dashboard_summary", verbosity=0)
+    assert_same(known, years=(2025,))
