@@ -14,10 +14,11 @@ one of them.
 On a valid entry the request gets the route Wagtail would have found (`RouteResult`), and
 Wagtail's own `serve` view goes on as always (its hooks, `page.serve`). Anonymous visitors get
 the cached copy; logged-in users the page read fresh by its key (one query: editors see
-bookkeeping fields that drafts change without a bump). Never from the cache: restricted pages
-(a password, a login or a group: Wagtail checks them itself every time), routable pages'
-views (sub-URLs and their own URL: `RoutablePageMixin` returns a view in the route's args),
-404s, anything but GET/HEAD, and views other than Wagtail's serve (previews are admin views).
+bookkeeping fields that drafts change without a bump). A routable page's view (its own URL or a
+sub-URL: `RoutablePageMixin` puts the view in the route's args) is resolved again from the
+stored sub-path, with no query. Never from the cache: restricted pages (a password, a login or
+a group: Wagtail checks them itself every time), 404s, anything but GET/HEAD, and views other
+than Wagtail's serve (previews are admin views).
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ import pickle
 
 from django.apps import apps
 from django.core.cache import cache
+from django.http import Http404
 from django.utils import translation
 from wagtail import views as wagtail_views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
@@ -55,6 +58,13 @@ def _no_view_restrictions():
     return PageViewRestriction.objects.none()
 
 
+def _subpath(page, site, path):
+    """What a routable page's own URL patterns see of `path` (as `RoutablePageMixin.route`
+    builds it): the components below the page, between slashes."""
+    rest = [component for component in path.split("/") if component][page.depth - site.root_page.depth :]
+    return "/" + "/".join(rest) + "/" if rest else "/"
+
+
 def _cached_route(request, entry):
     """The route of a valid, unrestricted entry, or None to let Wagtail route."""
     if request.user.is_authenticated:
@@ -71,20 +81,45 @@ def _cached_route(request, entry):
     # Known to have no view restriction (any new one bumps "site"): spare Wagtail's check its
     # two queries.
     page.get_view_restrictions = _no_view_restrictions
-    return RouteResult(page)
+    if entry.get("subpath") is None:
+        return RouteResult(page)
+    # A routable page's view: its URL patterns are code, resolved again without a query.
+    match = page.resolve_subpage(entry["subpath"])
+    request.routable_resolver_match = match
+    view, args, kwargs = match
+    return RouteResult(page, args=(view, args, kwargs))
 
 
-def _remember(request, key, path):
+def _remember(request, site, key, path):
     """Route as Wagtail does (kept on the request for its serve view) and store the result."""
     result = Page.route_for_request(request, path)
     if result is None:
         return
     page, args, kwargs = result
-    if args or kwargs or not isinstance(page, Page):
-        return  # a routable page's view
+    if not isinstance(page, Page) or kwargs:
+        return
+    subpath = None
+    if args:
+        # Only a routable page's own view (RoutablePageMixin.route: args=(view, args, kwargs)).
+        match = getattr(request, "routable_resolver_match", None)
+        if not isinstance(page, RoutablePageMixin) or match is None:
+            return
+        subpath = _subpath(page, site, path)
+        try:
+            again = page.resolve_subpage(subpath)
+        except Http404:
+            return
+        if again.url_name != match.url_name or again.args != match.args or again.kwargs != match.kwargs:
+            return
     tokens = versions.versions(*route_tags(page))
     restricted = page.get_view_restrictions().exists()
-    entry = {"pk": page.pk, "model": page._meta.label_lower, "restricted": restricted, "tokens": tokens}
+    entry = {
+        "pk": page.pk,
+        "model": page._meta.label_lower,
+        "restricted": restricted,
+        "subpath": subpath,
+        "tokens": tokens,
+    }
     if not restricted:
         # Read after the tokens: a change made meanwhile leaves this entry already stale.
         fresh = type(page)._default_manager.filter(pk=page.pk, live=True).first()
@@ -114,7 +149,7 @@ def prepare_route(request, path):
         if route is not None:
             request._wagtail_route_for_request = route
             return
-    _remember(request, key, path)
+    _remember(request, site, key, path)
 
 
 class RouteCacheMiddleware:
