@@ -21,6 +21,7 @@ def connect():
             signal.connect(_on_page_change, sender=model, dispatch_uid=f"handbook-{model.__name__}-{id(signal)}")
     # Moves and slug changes are sent with the base Page class as sender.
     post_page_move.connect(_on_page_change, dispatch_uid="handbook-move")
+    page_slug_changed.connect(_on_page_change, dispatch_uid="handbook-slug")
     # A restriction added, changed or removed anywhere changes what `.public()` returns for
     # the PDF, the table of contents and the reading order: drop them all.
     for signal in (post_save, post_delete):
@@ -31,4 +32,3 @@ def connect():
 
 def _on_restriction_change(sender, instance=None, **kwargs):
     invalidate()
-    page_slug_changed.connect(_on_page_change, dispatch_uid="handbook-slug")

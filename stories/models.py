@@ -69,33 +69,50 @@ def story_queryset(locale=None):
 class ListingMixin:
     """Paginated, kind-filtered listing of stories below this page."""
 
-    def listing(self, request, queryset):
+    def listing(self, request, stories):
+        """`stories()` gives the queryset to list (a callable: `.public()` reads the view
+        restrictions at once, and a cached fragment of the results needs no query at all)."""
         kind = request.GET.get("kind", "")
-        if kind in Kind.values:
-            queryset = queryset.filter(kind=kind)
-        else:
+        if kind not in Kind.values:
             kind = ""
+        lookups = {}
         filters = {}
         pillar = request.GET.get("pillar", "")
         if pillar and pillar in dict(pillar_choices()):
-            queryset = queryset.filter(pillar_tags__code=pillar)
+            lookups["pillar_tags__code"] = pillar
             filters["pillar"] = pillar_name(pillar)
         sector = request.GET.get("sector", "")
         if sector:
-            queryset = queryset.filter(sectors__code=sector)
+            lookups["sectors__code"] = sector
             filters["sector"] = sector
         area = request.GET.get("area", "")
         if area:
-            queryset = queryset.filter(areas__code=area)
+            lookups["areas__code"] = area
             filters["area"] = area
-        paginator = Paginator(queryset.distinct() if filters else queryset, PAGE_SIZE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        number = request.GET.get("page")
+        pages = {}
+
+        def page_obj():
+            # perf (issue 21): counted and fetched only when the template's cached fragment
+            # of this page of results is stale.
+            if "page" not in pages:
+                queryset = stories()
+                if kind:
+                    queryset = queryset.filter(kind=kind)
+                for lookup, value in lookups.items():
+                    queryset = queryset.filter(**{lookup: value})
+                paginator = Paginator(queryset.distinct() if filters else queryset, PAGE_SIZE)
+                pages["page"] = paginator.get_page(number)
+            return pages["page"]
+
         return {
-            "stories": page_obj.object_list,
+            "stories": lambda: page_obj().object_list,
             "page_obj": page_obj,
             "kind": kind,
             "kinds": Kind.choices,
             "filters": filters,
+            # What the cached fragment of the results varies on (with the page's tokens).
+            "listing_key": [kind, pillar, sector, area, number or ""],
         }
 
 
@@ -128,8 +145,8 @@ class NewsroomPage(ListingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["desks"] = DeskIndexPage.objects.child_of(self).live().order_by("path")
-        context.update(self.listing(request, story_queryset().descendant_of(self)))
+        context["desks"] = lambda: DeskIndexPage.objects.child_of(self).live().order_by("path")
+        context.update(self.listing(request, lambda: story_queryset().descendant_of(self)))
         return context
 
 
@@ -151,7 +168,7 @@ class DeskIndexPage(ListingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing(request, story_queryset().child_of(self)))
+        context.update(self.listing(request, lambda: story_queryset().child_of(self)))
         return context
 
 
@@ -265,20 +282,26 @@ class StoryPage(Page):
 
         return enterprise_profiles(self.enterprises)
 
+    @cached_property
+    def story_parents(self):
+        """(desk index, newsroom) above this story, in one query; (None, None) elsewhere."""
+        steplen = self.steplen
+        paths = [self.path[:-steplen], self.path[: -2 * steplen]]
+        parents = {page.path: page for page in Page.objects.filter(path__in=paths)}
+        desk = parents.get(paths[0])
+        return desk, (parents.get(paths[1]) if desk else None)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # perf (issue 21): a callable, evaluated only when the template's cached fragment of
-        # tags and related stories is stale; the desk and the newsroom in one query.
+        # perf (issue 21): callables, evaluated only when the template's cached fragments
+        # (body, tags, related stories) are stale; the desk and the newsroom in one query.
         context["related"] = self.related_stories
-        steplen = self.steplen
-        parents = {
-            page.path: page for page in Page.objects.filter(path__in=[self.path[:-steplen], self.path[: -2 * steplen]])
-        }
-        desk = parents.get(self.path[:-steplen])
-        context["desk_page"] = desk
-        context["newsroom"] = parents.get(self.path[: -2 * steplen]) if desk else None
+        context["desk_page"] = lambda: self.story_parents[0]
+        context["newsroom"] = lambda: self.story_parents[1]
+        # The desk's own token: its title in the breadcrumb (a desk is not a top-level page).
+        context["desk_token"] = f"page:{self.path[: -self.steplen]}"
         if self.kind == Kind.SUCCESS_STORY:
-            context["profiles"] = self.enterprise_profiles()
+            context["profiles"] = self.enterprise_profiles
         return context
 
 

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.http import HttpResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -42,12 +43,16 @@ class HandbookIndexPage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         pillar = request.GET.get("tru-cot", "")
-        context["chapter_tree"] = services.chapter_tree(self, request)
+        # perf (issue 21): callables, evaluated only when the template's cached fragment (under
+        # this page's tokens and the handbook's version) is stale.
+        context["chapter_tree"] = lambda: services.chapter_tree(self, request)
         context["pillar_choices"] = services.pillar_filter_choices()
         context["selected_pillar"] = pillar
         if pillar:
-            context["filtered_chapters"] = services.chapters_for_pillars([pillar], locale=self.locale, limit=None)
-        context["extra_pages"] = services.other_handbook_pages(self, request)
+            context["filtered_chapters"] = lambda: services.chapters_for_pillars(
+                [pillar], locale=self.locale, limit=None
+            )
+        context["extra_pages"] = lambda: services.other_handbook_pages(self, request)
         return context
 
     @path("")
@@ -106,17 +111,38 @@ class HandbookChapterPage(AudienceMixin, Page):
             [(int(block.value["level"]), block.value["text"], anchor) for block, anchor in items if anchor]
         )
 
+    @cached_property
+    def _blocks_with_anchors(self):
+        return self.body_with_anchors()
+
+    @cached_property
+    def _toc(self):
+        return self.toc(self._blocks_with_anchors)
+
     def get_context(self, request, *args, **kwargs):
         from .. import services
 
         context = super().get_context(request, *args, **kwargs)
-        blocks_with_anchors = self.body_with_anchors()
-        context["blocks_with_anchors"] = blocks_with_anchors
-        context["toc"] = self.toc(blocks_with_anchors)
-        context.update(services.chapter_neighbours(self, request))
-        context["attachments"] = list(self.attachments.select_related("document"))
-        context["sector_list"] = list(self.sectors.all())
+        # perf (issue 21): callables, evaluated only when the template's cached fragment of
+        # the chapter (under this page's tokens and the handbook's version) is stale.
+        context["blocks_with_anchors"] = lambda: self._blocks_with_anchors
+        context["toc"] = lambda: self._toc
+        neighbours = {}
+
+        def neighbour(name):
+            if not neighbours:
+                neighbours.update(services.chapter_neighbours(self, request))
+            return neighbours.get(name)
+
+        for name in ("handbook_index", "previous_chapter", "next_chapter", "chapter_position", "chapter_count"):
+            context[name] = lambda name=name: neighbour(name)
+        context["attachments"] = lambda: list(self.attachments.select_related("document"))
+        context["sector_list"] = lambda: self._sector_list
         return context
+
+    @cached_property
+    def _sector_list(self):
+        return list(self.sectors.all())
 
 
 class ChapterAttachment(Orderable):

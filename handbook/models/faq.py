@@ -66,5 +66,6 @@ class FAQPage(AudienceMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["faq_sections"] = self.questions()
+        # perf (issue 21): a callable, evaluated only when the cached fragment is stale.
+        context["faq_sections"] = self.questions
         return context

@@ -57,7 +57,8 @@ class DBIGuidePage(AudienceMixin, Page):
         from ..guide import guide_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["guide"] = guide_for(self.framework_code)
+        # perf (issue 21): callables, evaluated only when the cached fragment is stale.
+        context["guide"] = lambda: guide_for(self.framework_code)
         if self.assessment_page_id:
-            context["assessment_target"] = self.assessment_page.localized
+            context["assessment_target"] = lambda: self.assessment_page.localized
         return context
