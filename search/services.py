@@ -24,11 +24,12 @@ from wagtail.search.utils import normalise_query_string
 
 from core import cache as versions
 from search import registry
-from search.highlight import highlight
+from search.highlight import highlight, prepare
 from search.text import fold, query_terms
 
 if TYPE_CHECKING:
     from django.core.paginator import Page as ResultsPage
+    from django.http import HttpRequest
     from django_stubs_ext import StrOrPromise
     from wagtail.models import Locale
 
@@ -114,6 +115,20 @@ def _tokens() -> dict[str, str]:
     return versions.versions(*TOKENS)
 
 
+def active_locale(tokens: dict[str, str] | None = None) -> Locale:
+    """`Locale.get_active()` (a query each time), cached per language under the "site" token
+    (adding or changing a locale bumps it)."""
+    from wagtail.models import Locale
+
+    tokens = tokens or _tokens()
+    key = f"search:locale:{get_language()}:{tokens['site']}"
+    locale = cache.get(key)
+    if locale is None:
+        locale = Locale.get_active()
+        cache.set(key, locale, FRAGMENT_SECONDS)
+    return locale
+
+
 def _restricted_paths(tokens: dict[str, str]) -> list[str]:
     """Tree paths of the private sections (view restrictions), cached under the "site" token
     (a restriction's save bumps it); Wagtail's `public()` reads them from the database each time."""
@@ -181,38 +196,40 @@ def _text_of(obj: Any) -> str:
     return " ".join(text for text in texts if text)
 
 
-def _page_texts(pages: list[Page]) -> dict[int, str]:
-    """The searchable text of each page, cached per (page, its page-cache tokens, language):
-    a publish, unpublish or edit of the page (or any public change, "site") drops its entry.
-    Only the pages missing from the cache are loaded as their specific type."""
+def _page_texts(pages: list[Page]) -> dict[int, tuple[str, str]]:
+    """The searchable text of each page, prepared for highlighting (`highlight.prepare`),
+    cached per (page, its page-cache tokens, language): a publish, unpublish or edit of the page
+    (or any public change, "site") drops its entry. Only the pages missing from the cache are
+    loaded, as their specific type."""
     if not pages:
         return {}
     tokens = versions.versions("site", *{f"page:{page.path}" for page in pages})
     language = get_language() or ""
     keys = {
-        page.pk: f"search:text:{page.pk}:{language}:{tokens['site']}:{tokens[f'page:{page.path}']}" for page in pages
+        page.pk: f"search:snippet:{page.pk}:{language}:{tokens['site']}:{tokens[f'page:{page.path}']}" for page in pages
     }
     found = cache.get_many(list(keys.values()))
     texts = {pk: found[key] for pk, key in keys.items() if key in found}
     missing = [page.pk for page in pages if page.pk not in texts]
     if missing:
-        fresh = {page.pk: _text_of(page) for page in Page.objects.filter(pk__in=missing).specific()}
+        fresh = {page.pk: prepare(_text_of(page)) for page in Page.objects.filter(pk__in=missing).specific()}
         texts.update(fresh)
         cache.set_many({keys[pk]: text for pk, text in fresh.items()}, FRAGMENT_SECONDS)
     return texts
 
 
-def _page_hits(pages: list[Page], terms: list[str]) -> list[Hit]:
+def _page_hits(pages: list[Page], terms: list[str], request: HttpRequest | None = None) -> list[Hit]:
     texts = _page_texts(pages)
     hits = []
     for page in pages:
         label = page_group(ContentType.objects.get_for_id(page.content_type_id))[1]
+        prepared = texts.get(page.pk)
         hits.append(
             Hit(
                 title=highlight(page.title, terms),
-                url=page.get_url() or "",
+                url=page.get_url(request) or "",
                 kind=str(label),
-                snippet=highlight(texts.get(page.pk, ""), terms, SNIPPET_LENGTH),
+                snippet=highlight("", terms, SNIPPET_LENGTH, prepared) if prepared else "",
             )
         )
     return hits
@@ -317,7 +334,13 @@ def editors_picks(query: str, locale: Locale, tokens: dict[str, str] | None = No
     return hits
 
 
-def site_search(raw_query: str | None, locale: Locale, kind: str = "", page_number: int | str = 1) -> SearchOutcome:
+def site_search(
+    raw_query: str | None,
+    locale: Locale,
+    kind: str = "",
+    page_number: int | str = 1,
+    request: HttpRequest | None = None,
+) -> SearchOutcome:
     """Everything the public may see in `locale` matching the query, as a SearchOutcome.
 
     With `settings.SEARCH_CACHE_SECONDS` (0: off) the whole outcome is cached per query, kind,
@@ -329,18 +352,24 @@ def site_search(raw_query: str | None, locale: Locale, kind: str = "", page_numb
     tokens = _tokens()
     seconds = getattr(settings, "SEARCH_CACHE_SECONDS", 0)
     if not seconds:
-        return _site_search(query, locale, kind, page_number, tokens)
-    digest = hashlib.sha256(f"{query}\x00{kind}\x00{page_number}".encode()).hexdigest()[:40]
+        return _site_search(query, locale, kind, page_number, tokens, request)
+    host = request.get_host() if request is not None else ""
+    digest = hashlib.sha256(f"{query}\x00{kind}\x00{page_number}\x00{host}".encode()).hexdigest()[:40]
     key = f"search:outcome:{locale.pk}:{get_language()}:{digest}:{tokens['site']}:{tokens['pages']}"
     outcome = cache.get(key)
     if outcome is None:
-        outcome = _site_search(query, locale, kind, page_number, tokens)
+        outcome = _site_search(query, locale, kind, page_number, tokens, request)
         cache.set(key, outcome, seconds)
     return outcome
 
 
 def _site_search(
-    query: str, locale: Locale, kind: str, page_number: int | str, tokens: dict[str, str]
+    query: str,
+    locale: Locale,
+    kind: str,
+    page_number: int | str,
+    tokens: dict[str, str],
+    request: HttpRequest | None = None,
 ) -> SearchOutcome:
     outcome = SearchOutcome(query=query, kind=kind)
     terms = [word for word, _token in query_terms(query)]
@@ -371,7 +400,7 @@ def _site_search(
     else:
         outcome.kind = ""
         results = all_pages  # the same search as the counts: scored once (its count is free)
-    outcome.page = _paginate(results, page_number, lambda pages: _page_hits(pages, terms))
+    outcome.page = _paginate(results, page_number, lambda pages: _page_hits(pages, terms, request))
     if not outcome.kind:
         outcome.picks = editors_picks(query, locale, tokens)
         for other in other_kinds:
