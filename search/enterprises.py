@@ -38,6 +38,14 @@ def _url(enterprise):
     return profile_links(Locale.get_active())(enterprise.pk)
 
 
+def _urls(enterprises):
+    """Links of a page of results: the rankings page is looked up once, not per enterprise."""
+    from honors.services.public import profile_links
+
+    link = profile_links(Locale.get_active())
+    return [link(enterprise.pk) for enterprise in enterprises]
+
+
 def _title(enterprise):
     if get_language() != "vi" and enterprise.name_en:
         return enterprise.name_en
@@ -55,6 +63,7 @@ def register():
         pgettext_lazy("search kind", "Doanh nghiệp"),
         key=KEY,
         url=_url,
+        urls=_urls,
         title=_title,
         summary=_summary,
         match=_match,

@@ -33,6 +33,9 @@ class Searchable:
     # `match(queryset, query) -> queryset`: for models outside the search index (matched in
     # the database, e.g. with core.folding.folded_search); default: `queryset.search(query)`.
     match: Callable | None = None
+    # `urls(objs) -> list of URLs`, one per object, when a link costs a lookup that a batch
+    # shares (the enterprises' rankings page); default: `url_for` of each.
+    urls: Callable | None = None
 
     def search(self, locale, query):
         queryset = self.queryset(locale)
@@ -49,18 +52,25 @@ class Searchable:
             return self.url(obj)
         return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
 
+    def urls_for(self, objs):
+        if self.urls:
+            return list(self.urls(objs))
+        return [self.url_for(obj) for obj in objs]
+
     def title_for(self, obj):
         return self.title(obj) if self.title else str(obj)
 
 
-def register_searchable(source, label, *, key=None, url=None, title=None, summary=None, match=None):
+def register_searchable(source, label, *, key=None, url=None, title=None, summary=None, match=None, urls=None):
     """Adds `source` to the site search under the kind `label`; returns the entry."""
     if key is None:
         model = source if isinstance(source, type) else None
         if model is None:
             raise ValueError("register_searchable needs `key` when `source` is a function")
         key = f"{model._meta.app_label}.{model._meta.model_name}"
-    entry = Searchable(key=key, label=label, source=source, url=url, title=title, summary=summary, match=match)
+    entry = Searchable(
+        key=key, label=label, source=source, url=url, title=title, summary=summary, match=match, urls=urls
+    )
     _REGISTRY[key] = entry
     return entry
 

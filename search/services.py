@@ -5,24 +5,31 @@ Read-only: nothing here writes to the database (hits are buffered, see search/hi
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps as django_apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.utils.translation import pgettext_lazy
-from wagtail.models import Page
+from django.core.paginator import Page as PaginatorPage
+from django.db.models import Q
+from django.utils.translation import get_language, pgettext_lazy
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.search.utils import normalise_query_string
 
+from core import cache as versions
 from search import registry
-from search.highlight import highlight
+from search.highlight import highlight, prepare
 from search.text import fold, query_terms
 
 if TYPE_CHECKING:
     from django.core.paginator import Page as ResultsPage
+    from django.http import HttpRequest
     from django_stubs_ext import StrOrPromise
     from wagtail.models import Locale
 
@@ -32,7 +39,14 @@ PREVIEW_PER_KIND = 3
 SNIPPET_LENGTH = 220
 SUGGESTIONS = 8
 PICKS_CACHE_KEY = "search:picks-by-folded-query"
-PICKS_CACHE_SECONDS = 300
+PICKS_CACHE_SECONDS = 60 * 60  # keyed by the "site" token too: a promotion's change drops it
+FRAGMENT_SECONDS = 60 * 60 * 24  # snippets' texts, restrictions: keyed by versions, never stale
+# Registered kinds (enterprises: a million of them) are counted up to this many; more is shown
+# as "more than 1,000" and paged up to it.
+COUNT_CAP = 1000
+# Version names whose tokens key everything cached here: "pages" (any publish, unpublish, move
+# or live save) and "site" (any other public change: restrictions, promotions, the registry).
+TOKENS = ("site", "pages")
 
 # The kinds a visitor sees: pages are grouped by the app that owns their type, never shown
 # by technical page type ("Trang nội dung", "Trang tin bài 1"…). Registered non-page kinds
@@ -51,6 +65,7 @@ class Kind:
     key: str
     label: str
     count: int
+    capped: bool = False  # more than `count` (COUNT_CAP) matched; not counted further
 
 
 @dataclass
@@ -71,14 +86,67 @@ class SearchOutcome:
     page: ResultsPage[Any] | None = None  # a Paginator page whose object_list are Hits
     groups: list[tuple[Kind, list[Hit]]] = field(default_factory=list)  # previews of non-page kinds
     picks: list[Hit] = field(default_factory=list)  # editors' picks
+    capped: bool = False  # some kind has more results than were counted: "more than `total`"
 
 
 def clean_query(raw: str | None) -> str:
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
-def live_pages(locale: Locale) -> Any:
-    return Page.objects.live().public().filter(locale=locale)
+class _Counted:
+    """What a Paginator pages when the results are already cut: `count` items, of which only
+    the requested page's `hits` exist (a cached outcome pickles this, not a search)."""
+
+    def __init__(self, count: int, start: int = 0, hits: list[Any] | None = None) -> None:
+        self._count = count
+        self._start = start
+        self._hits = hits or []
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: Any) -> list[Any]:
+        if isinstance(index, slice) and (index.start or 0) == self._start:
+            return self._hits
+        return []
+
+
+def _tokens() -> dict[str, str]:
+    return versions.versions(*TOKENS)
+
+
+def active_locale(tokens: dict[str, str] | None = None) -> Locale:
+    """`Locale.get_active()` (a query each time), cached per language under the "site" token
+    (adding or changing a locale bumps it)."""
+    from wagtail.models import Locale
+
+    tokens = tokens or _tokens()
+    key = f"search:locale:{get_language()}:{tokens['site']}"
+    locale = cache.get(key)
+    if locale is None:
+        locale = Locale.get_active()
+        cache.set(key, locale, FRAGMENT_SECONDS)
+    return locale
+
+
+def _restricted_paths(tokens: dict[str, str]) -> list[str]:
+    """Tree paths of the private sections (view restrictions), cached under the "site" token
+    (a restriction's save bumps it); Wagtail's `public()` reads them from the database each time."""
+    key = f"search:restricted:{tokens['site']}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+        cache.set(key, paths, FRAGMENT_SECONDS)
+    return paths
+
+
+def live_pages(locale: Locale, tokens: dict[str, str] | None = None) -> Any:
+    """Live pages of `locale` outside private sections (what `live().public()` selects)."""
+    pages = Page.objects.live().filter(locale=locale)
+    restricted = Q()
+    for path in _restricted_paths(tokens or _tokens()):
+        restricted |= Q(path__startswith=path)
+    return pages.exclude(restricted) if restricted else pages
 
 
 def page_group(content_type: ContentType) -> tuple[str, StrOrPromise]:
@@ -104,7 +172,15 @@ def _group_filter(pages: Any, key: str) -> Any:
 
 
 def _content_type_ids(app_labels: Iterable[str]) -> list[int]:
-    return list(ContentType.objects.filter(app_label__in=app_labels).values_list("pk", flat=True))
+    """Ids of the page types of these apps, from ContentType's own per-process cache."""
+    models = []
+    for label in app_labels:
+        try:
+            app = django_apps.get_app_config(label)
+        except LookupError:
+            continue
+        models += [model for model in app.get_models() if issubclass(model, Page)]
+    return sorted(ct.pk for ct in ContentType.objects.get_for_models(*models).values()) if models else []
 
 
 def _text_of(obj: Any) -> str:
@@ -120,39 +196,85 @@ def _text_of(obj: Any) -> str:
     return " ".join(text for text in texts if text)
 
 
-def _page_hit(page: Page, terms: list[str], kind_label: StrOrPromise) -> Hit:
-    return Hit(
-        title=highlight(page.title, terms),
-        url=page.get_url() or "",
-        kind=str(kind_label),
-        snippet=highlight(_text_of(page), terms, SNIPPET_LENGTH),
-        obj=page,
-    )
+def _page_texts(pages: list[Page]) -> dict[int, tuple[str, str]]:
+    """The searchable text of each page, prepared for highlighting (`highlight.prepare`),
+    cached per (page, its page-cache tokens, language): a publish, unpublish or edit of the page
+    (or any public change, "site") drops its entry. Only the pages missing from the cache are
+    loaded, as their specific type."""
+    if not pages:
+        return {}
+    tokens = versions.versions("site", *{f"page:{page.path}" for page in pages})
+    language = get_language() or ""
+    keys = {
+        page.pk: f"search:snippet:{page.pk}:{language}:{tokens['site']}:{tokens[f'page:{page.path}']}" for page in pages
+    }
+    found = cache.get_many(list(keys.values()))
+    texts = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [page.pk for page in pages if page.pk not in texts]
+    if missing:
+        fresh = {page.pk: prepare(_text_of(page)) for page in Page.objects.filter(pk__in=missing).specific()}
+        texts.update(fresh)
+        cache.set_many({keys[pk]: text for pk, text in fresh.items()}, FRAGMENT_SECONDS)
+    return texts
 
 
-def _registered_hit(entry: registry.Searchable, obj: Any, terms: list[str]) -> Hit:
-    summary = entry.summary(obj) if entry.summary else _text_of(obj)
-    return Hit(
-        title=highlight(entry.title_for(obj), terms),
-        url=entry.url_for(obj),
-        kind=str(entry.label),
-        snippet=highlight(summary, terms, SNIPPET_LENGTH),
-        obj=obj,
-    )
+def _page_hits(pages: list[Page], terms: list[str], request: HttpRequest | None = None) -> list[Hit]:
+    texts = _page_texts(pages)
+    hits = []
+    for page in pages:
+        label = page_group(ContentType.objects.get_for_id(page.content_type_id))[1]
+        prepared = texts.get(page.pk)
+        hits.append(
+            Hit(
+                title=highlight(page.title, terms),
+                url=page.get_url(request) or "",
+                kind=str(label),
+                snippet=highlight("", terms, SNIPPET_LENGTH, prepared) if prepared else "",
+            )
+        )
+    return hits
 
 
-def _paginate(results: Any, number: int | str, per_page: int = RESULTS_PER_PAGE) -> ResultsPage[Any]:
-    paginator = Paginator(results, per_page)
+def _registered_hits(entry: registry.Searchable, objs: list[Any], terms: list[str]) -> list[Hit]:
+    hits = []
+    for obj, url in zip(objs, entry.urls_for(objs), strict=True):
+        summary = entry.summary(obj) if entry.summary else _text_of(obj)
+        hits.append(
+            Hit(
+                title=highlight(entry.title_for(obj), terms),
+                url=url,
+                kind=str(entry.label),
+                snippet=highlight(summary, terms, SNIPPET_LENGTH),
+            )
+        )
+    return hits
+
+
+def _page_number(paginator: Paginator, number: int | str) -> int:
     try:
-        return paginator.page(number)
+        return paginator.validate_number(number)
     except PageNotAnInteger:
-        return paginator.page(1)
+        return 1
     except EmptyPage:
-        return paginator.page(paginator.num_pages)
+        return paginator.num_pages
+
+
+def _paginate(results: Any, number: int | str, hit: Any, count: int | None = None) -> ResultsPage[Any]:
+    """The page `number` of `results` (the last one past the end, the first for garbage), its
+    objects turned into Hits by `hit(objects)`. Its paginator pages a _Counted, not the search,
+    so an outcome can be cached. `count` (when known) saves a count query."""
+    total = count if count is not None else results.count()
+    paginator = Paginator(_Counted(total), RESULTS_PER_PAGE)
+    number = _page_number(paginator, number)
+    start = (number - 1) * RESULTS_PER_PAGE
+    hits = hit(list(results[start : start + RESULTS_PER_PAGE])) if total else []
+    paginator = Paginator(_Counted(total, start, hits), RESULTS_PER_PAGE)
+    return PaginatorPage(hits, number, paginator)
 
 
 def _page_kinds(results: Any) -> list[Kind]:
-    """Counts of matching pages per human kind (one facet query on the same search)."""
+    """Counts of matching pages per human kind (one facet on the same search: on SQLite it is
+    read from the ranked matches themselves, no query)."""
     counts: dict[str, tuple[StrOrPromise, int]] = {}
     for content_type_id, count in results.facet("content_type_id").items():
         if count:
@@ -161,19 +283,36 @@ def _page_kinds(results: Any) -> list[Kind]:
     return [Kind(key, str(counts[key][0]), counts[key][1]) for key in PAGE_KIND_KEYS if key in counts]
 
 
-def editors_picks(query: str, locale: Locale) -> list[Hit]:
-    """Promoted pages for the query, matched with or without diacritics. No writes."""
+def _capped_count(results: Any) -> tuple[int, bool]:
+    """(count, capped): counted up to COUNT_CAP + 1 rows only (a LIMITed subquery), so a common
+    word among a million enterprises costs what 1,001 rows cost."""
+    count = results[: COUNT_CAP + 1].count()
+    return (COUNT_CAP, True) if count > COUNT_CAP else (count, False)
+
+
+def editors_picks(query: str, locale: Locale, tokens: dict[str, str] | None = None) -> list[Hit]:
+    """Promoted pages for the query, matched with or without diacritics. No writes. The
+    promotions (by folded query) are cached under the "site" token (a promotion's save bumps
+    it), a query's picks under "site" and "pages" (a promoted page's publish or unpublish)."""
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
-    picks_by_query = cache.get(PICKS_CACHE_KEY)
+    tokens = tokens or _tokens()
+    key = f"{PICKS_CACHE_KEY}:{tokens['site']}"
+    picks_by_query = cache.get(key)
     if picks_by_query is None:
         picks_by_query = {}
         for query_id, query_string in SearchPromotion.objects.values_list("query_id", "query__query_string"):
             picks_by_query.setdefault(fold(query_string), set()).add(query_id)
-        cache.set(PICKS_CACHE_KEY, picks_by_query, PICKS_CACHE_SECONDS)
-    query_ids = picks_by_query.get(fold(normalise_query_string(query)))
+        cache.set(key, picks_by_query, PICKS_CACHE_SECONDS)
+    folded = fold(normalise_query_string(query))
+    query_ids = picks_by_query.get(folded)
     if not query_ids:
         return []
+    digest = hashlib.sha256(folded.encode()).hexdigest()[:32]
+    hits_key = f"search:picks:{locale.pk}:{get_language()}:{digest}:{tokens['site']}:{tokens['pages']}"
+    hits = cache.get(hits_key)
+    if hits is not None:
+        return hits
     promotions = SearchPromotion.objects.filter(query_id__in=query_ids).select_related("page").order_by("sort_order")
     hits = []
     for promotion in promotions:
@@ -191,53 +330,82 @@ def editors_picks(query: str, locale: Locale) -> list[Hit]:
                     snippet=promotion.description,
                 )
             )
+    cache.set(hits_key, hits, PICKS_CACHE_SECONDS)
     return hits
 
 
-def site_search(raw_query: str | None, locale: Locale, kind: str = "", page_number: int | str = 1) -> SearchOutcome:
-    """Everything the public may see in `locale` matching the query, as a SearchOutcome."""
+def site_search(
+    raw_query: str | None,
+    locale: Locale,
+    kind: str = "",
+    page_number: int | str = 1,
+    request: HttpRequest | None = None,
+) -> SearchOutcome:
+    """Everything the public may see in `locale` matching the query, as a SearchOutcome.
+
+    With `settings.SEARCH_CACHE_SECONDS` (0: off) the whole outcome is cached per query, kind,
+    page, locale and language under the "site" and "pages" tokens: any publish or public
+    change drops it."""
     query = clean_query(raw_query)
+    if not query_terms(query):
+        return SearchOutcome(query=query, kind=kind)
+    tokens = _tokens()
+    seconds = getattr(settings, "SEARCH_CACHE_SECONDS", 0)
+    if not seconds:
+        return _site_search(query, locale, kind, page_number, tokens, request)
+    host = request.get_host() if request is not None else ""
+    digest = hashlib.sha256(f"{query}\x00{kind}\x00{page_number}\x00{host}".encode()).hexdigest()[:40]
+    key = f"search:outcome:{locale.pk}:{get_language()}:{digest}:{tokens['site']}:{tokens['pages']}"
+    outcome = cache.get(key)
+    if outcome is None:
+        outcome = _site_search(query, locale, kind, page_number, tokens, request)
+        cache.set(key, outcome, seconds)
+    return outcome
+
+
+def _site_search(
+    query: str,
+    locale: Locale,
+    kind: str,
+    page_number: int | str,
+    tokens: dict[str, str],
+    request: HttpRequest | None = None,
+) -> SearchOutcome:
     outcome = SearchOutcome(query=query, kind=kind)
     terms = [word for word, _token in query_terms(query)]
-    if not terms:
-        return outcome
 
-    all_pages = live_pages(locale).specific().search(query)
+    all_pages = live_pages(locale, tokens).search(query)
     page_kinds = _page_kinds(all_pages)
     other_kinds = []
     other_results = {}
     for entry in registry.registered():
         results = entry.search(locale, query)
-        count = results.count()
+        count, capped = _capped_count(results)
         if count:
-            other_kinds.append(Kind(entry.key, str(entry.label), count))
+            other_kinds.append(Kind(entry.key, str(entry.label), count, capped))
             other_results[entry.key] = (entry, results)
     outcome.kinds = page_kinds + other_kinds
     outcome.total = sum(k.count for k in outcome.kinds)
-    page_labels = {k.key: k.label for k in page_kinds}
+    outcome.capped = any(k.capped for k in outcome.kinds)
+    page_counts = {k.key: k.count for k in page_kinds}
 
     if kind in other_results:
         entry, results = other_results[kind]
-        outcome.page = _paginate(results, page_number)
-        outcome.page.object_list = [_registered_hit(entry, obj, terms) for obj in outcome.page.object_list]
+        count = next(k.count for k in other_kinds if k.key == kind)
+        outcome.page = _paginate(results, page_number, lambda objs: _registered_hits(entry, objs, terms), count)
         return outcome
 
-    if kind in page_labels:
-        results = _group_filter(live_pages(locale), kind).specific().search(query)
+    if kind in page_counts:
+        results = _group_filter(live_pages(locale, tokens), kind).search(query)
     else:
         outcome.kind = ""
-        results = all_pages  # the same search as the counts: scored once
-    outcome.page = _paginate(results, page_number)
-    hits = []
-    for page in outcome.page.object_list:
-        label = page_group(ContentType.objects.get_for_id(page.content_type_id))[1]
-        hits.append(_page_hit(page, terms, label))
-    outcome.page.object_list = hits
+        results = all_pages  # the same search as the counts: scored once (its count is free)
+    outcome.page = _paginate(results, page_number, lambda pages: _page_hits(pages, terms, request))
     if not outcome.kind:
-        outcome.picks = editors_picks(query, locale)
+        outcome.picks = editors_picks(query, locale, tokens)
         for other in other_kinds:
             entry, results = other_results[other.key]
-            previews = [_registered_hit(entry, obj, terms) for obj in results[:PREVIEW_PER_KIND]]
+            previews = _registered_hits(entry, list(results[:PREVIEW_PER_KIND]), terms)
             outcome.groups.append((other, previews))
     return outcome
 

@@ -161,9 +161,19 @@ def _sqlite_backend():
             )
             # One pass over the matches, restricted to the queryset (live, public, locale…).
             allowed = self.queryset.annotate(_search_pk=Cast("pk", TextField())).values("_search_pk")
-            rows = index_query.filter(index_entry__object_id__in=allowed).values_list("index_entry__object_id", "score")
+            rows = index_query.filter(index_entry__object_id__in=allowed).values_list(
+                "index_entry__object_id", "score", "index_entry__content_type_id"
+            )
             to_python = self.queryset.model._meta.pk.to_python
-            ranked = [(to_python(object_id), score) for object_id, score in rows]
+            ranked = []
+            content_types = {}
+            for object_id, score, content_type_id in rows:
+                pk = to_python(object_id)
+                ranked.append((pk, score))
+                content_types[pk] = content_type_id
+            # The type each match was indexed as (its specific model): the facet on
+            # `content_type` is read from here, without a second query.
+            self._ranked_content_types = content_types
             # bm25() is negative: lower is better; ties newest first, as Wagtail orders them.
             ranked.sort(key=lambda item: (item[1], -item[0] if isinstance(item[0], int) else 0))
             self._ranked_pks = ranked
@@ -207,6 +217,12 @@ def _sqlite_backend():
             if ranked is None or compiler._get_filterable_field(field_name) is None:
                 return super().facet(field_name)
             counts = {}
+            content_types = getattr(compiler, "_ranked_content_types", None)
+            if field_name in ("content_type", "content_type_id") and content_types is not None:
+                for pk, _score in ranked:
+                    content_type_id = content_types[pk]
+                    counts[content_type_id] = counts.get(content_type_id, 0) + 1
+                return dict(sorted(counts.items(), key=lambda item: -item[1]))
             pks = [pk for pk, _score in ranked]
             for start in range(0, len(pks), FACET_CHUNK):
                 rows = (

@@ -1,0 +1,116 @@
+"""What the search caches (snippets' texts, restrictions, picks, optionally whole outcomes under
+`SEARCH_CACHE_SECONDS`) is never stale after a publish, unpublish, edit or public change, and
+never leaks from one language to the other; counts of registered kinds are capped."""
+
+import pytest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale, PageViewRestriction
+
+from search import services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=[0, 300], ids=["uncached", "whole-result-cache"])
+def search_cache(request, settings):
+    settings.SEARCH_CACHE_SECONDS = request.param
+    return request.param
+
+
+def titles(client, query, path="/search/", **params):
+    response = client.get(path, {"q": query, **params})
+    assert response.status_code == 200
+    return [hit.title for hit in response.context["results"].object_list] if response.context["results"] else []
+
+
+def test_a_publish_and_an_unpublish_show_at_once(client, make_page, search_cache):
+    make_page("Hội chợ nông sản Đắk Nông")
+    assert len(titles(client, "hoi cho nong san")) == 1
+    second = make_page("Hội chợ nông sản trực tuyến")
+    second.save_revision().publish()
+    assert len(titles(client, "hoi cho nong san")) == 2
+    second.unpublish()
+    assert len(titles(client, "hoi cho nong san")) == 1
+
+
+def test_an_edited_body_changes_the_snippet(client, make_page, search_cache):
+    page = make_page("Hội chợ nông sản", intro="Phiên chợ mùa xuân ở Gia Nghĩa.")
+    html = client.get("/search/", {"q": "hoi cho"}).content.decode()
+    assert "mùa xuân" in html
+    page.intro = "Phiên chợ mùa thu ở Đắk Mil."
+    page.save_revision().publish()
+    html = client.get("/search/", {"q": "hoi cho"}).content.decode()
+    assert "mùa thu" in html and "mùa xuân" not in html
+
+
+def test_a_new_view_restriction_hides_the_section_at_once(client, make_page, section, search_cache):
+    make_page("Hội chợ nông sản nội bộ")
+    assert titles(client, "hoi cho noi bo")
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    assert titles(client, "hoi cho noi bo") == []
+
+
+def test_a_new_promotion_shows_at_once(client, make_page, search_cache):
+    page = make_page("Cẩm nang hội chợ nông sản")
+    assert client.get("/search/", {"q": "hoi cho"}).context["outcome"].picks == []
+    SearchPromotion.objects.create(query=Query.get("hội chợ"), sort_order=1, page=page, description="Nên đọc")
+    assert [hit.title for hit in client.get("/search/", {"q": "hoi cho"}).context["outcome"].picks] == [page.title]
+    page.unpublish()
+    assert client.get("/search/", {"q": "hoi cho"}).context["outcome"].picks == []
+
+
+def test_each_language_has_its_own_results(client, site_home, make_page, search_cache):
+    make_page("Hội chợ nông sản", intro="Bản tiếng Việt")
+    vietnamese = client.get("/search/", {"q": "hoi cho"})
+    english = client.get("/en/search/", {"q": "hoi cho"})
+    assert vietnamese.context["outcome"].total == 1
+    assert english.context["outcome"].total == 0
+    assert "Bản tiếng Việt" not in english.content.decode()
+    # The Vietnamese page (cached or not) still shows the Vietnamese result.
+    assert "Bản tiếng Việt" in client.get("/search/", {"q": "hoi cho"}).content.decode()
+
+
+def test_the_cache_is_off_by_default_and_on_with_the_setting(make_page, settings):
+    vi = Locale.objects.get(language_code="vi")
+    make_page("Hội chợ nông sản")
+    settings.SEARCH_CACHE_SECONDS = 300
+    first = services.site_search("hoi cho", vi)
+    second = services.site_search("hoi cho", vi)
+    assert second.total == first.total == 1
+    assert [hit.title for hit in second.page.object_list] == [hit.title for hit in first.page.object_list]
+
+
+def _enterprises(site_home, count):
+    from assessment_forms.models import PublishedYear
+    from enterprises.factories import EnterpriseFactory
+    from honors.factories import RankingEntryFactory, make_rankings_page
+
+    make_rankings_page(site_home)
+    for _ in range(count):
+        enterprise = EnterpriseFactory(name="Công ty Cà phê Đắk Mil", publish_dbi_consent=True)
+        PublishedYear.objects.get_or_create(year=RankingEntryFactory(enterprise=enterprise).year)
+
+
+def test_counts_of_enterprises_are_capped_and_said_so(client, site_home, monkeypatch, search_cache):
+    _enterprises(site_home, 4)
+    monkeypatch.setattr(services, "COUNT_CAP", 3)
+    response = client.get("/search/", {"q": "dak mil"})
+    outcome = response.context["outcome"]
+    assert outcome.capped and outcome.total == 3
+    assert [(kind.key, kind.count, kind.capped) for kind in outcome.kinds] == [("enterprises", 3, True)]
+    html = response.content.decode()
+    assert "Tìm thấy hơn 3 kết quả" in html
+    assert "Xem hơn 3 kết quả" in html
+    english = client.get("/en/search/", {"q": "dak mil"}).content.decode()
+    assert "Found more than 3 results" in english
+    # The kind's own pages go up to the cap.
+    only = client.get("/search/", {"q": "dak mil", "kind": "enterprises"})
+    assert only.context["results"].paginator.count == 3
+
+
+def test_counts_under_the_cap_are_exact(client, site_home, search_cache):
+    _enterprises(site_home, 2)
+    response = client.get("/search/", {"q": "dak mil"})
+    outcome = response.context["outcome"]
+    assert not outcome.capped and outcome.total == 2
+    assert "Tìm thấy 2 kết quả" in response.content.decode()
