@@ -24,7 +24,7 @@ the cache down everything is built each time (the backends fail open), never sta
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from functools import cache as memoize
 from typing import Any
@@ -82,6 +82,12 @@ class _Counted:
 
     def __len__(self) -> int:
         return self.count
+
+    def __getitem__(self, index: Any) -> list[Any]:
+        return []  # never read: the page's keys come from the cache
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
 
 
 class ListingVersion:

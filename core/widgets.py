@@ -18,7 +18,7 @@ sectors (hundreds to thousands of options) costs more than the rest of a listing
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from django import forms
@@ -117,7 +117,7 @@ class Options:
             self._choices = found
         return self._choices
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Choice]:
         return iter(self.choices)
 
     def __len__(self) -> int:
@@ -145,17 +145,18 @@ class Options:
 
 
 class FastSelect(forms.Select):
-    """A <select> written directly (see the module docstring), from its `options` (an
+    """A <select> written directly (see the module docstring), from its `cached_options` (an
     `Options`: HTML from the cache) or else its plain choices."""
 
-    options: Options | None = None
+    cached_options: Options | None = None
 
     def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
         final = self.build_attrs(self.attrs, attrs)
         final["name"] = name
         if self.allow_multiple_selected:
             final["multiple"] = True
-        html = self.options.html if self.options is not None else options_html(self.choices)
+        cached = self.cached_options
+        html = cached.html if cached is not None else options_html(self.choices)
         selected = [str(v) for v in self.format_value(value)]
         html = mark_selected(html, selected, self.allow_multiple_selected)
         return mark_safe(f"<select{flatatt(final)}>{html}</select>")  # noqa: S308 - every part escaped above
@@ -180,7 +181,7 @@ class OptionsField(forms.ChoiceField):
         # Not the widget's `choices`: Django would copy the whole list into it (normalized)
         # for every form; the widget reads the options (and their cached HTML) when rendered.
         self._options = value
-        self.widget.options = value
+        self.widget.cached_options = value
 
     def valid_value(self, value: Any) -> bool:
         options = self.options

@@ -24,6 +24,7 @@ def connect():
         ConsultingOrganisation.sectors.through,
         "enterprises.Sector",
         "enterprises.AdministrativeUnit",
+        "enterprises.UnitLink",  # the area filter follows old units to their successors
         "wagtailimages.Image",  # a card's photo (its focal point, a new file)
         uid="support-directory",
     )
