@@ -16,3 +16,7 @@ class MarketConfig(AppConfig):
         from .services import solution_recommendations
 
         register_recommendation_provider(solution_recommendations)
+
+        from . import signals
+
+        signals.connect()

@@ -1,7 +1,9 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.spam import HumanCheckForm
+from core.widgets import FastSelect, FilterFormMixin, Options, OptionsField
 from enterprises.models import AdministrativeUnit, Sector
 
 from .models import Listing, Post, Solution
@@ -9,15 +11,24 @@ from .models import Listing, Post, Solution
 YES = [("", _("Tất cả")), ("1", _("Có"))]
 
 
-class CatalogueFilterForm(forms.Form):
+def localized(vi, en):
+    """The English name in English when there is one, else the Vietnamese."""
+    return en if (get_language() or "vi").startswith("en") and en else vi
+
+
+def _select():
+    return FastSelect(attrs={"class": "form-select"})
+
+
+class CatalogueFilterForm(FilterFormMixin, forms.Form):
     """The catalogue's filters, all in the URL (GET)."""
 
     q = forms.CharField(label=_("Tìm giải pháp"), required=False, max_length=100)
     category = forms.ChoiceField(
-        label=_("Nhóm"), required=False, choices=[("", _("Tất cả"))] + Solution.Category.choices
+        label=_("Nhóm"), required=False, choices=[("", _("Tất cả"))] + Solution.Category.choices, widget=_select()
     )
-    pillar = forms.ChoiceField(label=_("Trụ cột DBI"), required=False)
-    size = forms.ChoiceField(label=_("Quy mô"), required=False)
+    pillar = forms.ChoiceField(label=_("Trụ cột DBI"), required=False, widget=_select())
+    size = forms.ChoiceField(label=_("Quy mô"), required=False, widget=_select())
     trial = forms.BooleanField(label=_("Có dùng thử"), required=False)
     make_in_vietnam = forms.BooleanField(label=_("Make in Vietnam"), required=False)
 
@@ -27,19 +38,34 @@ class CatalogueFilterForm(forms.Form):
         self.fields["size"].choices = [("", _("Tất cả"))] + list(sizes)
 
 
-class BoardFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Loại tin"), required=False, choices=[("", _("Tất cả"))] + Post.Kind.choices)
-    sector = forms.ChoiceField(label=_("Ngành"), required=False)
-    area = forms.ChoiceField(label=_("Địa bàn"), required=False)
+def _sectors():
+    rows = Sector.objects.filter(level=1).order_by("code").values_list("code", "name", "name_en")
+    return [(code, f"{code} – {localized(name, name_en)}") for code, name, name_en in rows]
+
+
+def _areas():
+    used = AdministrativeUnit.objects.filter(post__status=Listing.APPROVED).distinct().order_by("name", "code")
+    return list(used.values_list("code", "name"))
+
+
+class BoardFilterForm(FilterFormMixin, forms.Form):
+    """The board's filters, in the URL; sectors and areas are cached options (core.widgets)
+    under the board's version (market.signals)."""
+
+    kind = forms.ChoiceField(
+        label=_("Loại tin"), required=False, choices=[("", _("Tất cả"))] + Post.Kind.choices, widget=_select()
+    )
+    sector = OptionsField(label=_("Ngành"), required=False, widget=_select())
+    area = OptionsField(label=_("Địa bàn"), required=False, widget=_select())
     q = forms.CharField(label=_("Từ khóa"), required=False, max_length=100)
 
     def __init__(self, *args, **kwargs):
+        from .signals import BOARD
+
         super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = [("", _("Tất cả"))] + [
-            (s.code, f"{s.code} – {s.name}") for s in Sector.objects.filter(level=1).order_by("code")
-        ]
-        used = AdministrativeUnit.objects.filter(post__status=Listing.APPROVED).distinct().order_by("name")
-        self.fields["area"].choices = [("", _("Tất cả"))] + [(u.code, u.name) for u in used]
+        everything = [("", _("Tất cả"))]
+        self.fields["sector"].options = Options("market-sectors", _sectors, names=[BOARD], first=everything)
+        self.fields["area"].options = Options("market-areas", _areas, names=[BOARD], first=everything)
 
 
 class PostForm(HumanCheckForm):

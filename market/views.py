@@ -11,10 +11,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from assessment_forms.services import pillar_choices
+from core.fragments import ListingVersion
 from enterprises.models import Enterprise
 from enterprises.services import verified_enterprises_for
 
-from . import services
+from . import services, signals
 from .forms import BoardFilterForm, CatalogueFilterForm, ContactForm, PostForm
 from .models import Listing, Post
 
@@ -25,26 +26,38 @@ def _page(request, queryset):
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
 
 
+def _filters(form):
+    """The valid filters of a bound form (an invalid one is shown as an error and ignored)."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    return {name: value for name, value in form.cleaned_data.items() if value}
+
+
+def _load_solutions(pks):
+    return services.public_solutions().filter(pk__in=pks)
+
+
+CATALOGUE = ListingVersion(
+    "market-catalogue",
+    "market/_solution_card.html",
+    names=[signals.CATALOGUE],
+    load=_load_solutions,
+    as_name="solution",
+)
+
+
 def catalogue(request):
     form = CatalogueFilterForm(request.GET or None, pillars=pillar_choices(), sizes=Enterprise.SizeClass.choices)
-    filters = services.CatalogueFilter()
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = services.CatalogueFilter(
-            q=data["q"],
-            category=data["category"],
-            pillar=data["pillar"],
-            size=data["size"],
-            trial=data["trial"],
-            make_in_vietnam=data["make_in_vietnam"],
-        )
-    page = _page(request, services.filter_solutions(filters))
+    data = _filters(form)
+    filters = services.CatalogueFilter(**data)
+    page = CATALOGUE.page(lambda: services.filter_solutions(filters), data, request.GET.get("page"), PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "market/catalogue.html",
-        {"form": form, "page_obj": page, "query": query.urlencode(), "pillar_names": dict(pillar_choices())},
+        {"form": form, "page_obj": page, "cards": CATALOGUE.cards(page.object_list), "query": query.urlencode()},
     )
 
 
@@ -72,16 +85,31 @@ def platforms(request):
     return render(request, "market/platforms.html", {"solutions": solutions})
 
 
+def _load_posts(pks):
+    return Post.objects.filter(pk__in=pks).select_related("enterprise", "sector", "area")
+
+
+BOARD = ListingVersion(
+    "market-board", "market/_post_card.html", names=[signals.BOARD], load=_load_posts, as_name="post"
+)
+
+
+def _first_expiry(posts):
+    return posts.order_by("expires_at").values_list("expires_at", flat=True).first()
+
+
 def board(request):
     form = BoardFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    posts = services.public_posts(
-        kind=data.get("kind", ""), sector=data.get("sector", ""), area=data.get("area", ""), q=data.get("q", "")
+    data = _filters(form)
+    page = BOARD.page(
+        lambda: services.public_posts(**data), data, request.GET.get("page"), PER_PAGE, deadline=_first_expiry
     )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
-        request, "market/board.html", {"form": form, "page_obj": _page(request, posts), "query": query.urlencode()}
+        request,
+        "market/board.html",
+        {"form": form, "page_obj": page, "cards": BOARD.cards(page.object_list), "query": query.urlencode()},
     )
 
 

@@ -15,3 +15,7 @@ class SupportConfig(AppConfig):
         from .services import result_next_steps
 
         register_next_steps_section(result_next_steps)
+
+        from . import signals
+
+        signals.connect()

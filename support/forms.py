@@ -6,6 +6,7 @@ from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.spam import HumanCheckForm
+from core.widgets import FastSelect, Options, OptionsField
 
 from .models import SupportRequest, Topic
 
@@ -133,20 +134,25 @@ class RatingForm(forms.Form):
 
 
 class DirectoryFilterForm(forms.Form):
+    """The directory's filters, in the URL. Options are `core.widgets.Options` (cached, written
+    without a template per option); an unknown value is a field error, shown and ignored."""
+
     q = forms.CharField(
-        label=_("Tìm theo tên, tổ chức"), required=False, widget=_control(forms.TextInput(attrs={"type": "search"}))
+        label=_("Tìm theo tên, tổ chức"),
+        required=False,
+        max_length=100,
+        widget=_control(forms.TextInput(attrs={"type": "search"})),
     )
     pillar = forms.ChoiceField(
-        label=_("Trụ cột DBI"), required=False, widget=forms.Select(attrs={"class": "form-select"})
+        label=_("Trụ cột DBI"), required=False, widget=FastSelect(attrs={"class": "form-select"})
     )
-    topic = forms.ChoiceField(label=_("Chủ đề"), required=False, widget=forms.Select(attrs={"class": "form-select"}))
-    sector = forms.ChoiceField(label=_("Ngành"), required=False, widget=forms.Select(attrs={"class": "form-select"}))
-    area = forms.ChoiceField(label=_("Địa bàn"), required=False, widget=forms.Select(attrs={"class": "form-select"}))
+    topic = OptionsField(label=_("Chủ đề"), required=False, widget=FastSelect(attrs={"class": "form-select"}))
+    sector = OptionsField(label=_("Ngành"), required=False, widget=FastSelect(attrs={"class": "form-select"}))
+    area = OptionsField(label=_("Địa bàn"), required=False, widget=FastSelect(attrs={"class": "form-select"}))
 
     def __init__(self, *args, pillars=(), topics=(), sectors=(), areas=(), **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("Tất cả"))]
         self.fields["pillar"].choices = everything + [(c, f"{c} – {n}") for c, n in pillars]
-        self.fields["topic"].choices = everything + list(topics)
-        self.fields["sector"].choices = everything + list(sectors)
-        self.fields["area"].choices = everything + list(areas)
+        for name, options in (("topic", topics), ("sector", sectors), ("area", areas)):
+            self.fields[name].options = options if isinstance(options, Options) else Options.fixed(options, everything)

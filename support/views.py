@@ -3,7 +3,6 @@ status page (signed link) and the yearly figures. Plain views: no page in the tr
 filtered directory of rows or a private page by link."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -13,17 +12,27 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.fragments import ListingVersion, cached
 from core.mail import site_url
 
 from . import services
 from .forms import DirectoryFilterForm, RatingForm, ReplyForm, RequestForm
-from .models import ApprovalStatus, Attachment, Consultant, ConsultingOrganisation, SupportRequest, Topic
+from .models import (
+    ApprovalStatus,
+    Attachment,
+    Consultant,
+    ConsultingOrganisation,
+    SupportRequest,
+    Topic,
+    localized,
+)
+from .signals import VERSION
 
 PER_PAGE = 24
 
 
-def _filter_choices():
-    from enterprises.models import AdministrativeUnit, Sector
+def _areas():
+    from enterprises.models import AdministrativeUnit
     from enterprises.units import units_for_date
 
     day = timezone.localdate()
@@ -31,17 +40,61 @@ def _filter_choices():
     # Only the units some consultant serves, so the list stays short and useful.
     served = services.ServedArea.objects.filter(consultant__status=ApprovalStatus.APPROVED).values("unit_id")
     units = AdministrativeUnit.objects.filter(Q(pk__in=served) | Q(pk__in=province_units.values("pk")))
-    areas = [(u.code, u.name) for u in units.order_by("name", "code")]
-    sectors = [
-        (s.code, f"{s.code} – {s.name}")
-        for s in Sector.objects.filter(level=1, pk__in=Consultant.sectors.through.objects.values("sector_id"))
+    return [(code, name) for code, name in units.order_by("name", "code").values_list("code", "name")]
+
+
+def _sectors():
+    from enterprises.models import Sector
+
+    used = Consultant.sectors.through.objects.values("sector_id")
+    rows = Sector.objects.filter(level=1, pk__in=used).values_list("code", "name", "name_en")
+    return [(code, f"{code} – {localized(name, name_en)}") for code, name, name_en in rows]
+
+
+def _topics():
+    return [
+        (slug, localized(name, name_en)) for slug, name, name_en in Topic.objects.values_list("slug", "name", "name_en")
     ]
+
+
+def _filter_choices():
+    """The directory's filters: the pillars (the framework's own cached names) and options
+    built from the rows, cached under the "support" version (support.signals) per language and
+    day (areas are dated)."""
+    from core.widgets import Options
+
+    everything = [("", _("Tất cả"))]
+    day = timezone.localdate().isoformat()
     return {
         "pillars": services.pillar_choices(),
-        "topics": [(t.slug, t.localized_name) for t in Topic.objects.all()],
-        "sectors": sectors,
-        "areas": areas,
+        "topics": Options("support-topics", _topics, names=[VERSION], first=everything),
+        "sectors": Options("support-sectors", _sectors, names=[VERSION], first=everything),
+        "areas": Options("support-areas", _areas, names=[VERSION], parts=[day], first=everything),
     }
+
+
+def _load_cards(pks):
+    """The consultants of the cards to render, with what a card shows (photo renditions too)."""
+    from django.db.models import prefetch_related_objects
+
+    people = list(services.consultant_directory().filter(pk__in=pks))
+    photos = [c.photo for c in people if c.photo is not None]
+    if photos:
+        prefetch_related_objects(photos, "renditions")
+    return people
+
+
+LISTING = ListingVersion(
+    "support-directory",
+    "support/includes/consultant_card.html",
+    names=[VERSION],
+    load=_load_cards,
+    as_name="c",
+)
+
+
+def _organisations():
+    return [(o.slug, o.name, o.listed) for o in services.organisation_directory()]
 
 
 def directory(request):
@@ -50,9 +103,7 @@ def directory(request):
     if form.is_bound:
         form.is_valid()
         filters = {k: v for k, v in form.cleaned_data.items() if v}
-    consultants = services.consultant_directory(**filters)
-    page = Paginator(consultants, PER_PAGE).get_page(request.GET.get("trang"))
-    names = services.pillar_names()
+    page = LISTING.page(lambda: services.consultant_directory(**filters), filters, request.GET.get("trang"), PER_PAGE)
     query = request.GET.copy()
     query.pop("trang", None)
     return render(
@@ -61,9 +112,9 @@ def directory(request):
         {
             "form": form,
             "page_obj": page,
+            "cards": LISTING.cards(page.object_list),
             "filters": filters,
-            "pillar_names": names,
-            "organisations": services.organisation_directory() if not filters else [],
+            "organisations": [] if filters else cached("support-organisations", _organisations, names=[VERSION]),
             "query": query.urlencode(),
         },
     )

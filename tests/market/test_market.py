@@ -24,7 +24,7 @@ def test_catalogue_filters_in_the_url(client):
     def names(**query):
         response = client.get(reverse("market:catalogue"), query)
         assert response.status_code == 200
-        return {s.name for s in response.context["page_obj"]}
+        return set(Solution.objects.filter(pk__in=list(response.context["page_obj"])).values_list("name", flat=True))
 
     assert names() == {accounting.name, shop.name}
     assert names(category="ecommerce") == {shop.name}
@@ -65,7 +65,8 @@ def test_board_shows_only_approved_unexpired_posts(client):
     live = PostFactory(title="Cà phê Robusta")
     PostFactory(title="Chờ duyệt", status=Listing.PENDING)
     PostFactory(title="Hết hạn", expires_at=timezone.now() - timedelta(minutes=1))
-    titles = {p.title for p in client.get(reverse("market:board")).context["page_obj"]}
+    pks = list(client.get(reverse("market:board")).context["page_obj"])
+    titles = set(Post.objects.filter(pk__in=pks).values_list("title", flat=True))
     assert titles == {live.title}
     expired = Post.objects.get(title="Hết hạn")
     assert client.get(reverse("market:post", args=[expired.pk])).status_code == 404
