@@ -369,8 +369,13 @@ def main():
             thread.join()
         wall = time.perf_counter() - wall
     finally:
+        # Never mask the run's own error: a loaded machine may take long to stop gunicorn.
         proc.terminate()
-        proc.wait(timeout=30)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
     from django.db.models import Count
 
