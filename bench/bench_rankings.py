@@ -220,8 +220,38 @@ def measure(client, url, n, cold=False):
     return {"url": url, "p50": statistics.median(times), "p95": p95, "queries": queries}
 
 
+def explain(client, url):
+    """EXPLAIN ANALYZE of the ranking-table queries of one cold request (PostgreSQL): each
+    query's execution time and the indexes it reads, to check that every one is index-served
+    and reads a bounded number of rows (deferred-join pages, bounded COUNT)."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from honors.services.rankings import _bump_version
+
+    _bump_version()
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    for query in ctx.captured_queries:
+        sql = query["sql"]
+        if "honors_rankingentry" not in sql or not sql.lstrip().upper().startswith("SELECT"):
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        took = re.search(r"Execution Time: ([\d.]+)", plan)
+        scans = sorted(
+            set(re.findall(r"((?:Index Only Scan|Index Scan|Bitmap Index Scan|Seq Scan)[^(]*?on \w+)", plan))
+        )
+        print(f"  {float(took.group(1)) if took else 0:7.1f} ms  {'; '.join(scans)}")
+        print(f"           {sql[:160]}")
+
+
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("--explain", action="store_true", help="print the query plans of each URL (cold) and stop")
     parser.add_argument("--enterprises", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--reseed", action="store_true")
@@ -258,19 +288,27 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from enterprises.models import AdministrativeUnit
+    from enterprises.models import AdministrativeUnit, Sector
 
     area = AdministrativeUnit.objects.filter(level="district").order_by("code").first()
+    sector = Sector.objects.filter(level=1).order_by("code").first()
     client = Client()
     urls = [
         "/xep-hang/",
         "/xep-hang/?year=2024&page=200",
         f"/xep-hang/?year=2025&area={area.pk}&size=small",
+        f"/xep-hang/?year=2025&sector={sector.pk}" if sector else "/xep-hang/?year=2025&size=medium",
+        "/xep-hang/?year=2025&page=200&size=micro",
         "/xep-hang/?year=2025&q=ca+phe+dak+mil",
         "/xep-hang/?year=2025&sort=p3&level=2",
         "/xep-hang/csv/?year=2025&size=medium",
     ]
     rows = RankingEntry.objects.count()
+    if args.explain:
+        for url in urls:
+            print(url)
+            explain(client, url)
+        return
     print(f"PostgreSQL {connection.pg_version}, {rows} ranking rows; {args.requests} requests per URL")
     static = measure(client, "/static/css/site.css", args.requests)
     for label, cold in (("cold: ranking cache dropped before each request", True), ("warm: ranking cache hit", False)):

@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='rankingentry',
-            index=models.Index(fields=['year', 'framework_code', 'consent', 'size_class', 'rank'], name='honors_size_idx'),
+            index=models.Index(fields=['year', 'framework_code', 'consent', 'size_class', 'rank', 'name', 'id'], name='honors_size_idx'),
         ),
         migrations.AddIndex(
             model_name='rankingentry',

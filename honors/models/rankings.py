@@ -63,8 +63,11 @@ class RankingEntry(models.Model):
             models.Index(
                 fields=["year", "framework_code", "consent", "rank", "name", "id"], name="honors_rank_name_idx"
             ),
-            # The size, area and sector filters: rows in rank order and a count by index only.
-            models.Index(fields=["year", "framework_code", "consent", "size_class", "rank"], name="honors_size_idx"),
+            # The size, area and sector filters: rows in rank order and a count by index only
+            # (size, the widest filter, also pages deep by index only, like honors_rank_name_idx).
+            models.Index(
+                fields=["year", "framework_code", "consent", "size_class", "rank", "name", "id"], name="honors_size_idx"
+            ),
             models.Index(fields=["year", "framework_code", "consent", "area", "rank"], name="honors_area_idx"),
             models.Index(fields=["year", "framework_code", "consent", "sector", "rank"], name="honors_sector_idx"),
             models.Index(fields=["year", "framework_code", "consent", "-total"], name="honors_total_idx"),

@@ -242,9 +242,10 @@ class RankingResult:
     capped: bool
 
 
-def count_rows(queryset: QuerySet[RankingEntry], limit: int = COUNT_LIMIT) -> tuple[int, bool]:
-    """(count, capped): COUNT(*) over at most limit + 1 rows, so it reads at most that many
-    index entries whatever the size of the table."""
+def count_rows(queryset: QuerySet[RankingEntry], limit: int | None = None) -> tuple[int, bool]:
+    """(count, capped): COUNT(*) over at most limit + 1 rows (COUNT_LIMIT by default), so it
+    reads at most that many index entries whatever the size of the table."""
+    limit = COUNT_LIMIT if limit is None else limit
     count = queryset.order_by()[: limit + 1].count()
     return min(count, limit), count > limit
 
