@@ -187,3 +187,28 @@ def test_rebuild_command(known):
     SummaryCell.objects.all().delete()
     call_command("rebuild_dashboard_summary", verbosity=0)
     assert_same(known, years=(2025,))
+
+
+@pytest.fixture
+def page(site_home, quiet):
+    from dashboard.demo import build
+
+    build(quiet)
+    from dashboard.models import DashboardPage
+
+    return DashboardPage.objects.get(locale__language_code="vi")
+
+
+def test_dashboard_page_query_ceiling(client, page, known, django_assert_max_num_queries):
+    """The page's first view after a change reads the summary: a bounded number of queries,
+    none of them over the results."""
+    from dashboard.cache import invalidate
+
+    client.get("/bang-so-lieu/?year=2025")
+    invalidate()
+    with CaptureQueriesContext(connection) as ctx, django_assert_max_num_queries(60):
+        response = client.get("/bang-so-lieu/?year=2025")
+    assert response.status_code == 200
+    print(f"dashboard page, first view after a change: {len(ctx.captured_queries)} queries")
+    table = Submission._meta.db_table
+    assert not [q["sql"] for q in ctx.captured_queries if f'FROM "{table}"' in q["sql"]]
