@@ -6,7 +6,7 @@ Read-only: nothing here writes to the database (hits are buffered, see search/hi
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -109,6 +109,9 @@ class _Counted:
         if isinstance(index, slice) and (index.start or 0) == self._start:
             return self._hits
         return []
+
+    def __iter__(self) -> Iterator[Any]:  # the Paginator protocol; only the page's hits exist
+        return iter(self._hits)
 
 
 def _tokens() -> dict[str, str]:
