@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import IntegerField, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from wagtail.images import get_image_model
 
 from enterprises.models import AdministrativeUnit
@@ -79,19 +80,37 @@ def _filtered(index, request):
     return form, qs, query.urlencode(), any(data.values())
 
 
-def upcoming_context(index, request):
+def _lazy(compute):
+    """The listing's context with every value computed on first use, all at once: the
+    template caches the listing's HTML (`{% cache %}` under the index page's versions), so a
+    cached listing runs none of its queries."""
+    values = SimpleLazyObject(compute)
+    return {name: SimpleLazyObject(lambda name=name: values[name]) for name in ("filter_form", "events", "filtered")}
+
+
+def _listing(index, request, upcoming):
     form, qs, query, filtered = _filtered(index, request)
     now = timezone.now()
-    events = _with_listing_data(qs.filter(end__gt=now)).order_by("start")
+    if upcoming:
+        events = _with_listing_data(qs.filter(end__gt=now)).order_by("start")
+    else:
+        events = _with_listing_data(qs.filter(end__lte=now)).order_by("-start")
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    return {"filter_form": form, "events": page, "query": query, "filtered": filtered, "view": "upcoming"}
+    return {"filter_form": form, "events": page, "filtered": filtered}
+
+
+def _query(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def upcoming_context(index, request):
+    return {**_lazy(lambda: _listing(index, request, upcoming=True)), "query": _query(request), "view": "upcoming"}
 
 
 def archive_context(index, request):
-    form, qs, query, filtered = _filtered(index, request)
-    events = _with_listing_data(qs.filter(end__lte=timezone.now())).order_by("-start")
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    return {"filter_form": form, "events": page, "query": query, "filtered": filtered, "view": "archive"}
+    return {**_lazy(lambda: _listing(index, request, upcoming=False)), "query": _query(request), "view": "archive"}
 
 
 def calendar_context(index, request):
