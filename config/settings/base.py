@@ -148,6 +148,9 @@ else:
             "BACKEND": "core.cache.LocMemCache",
             "LOCATION": "dx-portal",
             "TIMEOUT": env_int("CACHE_TIMEOUT", 600),
+            # Routes and fragments are cached per URL: Django's default of 300 entries would
+            # have them evict each other on the embedded default.
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
         }
     }
 # Sessions live in the database (never in the cache alone, which may be down or evicted).

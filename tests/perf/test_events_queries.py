@@ -79,7 +79,7 @@ def test_a_registration_runs_few_queries_constant_in_the_registrations(client, e
         locked.append(len(lock_counter["queries"]))
     print(f"queries per registration: {counts}; holding the seat lock: {locked}")
     assert max(locked) <= UNDER_LOCK, lock_counter["queries"]
-    assert max(counts) <= (7 if known else 15)
+    assert max(counts) <= (8 if known else 15)  # 8: PostgreSQL runs one more than SQLite
     assert counts[-1] <= counts[1]  # constant in the registrations already there
     from events.models import Registration
 
