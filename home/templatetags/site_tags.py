@@ -127,3 +127,16 @@ def page_version(page, *names):
 
     tokens = versions.versions(*page_tags(page), *names)
     return "-".join(tokens[name] for name in sorted(tokens))
+
+
+# As long as the anonymous page cache keeps a page: what fragments show can also change with
+# time (an offer on the market board expiring), never for longer than the page cache.
+FRAGMENT_SECONDS = 600
+
+
+@register.simple_tag(takes_context=True)
+def fragment_seconds(context):
+    """How long a `{% cache %}` fragment of the page is kept: 0 (never stored) in a preview or a
+    revision view, where the page shows a draft that must not reach visitors."""
+    request = context.get("request")
+    return 0 if getattr(request, "is_preview", False) else FRAGMENT_SECONDS

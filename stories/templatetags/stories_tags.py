@@ -60,17 +60,3 @@ def share_links(context, page):
         {"key": key, "name": name, "url": pattern.format(url=quote(address, safe=""))}
         for key, name, pattern in SHARE_TARGETS
     ]
-
-
-# --- perf (issue 21): fragment caches ------------------------------------------------------
-# As long as the anonymous page cache keeps a page: what the fragments show can also change
-# with time (an offer on the market board expiring), never for longer than the page cache.
-FRAGMENT_SECONDS = 600
-
-
-@register.simple_tag(takes_context=True)
-def fragment_seconds(context):
-    """How long a `{% cache %}` fragment of the page is kept: 0 (never stored) in a preview or a
-    revision view, where the page shows a draft that must not reach visitors."""
-    request = context.get("request")
-    return 0 if getattr(request, "is_preview", False) else FRAGMENT_SECONDS
