@@ -74,10 +74,7 @@ def filter_events(qs, data):
 def _filtered(index, request):
     form = EventFilterForm(request.GET or None, areas=area_choices(index))
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    qs = filter_events(index.events(), data)
-    query = request.GET.copy()
-    query.pop("page", None)
-    return form, qs, query.urlencode(), any(data.values())
+    return form, filter_events(index.events(), data), any(data.values())
 
 
 def _lazy(compute):
@@ -89,7 +86,7 @@ def _lazy(compute):
 
 
 def _listing(index, request, upcoming):
-    form, qs, query, filtered = _filtered(index, request)
+    form, qs, filtered = _filtered(index, request)
     now = timezone.now()
     if upcoming:
         events = _with_listing_data(qs.filter(end__gt=now)).order_by("start")
