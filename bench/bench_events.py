@@ -308,7 +308,7 @@ def profile(count, top, path=None):
     print(f"{n} registrations: {cpu / n * 1000:.1f} ms CPU and {wall / n * 1000:.1f} ms wall each"
           f"{' (under cProfile)' if profiler else ''}; load average {os.getloadavg()[0]:.1f}")  # fmt: skip
     if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
+        pstats.Stats(profiler).sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(top)
 
 
 def main():

@@ -54,14 +54,18 @@ def on_enterprise_changing(sender, instance, **kwargs):
     instance._dashboard_cells = set(sender.objects.filter(pk=instance.pk).values_list(*summary.CELL_FIELDS).order_by())
 
 
-def on_enterprise_changed(sender, instance, **kwargs):
-    """post_save / post_delete of an enterprise: its old and new cells rebuilt, figures dropped."""
+def on_enterprise_changed(sender, instance, created=False, **kwargs):
+    """post_save / post_delete of an enterprise: its old and new cells rebuilt (a new one: its
+    registry count only), figures dropped."""
     from . import summary
 
-    cells = set(getattr(instance, "_dashboard_cells", ()))
-    cells.add((instance.sector_id, instance.area_id, instance.size_class))
-    if summary.is_built():
-        summary.rebuild(cells=cells)
+    cell = (instance.sector_id, instance.area_id, instance.size_class)
+    if created:
+        summary.enterprise_added(cell)
+    else:
+        cells = {*getattr(instance, "_dashboard_cells", ()), cell}
+        if summary.is_built():
+            summary.rebuild(cells=cells)
     invalidate()
 
 

@@ -15,7 +15,7 @@ from wagtail.search import index
 from core.documents import AdministrativeDocument
 
 from . import exports, views
-from .cache import PAGE_TIMEOUT, get_figures, page_key
+from .cache import PAGE_TIMEOUT, VERSION_NAME, get_figures, page_key
 from .tables import build_tables
 
 DETAILS_PERMISSION = "dashboard.view_dashboard_details"
@@ -39,6 +39,9 @@ class DashboardPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("method_note")]
+    # The anonymous page cache (home.page_cache) also keys this page by the figures' version:
+    # a new enterprise in the registry or a changed result drops it without emptying the site.
+    page_cache_versions = (VERSION_NAME,)
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:

@@ -172,13 +172,34 @@ class Cells:
         }
 
     def fold(self, rows, fields, extra=()):
-        """[(keys dict, extra values..., measures dict)] from grouped rows."""
-        folded = []
+        """[(keys dict, measures dict)] from grouped rows, one per group cell: rows that fall in
+        the same (sector group, area group, size, extra...) cell are merged, their measures
+        added up ("maximum" kept as the largest), so every later pass runs over the groups the
+        dashboard shows, however fine the rows are (communes and 5-digit codes of a country)."""
+        sector_key, area_key = self.sector_key, self.area_key
+        sector_field, area_field, size_field = fields
+        skip = {*fields, *extra}
+        merged = {}
         for row in rows:
-            keys = self.keys(row[fields[0]], row[fields[1]], row[fields[2]])
-            keys.update({name: row[name] for name in extra})
-            folded.append((keys, row))
-        return folded
+            sector, area = row[sector_field], row[area_field]
+            group = (sector_key.get(sector, sector), area_key.get(area, area), row[size_field])
+            if extra:
+                group += tuple(row[name] for name in extra)
+            entry = merged.get(group)
+            if entry is None:
+                merged[group] = {name: value for name, value in row.items() if name not in skip}
+                continue
+            for name, value in row.items():
+                if name in skip or value is None:
+                    continue
+                if entry.get(name) is None:
+                    entry[name] = value
+                elif name == "maximum":
+                    entry[name] = max(entry[name], value)
+                else:
+                    entry[name] += value
+        names = ("sector", "area", "size", *extra)
+        return [(dict(zip(names, group, strict=True)), measures) for group, measures in merged.items()]
 
 
 def _match(keys, filters):
@@ -211,6 +232,9 @@ def _pillar_names():
 class DirectSource:
     """The figures' inputs aggregated from the results themselves (millions of rows at the
     scale of the country): the reference the summary must agree with."""
+
+    fields = RAW
+    pillar_fields = RAW_PILLAR
 
     def __init__(self, cells):
         self.cells = cells
@@ -285,9 +309,9 @@ def _figures(year, filters, cells, source):
     filters = clean_filters(filters)
     year = int(year)
     registry = cells.fold(source.registry(), ("sector_id", "area_id", "size_class"))
-    results = cells.fold(source.results(year), RAW, extra=("year", "level"))
-    assessed = cells.fold(source.assessed(year), RAW)
-    pillar_rows = cells.fold(source.pillars(year), RAW_PILLAR, extra=("pillar__code",))
+    results = cells.fold(source.results(year), source.fields, extra=("year", "level"))
+    assessed = cells.fold(source.assessed(year), source.fields)
+    pillar_rows = cells.fold(source.pillars(year), source.pillar_fields, extra=("pillar__code",))
     cube = Cube((keys["year"], keys["sector"], keys["area"], keys["size"], row["n"]) for keys, row in results)
     this_year = {**filters, "year": year}
 

@@ -146,23 +146,35 @@ def rebuild(years=None, cells=None, registry=True):
         pillar_scores.values("submission__year", "pillar__code", *raw_pillar, "points").annotate(_n=Count("pk")),
     )
     if registry:
-        queryset = SummaryCell.objects.filter(kind=SummaryCell.Kind.REGISTRY)
-        if cells is not None:
-            queryset = queryset.filter(_cell_q(cells))
-        queryset._raw_delete(queryset.db)
-        enterprises = sources.registry().order_by()
-        if cells is not None:
-            enterprises = enterprises.filter(_cell_q(cells))
-        _insert_select(
-            SummaryCell,
-            [*CELL_FIELDS, "n"],
-            enterprises.values(*CELL_FIELDS).annotate(_n=Count("pk")),
-            [("kind", SummaryCell.Kind.REGISTRY), ("year", REGISTRY_YEAR), ("level", 0), ("total", 0)],
-        )
+        _rebuild_registry(cells)
     if years is None and cells is None and registry:
         SummaryState.objects.all().delete()
         SummaryState.objects.create(built_at=timezone.now())
     return None if cells is None else len(cells)
+
+
+def _rebuild_registry(cells):
+    queryset = SummaryCell.objects.filter(kind=SummaryCell.Kind.REGISTRY)
+    if cells is not None:
+        queryset = queryset.filter(_cell_q(cells))
+    queryset._raw_delete(queryset.db)
+    enterprises = sources.registry().order_by()
+    if cells is not None:
+        enterprises = enterprises.filter(_cell_q(cells))
+    _insert_select(
+        SummaryCell,
+        [*CELL_FIELDS, "n"],
+        enterprises.values(*CELL_FIELDS).annotate(_n=Count("pk")),
+        [("kind", SummaryCell.Kind.REGISTRY), ("year", REGISTRY_YEAR), ("level", 0), ("total", 0)],
+    )
+
+
+@transaction.atomic
+def enterprise_added(cell):
+    """A new enterprise: only the registry's count of its cell changes (it has no result yet),
+    two queries instead of every year's cells (a registration rush records hundreds)."""
+    if is_built():
+        _rebuild_registry({tuple(cell)})
 
 
 # --- What a change touches ------------------------------------------------------------------

@@ -5,7 +5,6 @@ from django.db.models import Max, Q, Sum
 
 from . import sources
 from .models import SummaryCell, SummaryPillar, SummaryValue
-from .stats import RAW, RAW_PILLAR
 from .summary import REGISTRY_YEAR
 
 
@@ -27,15 +26,10 @@ def histogram_median(counts):
     return (float(low) + float(high)) / 2
 
 
-def _raw_rows(rows, names):
-    """Rows keyed as the direct aggregation keys them (enterprise__sector_id, ...)."""
-    return [
-        {**row, **{name: row[field] for name, field in zip(names, ("sector_id", "area_id", "size_class"), strict=True)}}
-        for row in rows
-    ]
-
-
 class SummarySource:
+    fields = ("sector_id", "area_id", "size_class")
+    pillar_fields = fields
+
     def __init__(self, cells):
         self.cells = cells
         self._year_medians = {}
@@ -46,18 +40,16 @@ class SummarySource:
         )
 
     def results(self, year):
-        rows = (
+        return (
             SummaryCell.objects.filter(kind=SummaryCell.Kind.RESULT, year__lte=year)
             .values("year", "level", "sector_id", "area_id", "size_class", "n", "total")
             .order_by()
         )
-        return _raw_rows(rows, RAW)
 
     def assessed(self, year):
-        rows = SummaryCell.objects.filter(kind=SummaryCell.Kind.ASSESSED, year=year).values(
+        return SummaryCell.objects.filter(kind=SummaryCell.Kind.ASSESSED, year=year).values(
             "sector_id", "area_id", "size_class", "n"
         )
-        return _raw_rows(rows, RAW)
 
     def pillars(self, year):
         rows = (
@@ -73,10 +65,9 @@ class SummarySource:
                 "points": row["_points"],
                 "percent": row["_percent"],
                 "maximum": row["_maximum"],
-                **{
-                    name: row[field]
-                    for name, field in zip(RAW_PILLAR, ("sector_id", "area_id", "size_class"), strict=True)
-                },
+                "sector_id": row["sector_id"],
+                "area_id": row["area_id"],
+                "size_class": row["size_class"],
             }
             for row in rows
         ]

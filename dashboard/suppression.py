@@ -16,49 +16,78 @@ Counts of enterprises (in the registry, assessed, verified) are not results and 
 shown, so every table's counts add up to its total.
 """
 
+from itertools import product
+
 MIN_GROUP = 5
 DIMENSIONS = ("sector", "area", "size")
 
 
+class _Any:
+    """A dimension left free in a set (None is a value: "area unknown")."""
+
+    def __repr__(self):
+        return "ANY"
+
+
+ANY = _Any()
+
+
 class Cube:
     """Verified-enterprise counts per (year, sector, area, size) cell, indexed once so every
-    count and sibling list is a dictionary look-up (the cube has a few thousand cells)."""
+    count and sibling list is a dictionary look-up.
+
+    The cells are first merged (rows of the same cell at different levels add up), then each
+    distinct cell adds its count to the 16 sets it belongs to (every combination of fixed and
+    free dimensions); sibling lists are read off those counts the first time a dimension is
+    asked for. At the scale of the country this is tens of thousands of cells, not millions of
+    dictionary updates."""
 
     FIELDS = ("year", "sector", "area", "size")
 
     def __init__(self, cells):
-        self._counts = {}
+        merged = {}
+        for year, sector, area, size, count in cells:
+            key = (year, sector, area, size)
+            merged[key] = merged.get(key, 0) + count
+        counts = {}
+        for (year, sector, area, size), count in merged.items():
+            for key in product((year, ANY), (sector, ANY), (area, ANY), (size, ANY)):
+                counts[key] = counts.get(key, 0) + count
+        self._counts = counts
         self._siblings = {}
         self._hidden = {}
-        subsets = [tuple(field for bit, field in enumerate(self.FIELDS) if mask & (1 << bit)) for mask in range(1 << 4)]
-        for cell in cells:
-            values = dict(zip(self.FIELDS, cell[:4], strict=True))
-            count = cell[4]
-            for subset in subsets:
-                key = tuple((field, values[field]) for field in subset)
-                self._counts[key] = self._counts.get(key, 0) + count
-                for dimension in self.FIELDS[1:]:
-                    if dimension not in subset:
-                        siblings = self._siblings.setdefault((key, dimension), {})
-                        siblings[values[dimension]] = siblings.get(values[dimension], 0) + count
 
     def _key(self, spec):
-        return tuple((field, spec[field]) for field in self.FIELDS if field in spec)
+        return tuple(spec.get(field, ANY) for field in self.FIELDS)
 
     def count(self, spec):
         """Enterprises in the set where each key of `spec` is fixed to its value."""
         return self._counts.get(self._key(spec), 0)
 
+    def _sibling_index(self, dimension):
+        """{the set with `dimension` free: {value of dimension: count}} for every set."""
+        if dimension not in self._siblings:
+            position = self.FIELDS.index(dimension)
+            index = {}
+            for key, count in self._counts.items():
+                value = key[position]
+                if value is ANY:
+                    continue
+                parent = key[:position] + (ANY,) + key[position + 1 :]
+                index.setdefault(parent, {})[value] = count
+            self._siblings[dimension] = index
+        return self._siblings[dimension]
+
     def siblings(self, spec, dimension):
         """{value: count} of the sets that differ from `spec` only in `dimension`."""
         parent = {key: value for key, value in spec.items() if key != dimension}
-        return self._siblings.get((self._key(parent), dimension), {})
+        return self._sibling_index(dimension).get(self._key(parent), {})
 
     def hidden_siblings(self, spec, dimension):
-        parent = {key: value for key, value in spec.items() if key != dimension}
-        key = (self._key(parent), dimension)
+        parent = self._key({key: value for key, value in spec.items() if key != dimension})
+        key = (parent, dimension)
         if key not in self._hidden:
-            self._hidden[key] = hidden_groups(self.siblings(spec, dimension))
+            self._hidden[key] = hidden_groups(self._sibling_index(dimension).get(parent, {}))
         return self._hidden[key]
 
     def published(self, spec):

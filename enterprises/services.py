@@ -30,18 +30,23 @@ def find_by_tax_code(tax_code: str | None) -> Enterprise | None:
     return Enterprise.objects.filter(tax_code=code).first() if code else None
 
 
-def get_or_create_pending(tax_code: str | None, name: str, **details: Any) -> tuple[Enterprise, bool]:
+def get_or_create_pending(
+    tax_code: str | None, name: str, *, known_missing: bool = False, **details: Any
+) -> tuple[Enterprise, bool]:
     """The enterprise with this tax code, or a new one marked pending for the programme
-    editors to verify. Raises ValidationError for an invalid tax code.
+    editors to verify. Raises ValidationError for an invalid tax code. `known_missing`: the
+    caller has just looked the code up (`find_by_tax_code`) and found nothing, so the insert is
+    tried at once.
 
     Idempotent under concurrency: two first registrations with the same new tax code race on
     the unique key; the loser's insert fails inside a savepoint and it reads the winner's row
     (no 500). Returns (enterprise, created)."""
     code = normalize_tax_code(tax_code)
     validate_tax_code(code)
-    enterprise = Enterprise.objects.filter(tax_code=code).first()
-    if enterprise is not None:
-        return enterprise, False
+    if not known_missing:
+        enterprise = Enterprise.objects.filter(tax_code=code).first()
+        if enterprise is not None:
+            return enterprise, False
     allowed = {"name_en", "address", "email", "phone", "contact_name", "sector", "area", "legal_form"}
     extra = {key: value for key, value in details.items() if key in allowed and value}
     try:

@@ -13,10 +13,11 @@ they are all current:
 Publishing, unpublishing or deleting a page bumps its own path, its ancestors' paths (the
 listings that show it), its section (siblings), its model's type and "pages"; a top-level page (the menu) or a move
 bumps "site". A registration bumps only its event's pages and their index (seats left,
-`events.signals`). Autosaves and drafts (revisions), outgoing mail, search hits, sessions, tasks,
-renditions and other private rows bump nothing (`PRIVATE_MODELS`, extended by apps with
-`register_private_models`). Bulk writes without model signals (rescoring, re-ranking) bump
-"site" through their own signals.
+`events.signals`); a new enterprise bumps only the dashboard's figures version, which the
+dashboard page also depends on (`page_cache_versions`). Autosaves and drafts (revisions),
+outgoing mail, search hits, sessions, tasks, renditions and other private rows bump nothing
+(`PRIVATE_MODELS`, extended by apps with `register_private_models`). Bulk writes without
+model signals (rescoring, re-ranking) bump "site" through their own signals.
 
 A page's tokens are read before it renders (the `before_serve_page` hook, `note_page`), and a
 change made inside a transaction is bumped again when it commits (`bump`): a render that read
@@ -111,9 +112,20 @@ DRAFT_FIELDS = {
 }
 
 
+# Models whose new rows are not public until something else makes them so (a new enterprise is
+# shown nowhere until it has a published result; the dashboard's registry counts follow their
+# own version, `page_cache_versions`). Changing or deleting an existing row still bumps "site".
+PRIVATE_CREATES = {"enterprises.enterprise"}
+
+
 def register_private_models(*labels: str) -> None:
     """Apps declare their own private models (written without changing public output)."""
     PRIVATE_MODELS.update(label.lower() for label in labels)
+
+
+def register_private_creates(*labels: str) -> None:
+    """Apps declare models whose new rows change no public output by themselves."""
+    PRIVATE_CREATES.update(label.lower() for label in labels)
 
 
 def content_version() -> str:
@@ -147,11 +159,13 @@ def register_cross_linked_types(*labels: str) -> None:
 
 def page_tags(page) -> list[str]:
     """Tokens a cached page depends on: the site, itself, its siblings' section (previous/next
-    links, sibling lists) and, for cross-linked types, its type."""
+    links, sibling lists), for cross-linked types its type, and the versions a page type
+    names in `page_cache_versions` (the dashboard: its figures' own version)."""
     parent = page.path[: -Page.steplen]
     tags = ["site", f"page:{page.path}", f"section:{parent}"]
     if page._meta.label_lower in CROSS_LINKED_TYPES:
         tags.append(f"type:{page._meta.label_lower}")
+    tags.extend(getattr(page, "page_cache_versions", ()))
     return tags
 
 
@@ -188,8 +202,10 @@ def _on_model_save(sender, instance, created=False, update_fields=None, **kwargs
         if instance.live and not (update_fields and set(update_fields) <= DRAFT_FIELDS):
             invalidate_page(instance)
         return
-    if sender._meta.label_lower not in PRIVATE_MODELS:
-        invalidate()
+    label = sender._meta.label_lower
+    if label in PRIVATE_MODELS or (created and label in PRIVATE_CREATES):
+        return
+    invalidate()
 
 
 def _on_model_delete(sender, instance, **kwargs):
@@ -237,10 +253,14 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
                 response.render()
             page = (getattr(response, "context_data", None) or {}).get("page")
+            noted = getattr(request, "_page_cache_tokens", None)
             if isinstance(page, Page):
-                noted = getattr(request, "_page_cache_tokens", None)
                 tokens = noted[1] if noted and noted[0] == page.pk else versions.versions(*page_tags(page))
                 stored = {**tokens, "site": before["site"]}
+            elif noted:
+                # A page's own view answering without a template context (the dashboard's
+                # stored HTML): the tokens Wagtail's serve noted for it, plus "pages".
+                stored = {**noted[1], **before}
             else:
                 stored = before
             response["X-Page-Cache"] = "miss"

@@ -35,8 +35,8 @@ def install_decision_workflow(sender, **kwargs):
     install()
 
 
-def enterprise_saved(sender, instance, raw=False, **kwargs):
-    if raw:
+def enterprise_saved(sender, instance, raw=False, created=False, **kwargs):
+    if raw or created:  # a new enterprise has no ranking rows yet
         return
     from .services.rankings import sync_enterprise
 

@@ -106,6 +106,7 @@ def register(
         enterprise, _created = get_or_create_pending(
             data["tax_code"],
             data["enterprise_name"],
+            known_missing=True,
             contact_name=data["attendee_name"],
             email=email,
             phone=data.get("phone", ""),

@@ -121,6 +121,29 @@ def test_enterprise_edited(known):
     assert_same(known)
 
 
+def test_new_enterprise_updates_only_its_registry_cell(known):
+    """A registration rush records new (pending) enterprises one by one: each rebuilds the
+    registry count of its own cell only (a new enterprise has no result), not every year."""
+    from enterprises.services import get_or_create_pending
+
+    before = compute_figures(2025, {})["overview"]["registry"]
+    with CaptureQueriesContext(connection) as ctx:
+        enterprise, created = get_or_create_pending(
+            "0100107518", "Công ty Đăng Ký Mới", known_missing=True, area=known.areas["dak_mil"]
+        )
+    assert created
+    summary_writes = [q["sql"] for q in ctx.captured_queries if "dashboard_summary" in q["sql"]]
+    assert len(summary_writes) <= 3, summary_writes  # is it built, delete and insert of one cell
+    assert not any("dashboard_summaryvalue" in sql or "dashboard_summarypillar" in sql for sql in summary_writes)
+    assert compute_figures(2025, {})["overview"]["registry"] == before + 1
+    assert_same(known)
+    area = compute_figures(2025, {"area": known.areas["dak_mil"].pk})["overview"]["registry"]
+    assert area == compute_figures_direct(2025, {"area": known.areas["dak_mil"].pk})["overview"]["registry"]
+    enterprise.delete()
+    assert compute_figures(2025, {})["overview"]["registry"] == before
+    assert_same(known)
+
+
 def test_import(known, tmp_path):
     moved = known.enterprises["C"][1]
     rows = [

@@ -37,3 +37,53 @@ def test_cube_guards_against_differencing_between_filters():
     assert cube.published({"year": 2025, "area": 9})
     assert not cube.published({"year": 2025, "area": 9, "sector": 2})
     assert not cube.published({"year": 2025, "area": 9, "sector": 1})
+
+
+def _reference_published(cells, spec):
+    """The rule written out by brute force over the raw cells (no index), for comparison."""
+
+    def count(fixed):
+        return sum(c[4] for c in cells if all(c[Cube.FIELDS.index(f)] == v for f, v in fixed.items()))
+
+    if count(spec) < 5:
+        return False
+    for dimension in ("sector", "area", "size"):
+        if dimension not in spec:
+            continue
+        parent = {f: v for f, v in spec.items() if f != dimension}
+        position = Cube.FIELDS.index(dimension)
+        siblings = {}
+        for cell in cells:
+            if all(cell[Cube.FIELDS.index(f)] == v for f, v in parent.items()):
+                siblings[cell[position]] = siblings.get(cell[position], 0) + cell[4]
+        if spec[dimension] in hidden_groups(siblings):
+            return False
+    return True
+
+
+def test_cube_agrees_with_the_rule_on_many_cells_with_repeats_and_unknowns():
+    # Rows of the same cell at several levels add up; None (an unknown area) is a value.
+    import itertools
+    import random
+
+    rng = random.Random(7)
+    cells = [
+        (
+            rng.choice([2024, 2025]),
+            rng.choice([1, 2, 3, "2018-45"]),
+            rng.choice([8, 9, None]),
+            rng.choice(["small", ""]),
+            rng.randint(0, 6),
+        )
+        for _ in range(120)
+    ]
+    cube = Cube(cells)
+    choices = {"year": [2024, 2025, 2023], "sector": [1, 2, 3, "2018-45"], "area": [8, 9, None], "size": ["small", ""]}
+    outcomes = []
+    for fields in itertools.chain.from_iterable(itertools.combinations(Cube.FIELDS, k) for k in range(1, 5)):
+        for values in itertools.product(*(choices[f] for f in fields)):
+            spec = dict(zip(fields, values, strict=True))
+            outcomes.append(cube.published(spec))
+            assert outcomes[-1] == _reference_published(cells, spec), spec
+    assert len(outcomes) > 200 and any(outcomes) and not all(outcomes)
+    assert cube.count({"year": 2025, "area": None}) == sum(c[4] for c in cells if c[0] == 2025 and c[2] is None)

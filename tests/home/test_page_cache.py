@@ -65,3 +65,27 @@ def test_a_bulk_rescoring_invalidates_the_cache(client, site_home, page_cache):
     assert client.get("/")["X-Page-Cache"] == "hit"
     results_changed.send(sender=None, submission=None, year=2025, action="rescored")
     assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_a_new_enterprise_drops_the_dashboard_not_the_whole_site(client, site_home, page_cache):
+    """A registration rush records hundreds of new (pending) enterprises: each changes the
+    dashboard's registry counts, and nothing else a visitor sees, so the rest of the cache stays."""
+    from dashboard.factories import DashboardPageFactory
+    from enterprises.factories import EnterpriseFactory
+
+    dashboard = DashboardPageFactory(parent=site_home)
+    for url in ("/", dashboard.url, "/", dashboard.url):
+        client.get(url)
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    assert client.get(dashboard.url)["X-Page-Cache"] == "hit"
+
+    enterprise = EnterpriseFactory(status="pending", sector=None, area=None)
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    assert client.get(dashboard.url)["X-Page-Cache"] == "miss"
+
+    # A change to an existing enterprise may show anywhere (its profile, rankings): all dropped.
+    client.get(dashboard.url)
+    enterprise.name = "Công ty Đổi Tên"
+    enterprise.save()
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get(dashboard.url)["X-Page-Cache"] == "miss"
