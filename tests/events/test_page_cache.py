@@ -275,3 +275,21 @@ def test_the_endpoint_refuses_unpublished_and_restricted_events(client, event, q
     assert client.post(post_url(event), registration_data()).status_code == 404
     assert client.post("/events/999999/register/", registration_data()).status_code == 404
     assert not Registration.objects.exists()
+
+
+def test_the_seat_pages_are_read_once_and_follow_a_new_translation(event, page_cache, django_assert_num_queries):
+    """A rush reads an event's page paths from the cache; a translation published later is
+    among them at once (its publish bumps "pages")."""
+    from wagtail.models import Locale
+
+    from events.signals import seat_page_names
+
+    names = seat_page_names(event.pk)
+    assert f"page:{event.path}" in names and f"page:{event.get_parent().path}" in names
+    with django_assert_num_queries(0):
+        assert seat_page_names(event.pk) == names
+    english_index = event.get_parent().copy_for_translation(Locale.objects.get(language_code="en"))
+    english_index.save_revision().publish()
+    english = event.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.save_revision().publish()
+    assert f"page:{english.path}" in seat_page_names(event.pk)
