@@ -229,7 +229,12 @@ class SummaryValue(models.Model):
     n = models.PositiveIntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["year", "pillar"], name="dashboard_value_year_pillar")]
+        indexes = [
+            models.Index(fields=["year", "pillar"], name="dashboard_value_year_pillar"),
+            # The medians over all cells (every year's, every pillar's) from the index alone on
+            # PostgreSQL: an index-only scan in value order, half the time of reading the rows.
+            models.Index(fields=["pillar", "year", "value"], include=["n"], name="dashboard_value_histogram"),
+        ]
 
     def __str__(self):
         return f"{self.pillar or 'total'} {self.year} = {self.value}: {self.n}"

@@ -206,17 +206,25 @@ def _match(keys, filters):
     return all(keys.get(key) == value for key, value in filters.items())
 
 
-def _sum(folded, filters, measure):
-    return sum(row[measure] or 0 for keys, row in folded if _match(keys, filters))
+def _only(folded, filters):
+    """The folded rows in the set `filters` selects (every later pass runs over these once)."""
+    if not filters:
+        return folded
+    return [(keys, row) for keys, row in folded if _match(keys, filters)]
 
 
-def _by(folded, filters, dimension, measures):
+def _sum(folded, measure):
+    return sum(row[measure] or 0 for _keys, row in folded)
+
+
+def _by(folded, dimension, measures):
     groups = {}
     for keys, row in folded:
-        if _match(keys, filters):
-            group = groups.setdefault(keys[dimension], dict.fromkeys(measures, 0))
-            for measure in measures:
-                group[measure] += row[measure] or 0
+        group = groups.get(keys[dimension])
+        if group is None:
+            group = groups[keys[dimension]] = dict.fromkeys(measures, 0)
+        for measure in measures:
+            group[measure] += row[measure] or 0
     return groups
 
 
@@ -312,28 +320,33 @@ def _figures(year, filters, cells, source):
     results = cells.fold(source.results(year), source.fields, extra=("year", "level"))
     assessed = cells.fold(source.assessed(year), source.fields)
     pillar_rows = cells.fold(source.pillars(year), source.pillar_fields, extra=("pillar__code",))
+    # The suppression cube and the pillars' maxima read every cell; everything else only the
+    # filtered set (and its year), selected once.
     cube = Cube((keys["year"], keys["sector"], keys["area"], keys["size"], row["n"]) for keys, row in results)
     this_year = {**filters, "year": year}
-
-    verified_n = _sum(results, this_year, "n")
-    overview = {
-        "registry": _sum(registry, filters, "n"),
-        "assessed": _sum(assessed, filters, "n"),
-        "verified": verified_n,
-        "average": _round(_sum(results, this_year, "total") / verified_n) if verified_n else None,
-        "median": _round(source.median(year, filters)),
-    }
-    levels = dict.fromkeys(LEVELS, 0)
-    for level, group in _by(results, this_year, "level", ("n",)).items():
-        levels[int(level)] = group["n"]
-
-    names = _pillar_names()
-    pillar_groups = _by(pillar_rows, filters, "pillar__code", ("n", "points", "percent"))
     maxima = {}
     for keys, row in pillar_rows:
         code = keys["pillar__code"]
         if row["maximum"] is not None and (maxima.get(code) is None or row["maximum"] > maxima[code]):
             maxima[code] = row["maximum"]
+    registry, assessed, pillar_rows = _only(registry, filters), _only(assessed, filters), _only(pillar_rows, filters)
+    results = _only(results, filters)
+    year_results = [(keys, row) for keys, row in results if keys["year"] == year]
+
+    verified_n = _sum(year_results, "n")
+    overview = {
+        "registry": _sum(registry, "n"),
+        "assessed": _sum(assessed, "n"),
+        "verified": verified_n,
+        "average": _round(_sum(year_results, "total") / verified_n) if verified_n else None,
+        "median": _round(source.median(year, filters)),
+    }
+    levels = dict.fromkeys(LEVELS, 0)
+    for level, group in _by(year_results, "level", ("n",)).items():
+        levels[int(level)] = group["n"]
+
+    names = _pillar_names()
+    pillar_groups = _by(pillar_rows, "pillar__code", ("n", "points", "percent"))
     pillar_medians = source.pillar_medians(year, filters) if pillar_groups else {}
     pillars = []
     for code in list(names) or sorted(pillar_groups):
@@ -355,16 +368,15 @@ def _figures(year, filters, cells, source):
     for dimension in DIMENSIONS:
         if dimension in filters:
             continue
-        reg = _by(registry, filters, dimension, ("n",))
-        ass = _by(assessed, filters, dimension, ("n",))
-        ver = _by(results, this_year, dimension, ("n", "total"))
+        reg = _by(registry, dimension, ("n",))
+        ass = _by(assessed, dimension, ("n",))
+        ver = _by(year_results, dimension, ("n", "total"))
         middle = source.medians_by(year, filters, dimension)
         pillar_avgs = {}
         for keys, row in pillar_rows:
-            if _match(keys, filters):
-                entry = pillar_avgs.setdefault(keys[dimension], {}).setdefault(keys["pillar__code"], [0, 0])
-                entry[0] += row["points"] or 0
-                entry[1] += row["n"]
+            entry = pillar_avgs.setdefault(keys[dimension], {}).setdefault(keys["pillar__code"], [0, 0])
+            entry[0] += row["points"] or 0
+            entry[1] += row["n"]
         keys_all = set(reg) | set(ass) | set(ver)
         labels = _labels(dimension, keys_all)
         rows = []
@@ -398,11 +410,10 @@ def _figures(year, filters, cells, source):
         breakdowns[dimension] = rows
 
     trend = []
-    per_year = _by(results, filters, "year", ("n", "total"))
+    per_year = _by(results, "year", ("n", "total"))
     year_levels = {}
     for keys, row in results:
-        if _match(keys, filters):
-            year_levels.setdefault(keys["year"], dict.fromkeys(LEVELS, 0))[int(keys["level"])] += row["n"]
+        year_levels.setdefault(keys["year"], dict.fromkeys(LEVELS, 0))[int(keys["level"])] += row["n"]
     year_medians = source.year_medians(year, filters)
     previous = None
     for each in sorted(per_year):
