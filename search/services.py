@@ -288,7 +288,10 @@ def _page_kinds(results: Any) -> list[Kind]:
 
 def _capped_count(results: Any) -> tuple[int, bool]:
     """(count, capped): counted up to COUNT_CAP + 1 rows only (a LIMITed subquery), so a common
-    word among a million enterprises costs what 1,001 rows cost."""
+    word among a million enterprises costs what 1,001 rows cost. Unordered: with its ORDER BY
+    the database would find and sort every match before taking the first 1,001."""
+    if hasattr(results, "order_by"):
+        results = results.order_by()
     count = results[: COUNT_CAP + 1].count()
     return (COUNT_CAP, True) if count > COUNT_CAP else (count, False)
 

@@ -114,3 +114,18 @@ def test_counts_under_the_cap_are_exact(client, site_home, search_cache):
     outcome = response.context["outcome"]
     assert not outcome.capped and outcome.total == 2
     assert "Tìm thấy 2 kết quả" in response.content.decode()
+
+
+def test_the_capped_count_does_not_sort_the_matches(db):
+    """Counting up to 1,001 of a million matches must stop at 1,001: no ORDER BY inside."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from enterprises.factories import EnterpriseFactory
+    from enterprises.models import Enterprise
+    from search.services import _capped_count
+
+    EnterpriseFactory.create_batch(3, sector=None, area=None)
+    with CaptureQueriesContext(connection) as ctx:
+        assert _capped_count(Enterprise.objects.order_by("name")) == (3, False)
+    assert "ORDER BY" not in ctx.captured_queries[-1]["sql"].upper()
