@@ -82,3 +82,29 @@ def test_verification_reranks_in_a_task_after_commit(django_capture_on_commit_ca
     assert RankingEntry.objects.get(year=2024).rank is None  # written, not yet ranked
     rerank_task.call(2024, "DBI-1970-SME")
     assert RankingEntry.objects.get(year=2024).rank == 1
+
+
+def test_a_rebuild_deletes_the_old_rows_in_one_statement_and_tells_the_caches_once(monkeypatch):
+    """A year of a million rows: never loaded as models to be deleted one by one (gigabytes,
+    one cache invalidation per row); one DELETE, then the ranking's version bumped."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core import cache as versions
+    from honors.services.rankings.versions import VERSION_NAME
+
+    for seed in range(5):
+        VerifiedSubmissionFactory(enterprise=EnterpriseFactory(publish_dbi_consent=True), year=2025, seed=10 + seed)
+    refresh_rankings(2025)
+    before = versions.version(VERSION_NAME)
+    bumps = []
+    real_bump = versions.bump
+    monkeypatch.setattr(versions, "bump", lambda *names, **kw: (bumps.append(names), real_bump(*names, **kw)))
+    with CaptureQueriesContext(connection) as ctx:
+        refresh_rankings(2025)
+    deletes = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith('DELETE FROM "honors_rankingentry"')]
+    assert len(deletes) == 1
+    assert not any(q["sql"].startswith('SELECT "honors_rankingentry"."id"') for q in ctx.captured_queries)
+    assert sum(1 for names in bumps if "site" in names) <= 2  # not one per row
+    assert versions.version(VERSION_NAME) != before
+    assert RankingEntry.objects.filter(year=2025).count() == 5

@@ -134,7 +134,10 @@ def refresh_rankings(
     if enterprise_id is not None:
         stale = stale.filter(enterprise_id=enterprise_id)
     years = set(stale.values_list("year", flat=True).distinct())
-    stale.delete()
+    # One DELETE in SQL: nothing refers to ranking rows, and a model delete would load every
+    # row and send a signal per row (a whole year is a million rows: gigabytes, hours). The
+    # caches are told once, below.
+    stale._raw_delete(stale.db)
     # Ordered so that a later verification of the same enterprise and year replaces an earlier one.
     results = assessment.verified_results(year=year, framework_code=framework_code)
     if enterprise_id is not None:
@@ -167,6 +170,7 @@ def refresh_rankings(
     if current is not None:
         buffer.append(current)
     flush(force=True)
+    _bump_version()
     if enterprise_id is not None:
         rerank_later(years, framework_code)
     else:
