@@ -224,7 +224,15 @@ def connect():
     post_page_move.connect(_on_move_or_delete, dispatch_uid="page-cache-move")
     page_slug_changed.connect(_on_move_or_delete, dispatch_uid="page-cache-slug")
     post_save.connect(_on_model_save, dispatch_uid="page-cache-save")
-    post_delete.connect(_on_model_delete, dispatch_uid="page-cache-delete")
+    # Per model, never for the private ones: a listener for every sender would stop Django from
+    # deleting any queryset in one statement (it loads the rows to send a signal per row).
+    from django.apps import apps
+
+    for model in apps.get_models():
+        if model._meta.label_lower not in PRIVATE_MODELS:
+            post_delete.connect(
+                _on_model_delete, sender=model, dispatch_uid=f"page-cache-delete:{model._meta.label_lower}"
+            )
     # Bulk writes that fire no model signal: a rescoring, a re-ranking (a background task).
     results_changed.connect(invalidate, dispatch_uid="page-cache-results")
     ranking_changed.connect(invalidate, dispatch_uid="page-cache-ranking")

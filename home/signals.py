@@ -10,7 +10,15 @@ def connect():
         signal.connect(invalidate_menu, dispatch_uid=f"menu-{id(signal)}")
     # Page subclasses send these signals with their own class as sender, so filter here.
     post_save.connect(_on_change, dispatch_uid="menu-page-save")
-    post_delete.connect(_on_change, dispatch_uid="menu-page-delete")
+    # Deletes per model (pages, view restrictions, the site profile): a listener for every
+    # sender would stop Django from deleting any other queryset in one statement.
+    from django.apps import apps
+
+    from .models import SiteProfile
+
+    for model in apps.get_models():
+        if issubclass(model, Page | PageViewRestriction | SiteProfile):
+            post_delete.connect(_on_change, sender=model, dispatch_uid=f"menu-delete:{model._meta.label_lower}")
 
 
 def _on_change(sender, instance, update_fields=None, **kwargs):

@@ -58,7 +58,10 @@ def rescore(queryset: QuerySet[Submission] | None = None, batch_size: int = 2000
             if force or _differs(row, result, stored.get(row["pk"], {}), pillar_ids[framework_id]):
                 updates.append((row, result))
         if updates:
-            _write_results(updates, pillar_ids)
+            # One transaction per batch: a worker stopped between the delete and the insert of
+            # pillar scores must not leave results without them.
+            with transaction.atomic():
+                _write_results(updates, pillar_ids)
             for row, _r in updates:
                 if row["status"] != Submission.Status.VERIFIED:
                     continue

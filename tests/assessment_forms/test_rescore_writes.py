@@ -50,3 +50,22 @@ def test_only_changed_rows_are_written(framework):
         assert services.rescore() == 0
     assert writes(ctx, table) == []
     assert not [q for q in ctx.captured_queries if q["sql"].startswith(("INSERT", "DELETE"))]
+
+
+def test_a_batch_that_fails_half_way_keeps_its_pillar_scores(framework, monkeypatch):
+    """The batch's pillar scores are deleted, then inserted again: a failure in between (a worker
+    stopped, a bad value) must roll the delete back, not leave results without pillar scores."""
+    from assessment_forms.services import rescoring
+
+    submission = VerifiedSubmissionFactory(framework=framework, year=2025, seed=3)
+    before = sorted(PillarScore.objects.filter(submission=submission).values_list("pillar_id", "points"))
+    assert before
+
+    def broken(value):
+        raise RuntimeError("stopped half way")
+
+    monkeypatch.setattr(rescoring, "Decimal", broken)  # fails after the delete, before the insert
+    with pytest.raises(RuntimeError):
+        services.rescore(Submission.objects.filter(pk=submission.pk), force=True)
+    after = sorted(PillarScore.objects.filter(submission=submission).values_list("pillar_id", "points"))
+    assert after == before

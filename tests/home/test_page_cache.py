@@ -89,3 +89,21 @@ def test_a_new_enterprise_drops_the_dashboard_not_the_whole_site(client, site_ho
     enterprise.save()
     assert client.get("/")["X-Page-Cache"] == "miss"
     assert client.get(dashboard.url)["X-Page-Cache"] == "miss"
+
+
+def test_private_rows_are_deleted_in_one_statement_public_ones_still_invalidate(client, site_home, page_cache):
+    """The page cache listens to deletes of public models only, so a purge of private rows
+    (the mail outbox, sessions) is one DELETE, not a load and a signal per row."""
+    from django.db.models.deletion import Collector
+
+    from core.models import OutgoingMail
+    from home.models import SiteProfile
+
+    assert Collector(using="default").can_fast_delete(OutgoingMail.objects.all())
+    assert not Collector(using="default").can_fast_delete(SiteProfile.objects.all())
+    from wagtail.models import Site
+
+    client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    SiteProfile.for_site(Site.objects.get(is_default_site=True)).delete()
+    assert client.get("/")["X-Page-Cache"] == "miss"
