@@ -164,13 +164,6 @@ class Cells:
             for pk, (level, parent) in units.items()
         }
 
-    def keys(self, sector_id, area_id, size):
-        return {
-            "sector": self.sector_key.get(sector_id, sector_id),
-            "area": self.area_key.get(area_id, area_id),
-            "size": size,
-        }
-
     def fold(self, rows, fields, extra=()):
         """[(keys dict, measures dict)] from grouped rows, one per group cell: rows that fall in
         the same (sector group, area group, size, extra...) cell are merged, their measures

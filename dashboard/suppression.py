@@ -78,16 +78,18 @@ class Cube:
             self._siblings[dimension] = index
         return self._siblings[dimension]
 
+    def _parent(self, spec, dimension):
+        """The key of the set `spec` with `dimension` left free."""
+        return tuple(ANY if field == dimension else spec.get(field, ANY) for field in self.FIELDS)
+
     def siblings(self, spec, dimension):
         """{value: count} of the sets that differ from `spec` only in `dimension`."""
-        parent = {key: value for key, value in spec.items() if key != dimension}
-        return self._sibling_index(dimension).get(self._key(parent), {})
+        return self._sibling_index(dimension).get(self._parent(spec, dimension), {})
 
     def hidden_siblings(self, spec, dimension):
-        parent = self._key({key: value for key, value in spec.items() if key != dimension})
-        key = (parent, dimension)
+        key = (self._parent(spec, dimension), dimension)
         if key not in self._hidden:
-            self._hidden[key] = hidden_groups(self._sibling_index(dimension).get(parent, {}))
+            self._hidden[key] = hidden_groups(self.siblings(spec, dimension))
         return self._hidden[key]
 
     def published(self, spec):

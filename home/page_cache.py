@@ -123,11 +123,6 @@ def register_private_models(*labels: str) -> None:
     PRIVATE_MODELS.update(label.lower() for label in labels)
 
 
-def register_private_creates(*labels: str) -> None:
-    """Apps declare models whose new rows change no public output by themselves."""
-    PRIVATE_CREATES.update(label.lower() for label in labels)
-
-
 def content_version() -> str:
     """One token that changes with any public change (the home page's fragment cache)."""
     tokens = versions.versions("site", "pages")

@@ -136,7 +136,7 @@ def refresh_rankings(
     years = set(stale.values_list("year", flat=True).distinct())
     # One DELETE in SQL: nothing refers to ranking rows, and a model delete would load every
     # row and send a signal per row (a whole year is a million rows: gigabytes, hours). The
-    # caches are told once, below.
+    # caches are told once, by the version bump below or rerank()'s.
     stale._raw_delete(stale.db)
     # Ordered so that a later verification of the same enterprise and year replaces an earlier one.
     results = assessment.verified_results(year=year, framework_code=framework_code)
@@ -170,8 +170,9 @@ def refresh_rankings(
     if current is not None:
         buffer.append(current)
     flush(force=True)
-    _bump_version()
     if enterprise_id is not None:
+        # The whole-year path bumps through rerank(); this one re-ranks later, in a task.
+        _bump_version()
         rerank_later(years, framework_code)
     else:
         for each in sorted(years):
