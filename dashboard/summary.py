@@ -20,7 +20,7 @@ dashboard's first read) nothing is tracked cell by cell: the first read builds i
 """
 
 from django.db import connection, transaction
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, F, Max, Q, Sum
 from django.utils import timezone
 
 from . import sources
@@ -169,12 +169,18 @@ def _rebuild_registry(cells):
     )
 
 
-@transaction.atomic
 def enterprise_added(cell):
-    """A new enterprise: only the registry's count of its cell changes (it has no result yet),
-    two queries instead of every year's cells (a registration rush records hundreds)."""
-    if is_built():
-        _rebuild_registry({tuple(cell)})
+    """A new enterprise: only the registry's count of its cell changes (it has no result yet).
+    One UPDATE adds it to the cell's row: a registration rush records hundreds of new
+    enterprises, nearly all in the same cell, and a rebuild of the row (DELETE, then INSERT …
+    SELECT) in each of their transactions queued them on it. A cell with no row yet is built
+    from the registry (nothing is tracked until the summary is built)."""
+    added = SummaryCell.objects.filter(
+        _cell_q([tuple(cell)]), kind=SummaryCell.Kind.REGISTRY, year=REGISTRY_YEAR
+    ).update(n=F("n") + 1)
+    if not added and is_built():
+        with transaction.atomic():
+            _rebuild_registry({tuple(cell)})
 
 
 # --- What a change touches ------------------------------------------------------------------

@@ -189,6 +189,12 @@ class Enterprise(models.Model):
     `enterprises.services`, never through its internals.
     """
 
+    # Not content: its only references are to sectors and areas, and a whole country's
+    # registry would put millions of rows in Wagtail's reference index ("usage" of a sector).
+    # Every save queued a reference-index task, one per registration of a new enterprise under
+    # a rush (issue 21). References *to* an enterprise, from pages, are still indexed.
+    wagtail_reference_index_ignore = True
+
     class LegalForm(models.TextChoices):
         LLC = "llc", _("Công ty trách nhiệm hữu hạn")
         JSC = "jsc", _("Công ty cổ phần")

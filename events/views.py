@@ -23,25 +23,36 @@ from .tokens import AFTER_SALT, MANAGE_SALT, LinkState, check_token
 
 # --- Registration -----------------------------------------------------------------------------
 def registrable_event(request, pk):
-    """The live event `pk` this visitor may see (as Wagtail's serve would allow), or 404:
-    one query for a public event."""
+    """The live event `pk` this visitor may see (as Wagtail's serve would allow), or 404.
+
+    A public event is kept in the cache until any page is published, unpublished or moved
+    ("pages", "site"): under a registration rush no request queries it (the seats are read
+    under the lock, from the database). A restricted one is read every time."""
+    from django.core.cache import cache
     from django.db.models import Exists, OuterRef
     from django.db.models.functions import Length, Substr
     from wagtail.models import PageViewRestriction
 
+    from core import cache as versions
+
     from .models import EventPage
 
-    # A restriction on the page or any ancestor (its path is a prefix of the page's).
-    restrictions = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    page = (
-        EventPage.objects.live()
-        .filter(pk=pk)
-        .select_related("locale")
-        .annotate(restricted=Exists(restrictions))
-        .first()
-    )
+    key = versions.key("events:registrable", int(pk), names=("pages", "site"))
+    page = cache.get(key)
     if page is None:
-        raise Http404
+        # A restriction on the page or any ancestor (its path is a prefix of the page's).
+        restrictions = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+        page = (
+            EventPage.objects.live()
+            .filter(pk=pk)
+            .select_related("locale")
+            .annotate(restricted=Exists(restrictions))
+            .first()
+        )
+        if page is None:
+            raise Http404
+        if not page.restricted:
+            cache.set(key, page, 60 * 60)
     if page.restricted and not all(r.accept_request(request) for r in page.get_view_restrictions()):
         raise Http404
     return page

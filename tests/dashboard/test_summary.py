@@ -126,6 +126,7 @@ def test_new_enterprise_updates_only_its_registry_cell(known):
     registry count of its own cell only (a new enterprise has no result), not every year."""
     from enterprises.services import get_or_create_pending
 
+    get_or_create_pending("0100109106", "Công ty Đăng Ký Đầu", known_missing=True, area=known.areas["dak_mil"])
     before = compute_figures(2025, {})["overview"]["registry"]
     with CaptureQueriesContext(connection) as ctx:
         enterprise, created = get_or_create_pending(
@@ -133,14 +134,33 @@ def test_new_enterprise_updates_only_its_registry_cell(known):
         )
     assert created
     summary_writes = [q["sql"] for q in ctx.captured_queries if "dashboard_summary" in q["sql"]]
-    assert len(summary_writes) <= 3, summary_writes  # is it built, delete and insert of one cell
-    assert not any("dashboard_summaryvalue" in sql or "dashboard_summarypillar" in sql for sql in summary_writes)
+    # The cell has a row: one UPDATE adds the enterprise to it (n + 1), nothing is rebuilt.
+    assert len(summary_writes) == 1, summary_writes
+    assert summary_writes[0].startswith("UPDATE") and "dashboard_summarycell" in summary_writes[0]
     assert compute_figures(2025, {})["overview"]["registry"] == before + 1
     assert_same(known)
     area = compute_figures(2025, {"area": known.areas["dak_mil"].pk})["overview"]["registry"]
     assert area == compute_figures_direct(2025, {"area": known.areas["dak_mil"].pk})["overview"]["registry"]
     enterprise.delete()
     assert compute_figures(2025, {})["overview"]["registry"] == before
+    assert_same(known)
+
+
+def test_new_enterprise_in_a_cell_with_no_row_builds_it(known):
+    """The first enterprise of a cell (no row to add to): the cell is built from the registry."""
+    from enterprises.services import get_or_create_pending
+
+    dak_mil = known.areas["dak_mil"]
+    cells = SummaryCell.objects.filter(kind=SummaryCell.Kind.REGISTRY, area_id=dak_mil.pk, sector_id__isnull=True)
+    assert not cells.exists()
+    enterprise, created = get_or_create_pending("0100107518", "Công ty Ô Mới", known_missing=True, area=dak_mil)
+    assert created
+    assert cells.get().n == 1
+    area = {"area": dak_mil.pk}
+    assert (
+        compute_figures(2025, area)["overview"]["registry"]
+        == compute_figures_direct(2025, area)["overview"]["registry"]
+    )
     assert_same(known)
 
 

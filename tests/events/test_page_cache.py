@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from events.models import Registration
 
@@ -274,6 +274,29 @@ def test_the_endpoint_refuses_unpublished_and_restricted_events(client, event, q
     event.unpublish()
     assert client.post(post_url(event), registration_data()).status_code == 404
     assert client.post("/events/999999/register/", registration_data()).status_code == 404
+    assert not Registration.objects.exists()
+
+
+def test_the_endpoint_keeps_a_public_event_until_it_changes(client, event, quick_people, django_assert_num_queries):
+    """Under a rush the endpoint reads a public event from the cache, but a restriction or an
+    unpublish made after it was cached closes it at once."""
+    from wagtail.models import PageViewRestriction
+
+    from events.models import EventPage
+    from events.views import registrable_event
+
+    request = RequestFactory().post(post_url(event))
+    assert registrable_event(request, event.pk).pk == event.pk
+    with django_assert_num_queries(0):
+        assert registrable_event(request, event.pk).pk == event.pk
+    restriction = PageViewRestriction.objects.create(
+        page=event.get_parent(), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.post(post_url(event), registration_data()).status_code == 404
+    restriction.delete()
+    assert registrable_event(request, event.pk).pk == event.pk
+    EventPage.objects.get(pk=event.pk).unpublish()
+    assert client.post(post_url(event), registration_data()).status_code == 404
     assert not Registration.objects.exists()
 
 
