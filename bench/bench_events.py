@@ -36,6 +36,7 @@ CAPACITY = int(os.environ.get("BENCH_CAPACITY", 100))
 PORT = int(os.environ.get("BENCH_PORT", 8103))
 WORKERS = os.environ.get("BENCH_WORKERS", "3")
 THREADS = os.environ.get("BENCH_THREADS", "4")
+WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
 HOST = "127.0.0.1"
 
 ENV = {
@@ -344,7 +345,7 @@ def main():
     gunicorn = [
         sys.executable, "-m", "gunicorn", "config.wsgi",
         "--bind", f"{HOST}:{PORT}", "--workers", WORKERS, "--threads", THREADS,
-        "--worker-class", "gthread", "--backlog", "2048", "--timeout", "300", "--log-level", "warning",
+        "--worker-class", WORKER_CLASS, "--backlog", "2048", "--timeout", "300", "--log-level", "warning",
     ]  # fmt: skip
     proc = subprocess.Popen(gunicorn, cwd=ROOT, env=ENV)
     try:
@@ -397,7 +398,7 @@ def main():
     )
     latencies = [c.latency for c in clients if c.latency is not None]
     errors = [c.error for c in clients if c.error]
-    print(f"clients: {CLIENTS}, capacity: {CAPACITY}, gunicorn: {WORKERS} workers × {THREADS} threads (gthread)")
+    print(f"clients: {CLIENTS}, capacity: {CAPACITY}, gunicorn: {WORKERS} workers × {THREADS} threads ({WORKER_CLASS})")
     print(f"confirmed: {counts.get('confirmed', 0)}, waitlisted: {counts.get('waiting', 0)}, other: "
           f"{ {k: v for k, v in counts.items() if k not in ('confirmed', 'waiting')} }")  # fmt: skip
     print(f"errors: {len(errors)} {sorted(set(errors))[:5]}")

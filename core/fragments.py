@@ -186,22 +186,30 @@ def bump(*names: str) -> None:
         transaction.on_commit(lambda: versions.bump(*names))
 
 
-def bump_on_change(name: str, *senders: Any, uid: str) -> None:
+def bump_on_change(name: str, *senders: Any, uid: str, referenced: tuple[Any, ...] = ()) -> None:
     """Connect `bump(name)` to the saves and deletes of `senders` (models, or "app.Model"
-    labels) and to the changes of many-to-many `through` models among them."""
+    labels) and to the changes of many-to-many `through` models among them.
+
+    `referenced`: senders shown only through rows that refer to them (the enterprise named on
+    a board post): a new one cannot be shown yet, so only its changes and deletes bump (a
+    registration rush records hundreds of new enterprises)."""
     from django.apps import apps
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    def changed(**kwargs: Any) -> None:
+    only_existing = {apps.get_model(each) if isinstance(each, str) else each for each in referenced}
+
+    def changed(sender: Any = None, **kwargs: Any) -> None:
         if kwargs.get("raw"):
             return  # fixtures being loaded
+        if kwargs.get("created") and sender in only_existing:
+            return
         action = kwargs.get("action")
         if action is not None and not str(action).startswith("post_"):
             return
         bump(name)
 
     changed.__name__ = f"bump_{name}"
-    for sender in senders:
+    for sender in (*senders, *referenced):
         model = apps.get_model(sender) if isinstance(sender, str) else sender
         suffix = f"{uid}:{model._meta.label_lower}"
         if model._meta.auto_created:  # a many-to-many table

@@ -22,8 +22,8 @@ def connect():
     bump_on_change(
         BOARD,
         Post,
-        "enterprises.Enterprise",
         "enterprises.Sector",
         "enterprises.AdministrativeUnit",
+        referenced=("enterprises.Enterprise",),
         uid="market-board",
     )

@@ -123,6 +123,23 @@ def test_board_edits_and_moderation_show_at_once(client):
     assert "Cà phê Arabica Cầu Đất" not in body(client, BOARD)
 
 
+def test_a_new_enterprise_leaves_the_board_cached_a_renamed_one_does_not(client):
+    """A registration rush records hundreds of new enterprises: none can be on the board yet,
+    so the board's cache stays; renaming one that is named on a post drops it."""
+    from core import cache as versions
+    from enterprises.factories import EnterpriseFactory
+    from market.signals import BOARD as BOARD_VERSION
+
+    post = PostFactory(title="Cà phê Robusta")
+    before = versions.version(BOARD_VERSION)
+    EnterpriseFactory(name="Doanh nghiệp mới đăng ký", sector=post.enterprise.sector, area=post.enterprise.area)
+    assert versions.version(BOARD_VERSION) == before
+    post.enterprise.name = "HTX Cà phê Đắk Mil"
+    post.enterprise.save()
+    assert versions.version(BOARD_VERSION) != before
+    assert "HTX Cà phê Đắk Mil" in body(client, BOARD)
+
+
 def test_board_filters_filter_keep_their_selection_and_follow_new_areas(client):
     coffee = SectorFactory(code="ZC", name="Cà phê", name_en="Coffee", level=1)
     area = AdministrativeUnitFactory(code="TB1", name="Xã Thử Một")
