@@ -20,7 +20,7 @@ dashboard's first read) nothing is tracked cell by cell: the first read builds i
 """
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Max, Q, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from . import sources
@@ -175,9 +175,17 @@ def enterprise_added(cell):
     enterprises, nearly all in the same cell, and a rebuild of the row (DELETE, then INSERT …
     SELECT) in each of their transactions queued them on it. A cell with no row yet is built
     from the registry (nothing is tracked until the summary is built)."""
-    added = SummaryCell.objects.filter(
-        _cell_q([tuple(cell)]), kind=SummaryCell.Kind.REGISTRY, year=REGISTRY_YEAR
-    ).update(n=F("n") + 1)
+    # Plain SQL: it runs once per registration of a new enterprise under a rush.
+    conditions, params = ["kind = %s", "year = %s"], [SummaryCell.Kind.REGISTRY.value, REGISTRY_YEAR]
+    for column, value in zip(CELL_FIELDS, cell, strict=True):
+        if value is None:
+            conditions.append(f"{column} IS NULL")
+        else:
+            conditions.append(f"{column} = %s")
+            params.append(value)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {SummaryCell._meta.db_table} SET n = n + 1 WHERE {' AND '.join(conditions)}", params)  # noqa: S608 (column names only)
+        added = cursor.rowcount
     if not added and is_built():
         with transaction.atomic():
             _rebuild_registry({tuple(cell)})

@@ -24,10 +24,16 @@ if TYPE_CHECKING:
     from .models import AdministrativeUnit, ClassificationChange, EnterpriseMembership, Sector
 
 
-def find_by_tax_code(tax_code: str | None) -> Enterprise | None:
-    """The enterprise with this tax code (in any typed form), or None."""
+def find_by_tax_code(tax_code: str | None, fields: tuple[str, ...] = ()) -> Enterprise | None:
+    """The enterprise with this tax code (in any typed form), or None. `fields`: only these
+    are read (the others load when first used), for a caller on a hot path."""
     code = normalize_tax_code(tax_code)
-    return Enterprise.objects.filter(tax_code=code).first() if code else None
+    if not code:
+        return None
+    found = Enterprise.objects.filter(tax_code=code).order_by()
+    if fields:
+        found = found.only(*fields)
+    return next(iter(found[:1]), None)  # the code is unique: no ORDER BY needed
 
 
 def get_or_create_pending(

@@ -10,7 +10,6 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q, Sum
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +21,7 @@ from enterprises.validators import normalize_tax_code, validate_tax_code
 from ..models import EventPage, Registration
 from .links import manage_url
 from .mail import _queue
-from .seats import Outcome, S, _enterprise_seats, _limit_message, _lock, _lock_registration, seats_taken
+from .seats import Outcome, S, _enterprise_seats, _limit_message, _lock, _lock_registration, _lock_seats, seats_taken
 from .waiting_list import _release, offer_freed_seats
 
 DUPLICATE_MESSAGE = gettext_lazy(
@@ -31,23 +30,36 @@ DUPLICATE_MESSAGE = gettext_lazy(
 
 
 # --- Attendees ----------------------------------------------------------------------------
+def _in(statuses: list[str]) -> str:
+    # Status choices of the model, never input.
+    return "status IN ({})".format(", ".join(f"'{status}'" for status in statuses))
+
+
+# The figures `register` decides on, in one statement over the event's registrations (plain
+# SQL: under a rush it runs twice per registration, once holding the seat lock, and the ORM
+# spent more time building the four filtered aggregates than the database spent running them).
+# CASE rather than FILTER: the same SQL on SQLite and PostgreSQL.
+# Only the model's table and status choices are formatted in (S608).
+FIGURES_SQL = f"""
+SELECT
+    COALESCE(SUM(CASE WHEN {_in(Registration.HOLDING)} THEN seats ELSE 0 END), 0),
+    COALESCE(SUM(CASE WHEN email = %s AND NOT {_in([S.CANCELLED, S.REJECTED])} THEN 1 ELSE 0 END), 0),
+    MAX(CASE WHEN submission_key = %s THEN id END),
+    COALESCE(SUM(CASE WHEN enterprise_id = %s AND {_in(Registration.ACTIVE)} THEN seats ELSE 0 END), 0)
+FROM {Registration._meta.db_table}
+WHERE event_id = %s
+"""  # noqa: S608
+
+
 def _figures(event: EventPage, email: str, key: str | None, enterprise: Any = None) -> dict[str, Any]:
     """In one query over the event's registrations: seats taken, the enterprise's seats, an
     active registration of this e-mail, the registration of this submission key."""
-    active = ~Q(status__in=[S.CANCELLED, S.REJECTED])
-    figures = {
-        "taken": Sum("seats", filter=Q(status__in=Registration.HOLDING)),
-        "duplicate": Count("pk", filter=Q(email=email) & active),
-    }
-    if key:
-        figures["repeated"] = Max("pk", filter=Q(submission_key=key))
-    if enterprise is not None:
-        figures["used"] = Sum("seats", filter=Q(enterprise=enterprise, status__in=Registration.ACTIVE))
-    values = Registration.objects.filter(event=event).aggregate(**figures)
-    values["taken"] = values["taken"] or 0
-    values["used"] = values.get("used") or 0
-    values.setdefault("repeated", None)
-    return values
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(FIGURES_SQL, [email, key, enterprise.pk if enterprise is not None else None, event.pk])
+        taken, duplicate, repeated, used = cursor.fetchone()
+    return {"taken": int(taken), "duplicate": int(duplicate), "repeated": repeated, "used": int(used)}
 
 
 def _repeated(pk: int) -> Outcome:
@@ -91,7 +103,7 @@ def register(
         validate_tax_code(normalize_tax_code(data["tax_code"]))
     except ValidationError as error:
         return Outcome(False, field="tax_code", message=" ".join(error.messages))
-    enterprise = find_by_tax_code(data["tax_code"])
+    enterprise = find_by_tax_code(data["tax_code"], fields=("name", "tax_code"))
     if enterprise is None:
         # An unknown enterprise is recorded as pending before the lock, once the checks that
         # need no lock have passed: a refused registration leaves nothing behind (a refusal
@@ -113,7 +125,7 @@ def register(
         )
     try:
         with transaction.atomic():
-            event = _lock(event)
+            event = _lock_seats(event)
             figures = _figures(event, email, key, enterprise)
             if figures["repeated"]:
                 return _repeated(figures["repeated"])
