@@ -413,6 +413,14 @@ def main():
             sys.exit(f"{len(prepare_errors)} page loads failed: {prepare_errors[:3]}")
         time.sleep(3.2)  # the form's minimum fill time
         server_before = server_cpu(proc.pid)
+        spy = None
+        if os.environ.get("BENCH_PYSPY"):  # a sampling profile of the workers during the POSTs
+            spy = subprocess.Popen(
+                ["py-spy", "record", "--pid", str(proc.pid), "--subprocesses", "--nonblocking", "--rate", "250",
+                 "--format", "raw", "--output", os.environ["BENCH_PYSPY"], "--duration", "6"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+            time.sleep(1)
 
         barrier = threading.Barrier(CLIENTS)
         threads = [threading.Thread(target=c.post, args=(barrier,)) for c in clients]
@@ -425,6 +433,8 @@ def main():
         wall = time.perf_counter() - wall
         machine, own = machine_cpu() - machine, time.process_time() - own
         server = server_cpu(proc.pid) - server_before
+        if spy is not None:
+            spy.wait()
     finally:
         # Never mask the run's own error: a loaded machine may take long to stop gunicorn.
         proc.terminate()

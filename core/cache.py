@@ -125,6 +125,18 @@ class FailOpenMixin(_MixinBase):
     def clear(self) -> None:
         return self._guard("clear", super().clear, (), {}, lambda: None)
 
+    def count_many(self, counters: dict[str, int]) -> dict[str, int]:
+        """Add one to each counter {key: seconds it lives from its first count} and return
+        the new counts ({} with the cache down: nothing is counted). Rate limits count
+        several per request (core.spam)."""
+        return self._guard("count_many", self._count_many, (counters,), {}, dict)
+
+    def _count_many(self, counters: dict[str, int]) -> dict[str, int]:
+        counts = {}
+        for key, seconds in counters.items():
+            counts[key] = 1 if super().add(key, 1, seconds) else super().incr(key)
+        return counts
+
     def probe(self) -> None:
         """Round-trip a key through the real backend; raises when it is unreachable."""
         token = secrets.token_hex(4)
@@ -164,6 +176,17 @@ class RedisCache(FailOpenMixin, redis.RedisCache):
         super().__init__(server, params)
         self._class = _ReusedClientRedisCacheClient
         self.retry_seconds = float(retry)
+
+    def _count_many(self, counters: dict[str, int]) -> dict[str, int]:
+        """Every counter in one round trip (INCR, then EXPIRE unless it has one)."""
+        client = self._cache.get_client(write=True)
+        pipe = client.pipeline(transaction=False)
+        for key, seconds in counters.items():
+            name = self.make_and_validate_key(key)
+            pipe.incr(name)
+            pipe.expire(name, seconds, nx=True)
+        replies = pipe.execute()
+        return {key: int(replies[2 * n]) for n, key in enumerate(counters)}
 
 
 class LocMemCache(FailOpenMixin, locmem.LocMemCache):
@@ -254,6 +277,40 @@ def key(*parts: Any, names: tuple[str, ...] = ()) -> str:
     """A cache key made of `parts` and the current tokens of `names`."""
     tokens = versions(*names) if names else {}
     return ":".join([*map(str, parts), *(tokens[name] for name in names)])
+
+
+# Values stored under versioned keys, also kept in this process (perf, issue 21.4: a
+# registration rush asked the shared cache for the same site table and event on every request).
+# A versioned key names the tokens its value was read under, and a change bumps a token, so
+# the key moves: a copy kept here can never be served after a change, on this server or
+# another. Bounded and short-lived, so memory stays flat.
+LOCAL_SIZE = 256
+LOCAL_SECONDS = 60
+_local: dict[str, tuple[float, Any]] = {}
+_local_lock = threading.Lock()
+
+
+def versioned(key: str, load: Callable[[], Any], timeout: int, *, shared: bool = True) -> Any:
+    """The value of `key` (which must include the version tokens it depends on): from this
+    process when read in the last LOCAL_SECONDS, else from the shared cache, else `load()`
+    (stored in both). `load` may return None: nothing is stored then."""
+    now = time.monotonic()
+    entry = _local.get(key)
+    if entry is not None and entry[0] > now:
+        return entry[1]
+    value = default_cache.get(key) if shared else None
+    if value is None:
+        value = load()
+        if value is None:
+            return None
+        if shared:
+            default_cache.set(key, value, timeout)
+    with _local_lock:
+        if len(_local) >= LOCAL_SIZE:
+            for old in [k for k, (until, _v) in _local.items() if until <= now] or list(_local)[: LOCAL_SIZE // 4]:
+                _local.pop(old, None)
+        _local[key] = (now + min(timeout, LOCAL_SECONDS), value)
+    return value
 
 
 def readiness(cache: BaseCache | None = None) -> tuple[bool, str]:

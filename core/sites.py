@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.core.cache import cache
 from django.db import DatabaseError
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -33,11 +32,7 @@ def _table() -> list[Any]:
 
     tokens = versions.versions(*NAMES)
     key = "sites:table:" + "-".join(tokens[name] for name in NAMES)
-    sites = cache.get(key)
-    if sites is None:
-        sites = list(Site.objects.select_related("root_page"))
-        cache.set(key, sites, TIMEOUT)
-    return sites
+    return versions.versioned(key, lambda: list(Site.objects.select_related("root_page")), TIMEOUT)
 
 
 def site_for_hostname(hostname: str, port: Any) -> Any:

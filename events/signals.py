@@ -24,20 +24,17 @@ def seat_page_names(event_id) -> list[str]:
     """The page-cache version names of an event's pages (every language) and their indexes:
     one query, then kept in the cache until a page is published (a new translation) or moved
     ("pages", "site"), so a registration rush reads them from the cache."""
-    from django.core.cache import cache
-
     from .models import EventPage
 
-    key = versions.key("events:seat-pages", event_id, names=("pages", "site"))
-    names = cache.get(key)
-    if names is None:
+    def load():
         same_event = EventPage.objects.filter(pk=event_id).values("translation_key")
         found = set()
         for path in EventPage.objects.filter(translation_key__in=same_event).values_list("path", flat=True):
             found.update((f"page:{path}", f"page:{path[: -Page.steplen]}"))
-        names = sorted(found)
-        cache.set(key, names, 60 * 60)
-    return names
+        return tuple(sorted(found))
+
+    key = versions.key("events:seat-pages", event_id, names=("pages", "site"))
+    return list(versions.versioned(key, load, 60 * 60))
 
 
 def _on_registration_change(sender, instance, update_fields=None, **kwargs):

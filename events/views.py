@@ -28,7 +28,8 @@ def registrable_event(request, pk):
     A public event is kept in the cache until any page is published, unpublished or moved
     ("pages", "site"): under a registration rush no request queries it (the seats are read
     under the lock, from the database). A restricted one is read every time."""
-    from django.core.cache import cache
+    from copy import copy
+
     from django.db.models import Exists, OuterRef
     from django.db.models.functions import Length, Substr
     from wagtail.models import PageViewRestriction
@@ -37,9 +38,7 @@ def registrable_event(request, pk):
 
     from .models import EventPage
 
-    key = versions.key("events:registrable", int(pk), names=("pages", "site"))
-    page = cache.get(key)
-    if page is None:
+    def load():
         # A restriction on the page or any ancestor (its path is a prefix of the page's).
         restrictions = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
         page = (
@@ -49,10 +48,18 @@ def registrable_event(request, pk):
             .annotate(restricted=Exists(restrictions))
             .first()
         )
+        loaded["page"] = page
+        return page if page is not None and not page.restricted else None
+
+    loaded = {}
+    key = versions.key("events:registrable", int(pk), names=("pages", "site"))
+    page = versions.versioned(key, load, 60 * 60)
+    if page is None:
+        page = loaded.get("page")
         if page is None:
             raise Http404
-        if not page.restricted:
-            cache.set(key, page, 60 * 60)
+    else:
+        page = copy(page)  # shared with this process's other requests
     if page.restricted and not all(r.accept_request(request) for r in page.get_view_restrictions()):
         raise Http404
     return page

@@ -95,6 +95,40 @@ def test_rate_limits_count_per_address_and_per_value(rf, settings):
     assert not spam.rate_limited(request, "form", tax_code="0100109106")
 
 
+def test_rate_limits_on_redis_count_in_one_round_trip(rf, settings, monkeypatch):
+    """Production's shared cache: every counter of a request in one pipeline, each expiring
+    with its window; the limits hold as on any cache (issue 21.4, the registration rush)."""
+    import redis
+    from django.core.cache import caches
+
+    from core.cache import RedisCache
+
+    location = "redis://127.0.0.1:6379/14"
+    try:
+        redis.Redis.from_url(location, socket_connect_timeout=0.5).flushdb()
+    except redis.RedisError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    settings.CACHES = {"default": {"BACKEND": "core.cache.RedisCache", "LOCATION": location}}
+    settings.RATE_LIMITS = {"default": {"ip": "3/h", "value": "2/h"}}
+    pipelines = []
+    original = RedisCache._count_many
+
+    def counting(self, counters):
+        pipelines.append(sorted(counters))
+        return original(self, counters)
+
+    monkeypatch.setattr(RedisCache, "_count_many", counting)
+    request = rf.post("/", REMOTE_ADDR="203.0.113.5")
+    assert not spam.rate_limited(request, "form", tax_code="0100109106", email="a@b.vn")
+    assert len(pipelines) == 1 and len(pipelines[0]) == 3  # address, tax code, e-mail
+    assert not spam.rate_limited(request, "form", tax_code="0100-109-106")
+    assert spam.rate_limited(request, "form", tax_code="0100109106")
+    assert spam.rate_limited(request, "form", tax_code="0312345673")  # fourth from the address
+    client = caches["default"]._cache.get_client(write=True)
+    ttls = [client.ttl(key) for key in client.keys("*")]
+    assert ttls and all(0 < ttl <= 3601 for ttl in ttls)
+
+
 @pytest.mark.django_db
 def test_the_429_page_is_vietnamese_and_not_cached(rf):
     response = spam.too_many_requests(rf.post("/"))
