@@ -34,9 +34,10 @@ sys.path.insert(0, str(ROOT))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", 500))
 CAPACITY = int(os.environ.get("BENCH_CAPACITY", 100))
 PORT = int(os.environ.get("BENCH_PORT", 8103))
+# gunicorn.conf.py's production defaults on a 2-core machine: sync workers, cores + 1.
 WORKERS = os.environ.get("BENCH_WORKERS", "3")
-THREADS = os.environ.get("BENCH_THREADS", "4")
-WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
+THREADS = os.environ.get("BENCH_THREADS", "1")
+WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "sync")
 OWN_REDIS = "REDIS_URL" not in os.environ  # the bench's own database, emptied before a run
 HOST = "127.0.0.1"
 
