@@ -30,11 +30,60 @@ def version():
     return versions.version(VERSION_NAME)
 
 
-def invalidate(**kwargs):
+# A year's medians of totals, kept apart from the figures: a change in one year leaves the
+# other years' medians (the trend line) cached, so the first view after a change reads the
+# histograms of that year only.
+ALL_YEARS = "dashboard:years"
+
+
+def year_name(year):
+    return f"dashboard:year:{int(year)}"
+
+
+def invalidate(years=None, **kwargs):
     """Make every cached figure stale (connected to the results and registry signals), and
-    have the current year's figures recomputed in the background."""
-    versions.bump(VERSION_NAME)
+    have the current year's figures recomputed in the background. `years`: the years whose
+    results changed; None when any year may have (a whole rebuild, an enterprise that moved
+    cells); () when no result changed (a new enterprise)."""
+    names = [VERSION_NAME]
+    if years is None:
+        names.append(ALL_YEARS)
+    else:
+        names.extend(year_name(year) for year in set(years) if year is not None)
+    versions.bump(*names)
     schedule_warm()
+
+
+def _changed_years(year=None, submission=None):
+    """The years a `results_changed` touched, as `summary.results_changed` reads them."""
+    if submission is not None:
+        return [submission.year] if getattr(submission, "year", None) is not None else None
+    return None if year is None else [year]
+
+
+def year_medians(year, filters, compute):
+    """{year: median of totals} for the years up to `year`: the earlier years' from the
+    cache when no result of theirs changed since, the rest from `compute(years)`."""
+    from .models import SummaryCell
+
+    earlier = sorted(
+        set(
+            SummaryCell.objects.filter(kind=SummaryCell.Kind.RESULT, year__lt=year)
+            .order_by()
+            .values_list("year", flat=True)
+            .distinct()
+        )
+    )
+    tokens = versions.versions(ALL_YEARS, *(year_name(each) for each in earlier))
+    digest = hashlib.sha1(json.dumps(filters, sort_keys=True).encode(), usedforsecurity=False).hexdigest()[:12]
+    keys = {each: f"dashboard:median:{digest}:{each}:{tokens[ALL_YEARS]}:{tokens[year_name(each)]}" for each in earlier}
+    found = cache.get_many(list(keys.values()))
+    medians = {each: found[key] for each, key in keys.items() if key in found}
+    missing = [each for each in earlier if each not in medians]
+    computed = compute([*missing, int(year)])
+    cache.set_many({keys[each]: computed.get(each) for each in missing}, TIMEOUT)
+    medians.update(computed)
+    return {each: value for each, value in medians.items() if value is not None}
 
 
 def on_results_changed(sender=None, submission=None, year=None, enterprise_ids=None, action=None, **kwargs):
@@ -42,7 +91,7 @@ def on_results_changed(sender=None, submission=None, year=None, enterprise_ids=N
     from . import summary
 
     summary.results_changed(year=year, submission=submission, enterprise_ids=enterprise_ids, action=action)
-    invalidate()
+    invalidate(years=_changed_years(year, submission))
 
 
 def on_enterprise_changing(sender, instance, **kwargs):
@@ -62,11 +111,12 @@ def on_enterprise_changed(sender, instance, created=False, **kwargs):
     cell = (instance.sector_id, instance.area_id, instance.size_class)
     if created:
         summary.enterprise_added(cell)
+        invalidate(years=())  # a new enterprise has no result yet
     else:
         cells = {*getattr(instance, "_dashboard_cells", ()), cell}
         if summary.is_built():
             summary.rebuild(cells=cells)
-    invalidate()
+        invalidate()
 
 
 def on_submission_changed(sender, instance, created=False, **kwargs):
@@ -85,7 +135,7 @@ def on_submission_changed(sender, instance, created=False, **kwargs):
     cells = summary.enterprise_cells([instance.enterprise_id])
     if cells:
         summary.rebuild(years=[instance.year], cells=cells, registry=False)
-        invalidate()
+        invalidate(years=[instance.year])
 
 
 def on_enterprises_written(sender=None, enterprise_ids=None, cells=(), **kwargs):

@@ -110,10 +110,15 @@ class SummarySource:
         return histograms
 
     def year_medians(self, year, filters):
+        from .cache import year_medians
+
+        def compute(years):
+            histograms = self._values(filters, ["year"], pillar="", year__in=years)
+            return {keys[0]: histogram_median(counts) for keys, counts in histograms.items()}
+
         key = (year, tuple(sorted(filters.items())))
         if key not in self._year_medians:
-            histograms = self._values(filters, ["year"], pillar="", year__lte=year)
-            self._year_medians[key] = {keys[0]: histogram_median(counts) for keys, counts in histograms.items()}
+            self._year_medians[key] = year_medians(year, filters, compute)
         return self._year_medians[key]
 
     def median(self, year, filters):

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from assessment_forms import services
 from assessment_forms.models import PillarScore, Submission
 from dashboard import summary
+from dashboard.cache import invalidate
 from dashboard.models import SummaryCell, SummaryState, SummaryValue
 from dashboard.stats import compute_figures, compute_figures_direct
 from dashboard.summary_source import histogram_median
@@ -106,6 +107,34 @@ def test_rescore_and_delete(known, django_capture_on_commit_callbacks):
     gone.delete()
     assert_same(known)
     assert built_at() == stamp
+
+
+def test_earlier_years_medians_are_cached_until_their_results_change(known):
+    """The trend's medians: after the first read, a view of 2025 reads the histograms of 2025
+    only; a change of a 2024 result makes 2024's median read again (and right)."""
+
+    def median_years_read():
+        with CaptureQueriesContext(connection) as ctx:
+            compute_figures(2025, {})
+        return [
+            q["sql"]
+            for q in ctx.captured_queries
+            if "dashboard_summaryvalue" in q["sql"] and '"dashboard_summaryvalue"."year" AS' in q["sql"]
+        ]
+
+    assert_same(known, years=(2025,))
+    (read,) = median_years_read()
+    assert "2025" in read and "2024" not in read
+    target = known.submissions[2024][2]
+    Submission.objects.filter(pk=target.pk).update(total=1, level=0)
+    PillarScore.objects.filter(submission=target).update(points=0)
+    # As results_changed(year=2024) does after a rescoring of 2024 (the summary's cells, the
+    # year's version).
+    summary.rebuild(years=[2024])
+    invalidate(years=[2024])
+    (read,) = median_years_read()
+    assert "2024" in read
+    assert_same(known)
 
 
 def test_enterprise_edited(known):
