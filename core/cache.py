@@ -179,7 +179,7 @@ class RedisCache(FailOpenMixin, redis.RedisCache):
 
     def _count_many(self, counters: dict[str, int]) -> dict[str, int]:
         """Every counter in one round trip (INCR, then EXPIRE unless it has one)."""
-        client = self._cache.get_client(write=True)
+        client = self._cache.get_client(write=True)  # type: ignore[attr-defined]  # Django's client
         pipe = client.pipeline(transaction=False)
         for key, seconds in counters.items():
             name = self.make_and_validate_key(key)

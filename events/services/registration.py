@@ -4,6 +4,7 @@ Refused requests write nothing and say why (`Outcome.message`, `Outcome.field`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -30,7 +31,7 @@ DUPLICATE_MESSAGE = gettext_lazy(
 
 
 # --- Attendees ----------------------------------------------------------------------------
-def _in(statuses: list[str]) -> str:
+def _in(statuses: Sequence[str]) -> str:
     # Status choices of the model, never input.
     return "status IN ({})".format(", ".join(f"'{status}'" for status in statuses))
 
