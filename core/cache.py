@@ -178,15 +178,16 @@ class RedisCache(FailOpenMixin, redis.RedisCache):
         self.retry_seconds = float(retry)
 
     def _count_many(self, counters: dict[str, int]) -> dict[str, int]:
-        """Every counter in one round trip (INCR, then EXPIRE unless it has one)."""
+        """Every counter in one round trip: SET … NX EX starts a counter at 0 with its lifetime
+        (a counter that exists keeps its own), then INCR. Any Redis since 2.6.12."""
         client = self._cache.get_client(write=True)  # type: ignore[attr-defined]  # Django's client
         pipe = client.pipeline(transaction=False)
         for key, seconds in counters.items():
             name = self.make_and_validate_key(key)
+            pipe.set(name, 0, ex=seconds, nx=True)
             pipe.incr(name)
-            pipe.expire(name, seconds, nx=True)
         replies = pipe.execute()
-        return {key: int(replies[2 * n]) for n, key in enumerate(counters)}
+        return {key: int(replies[2 * n + 1]) for n, key in enumerate(counters)}
 
 
 class LocMemCache(FailOpenMixin, locmem.LocMemCache):
