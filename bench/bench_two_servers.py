@@ -176,15 +176,18 @@ def bulk_action(browser, port, action, page_id):
 
 
 def register(port, event_path, email):
+    # The event page is served from the page cache without per-visitor tokens (issue 21.2);
+    # its form without JavaScript, register/, carries them and takes the POST.
     visitor = Browser()
-    status, html, _r = visitor.get(port, event_path)
+    form_path = event_path + "register/"
+    status, html, _r = visitor.get(port, form_path)
     fields = dict(FIELD.findall(html))
     if status != 200 or len(fields) != 3:
-        raise RuntimeError(f"event page on {port}: {status}, fields {sorted(fields)}")
+        raise RuntimeError(f"event form on {port}: {status}, fields {sorted(fields)}")
     time.sleep(3.2)  # the form's minimum fill time
     status, _html, response = visitor.post(
         port,
-        event_path,
+        form_path,
         {
             **fields,
             "tax_code": "0100109106",
