@@ -54,6 +54,27 @@ def test_versions_without_a_cache_are_fresh_every_time(redis_down):
     assert core_cache.version("site") != core_cache.version("site")
 
 
+def test_values_kept_in_the_process_follow_their_versions():
+    """`versioned`: a value is loaded once and then read from this process, and a bump of a
+    version it was keyed by makes the next read load it again (another server's bump too: the
+    token lives in the shared cache)."""
+    loads = []
+
+    def load():
+        loads.append(1)
+        return len(loads)
+
+    def read():
+        return core_cache.versioned(core_cache.key("test:kept", names=("site",)), load, 60)
+
+    assert read() == 1 and read() == 1 and len(loads) == 1
+    cache.delete(core_cache.key("test:kept", names=("site",)))  # not even the shared cache is asked
+    assert read() == 1
+    cache.set(core_cache.VERSION_PREFIX + "site", "another-servers-token", None)
+    assert read() == 2 and len(loads) == 2
+    assert core_cache.versioned("test:none", lambda: None, 60) is None
+
+
 def test_public_pages_are_served_with_redis_down(client, site_home, page_cache, redis_down):
     response = client.get("/")
     assert response.status_code == 200
