@@ -1,6 +1,7 @@
 """The dashboard's inputs read from the summary tables (dashboard.summary keeps them): the same
 rows and medians `stats.DirectSource` aggregates from the results, in a few small queries."""
 
+from django.db import connection
 from django.db.models import Max, Q, Sum
 
 from . import sources
@@ -26,6 +27,12 @@ def histogram_median(counts):
     return (float(low) + float(high)) / 2
 
 
+GROUPING_SETS_SQL = (
+    "SELECT sector_id, area_id, size_class, value, SUM(n), GROUPING(sector_id), GROUPING(area_id) "
+    "FROM ({inner}) AS v GROUP BY GROUPING SETS ((sector_id, value), (area_id, value), (size_class, value))"
+)
+
+
 class SummarySource:
     fields = ("sector_id", "area_id", "size_class")
     pillar_fields = fields
@@ -33,6 +40,7 @@ class SummarySource:
     def __init__(self, cells):
         self.cells = cells
         self._year_medians = {}
+        self._by_dimension = {}
 
     def registry(self):
         return SummaryCell.objects.filter(kind=SummaryCell.Kind.REGISTRY, year=REGISTRY_YEAR).values(
@@ -124,10 +132,42 @@ class SummarySource:
     def median(self, year, filters):
         return self.year_medians(year, filters).get(year)
 
+    def _histograms_by(self, year, filters, field):
+        """{(raw value of `field`,): {total: count}} of the year. On PostgreSQL the three
+        breakdowns are read in one scan (GROUPING SETS) on the first of them: a year of a
+        million results has about 577,000 histogram rows, scanned once instead of three times."""
+        if connection.vendor != "postgresql":
+            return self._values(filters, [field], pillar="", year=year)
+        key = (year, tuple(sorted(filters.items())))
+        if key not in self._by_dimension:
+            inner = (
+                SummaryValue.objects.filter(self._filter(filters), pillar="", year=year)
+                .order_by()
+                .values("sector_id", "area_id", "size_class", "value", "n")
+            )
+            sql, params = inner.query.sql_with_params()
+            fields = ("sector_id", "area_id", "size_class")
+            found = {name: {} for name in fields}
+            with connection.cursor() as cursor:
+                # The ORM's own SQL in a subquery, its params passed apart.
+                grouped = GROUPING_SETS_SQL.format(inner=sql)
+                cursor.execute(grouped, params)
+                for sector, area, size, value, n, no_sector, no_area in cursor.fetchall():
+                    if not no_sector:
+                        name, raw = "sector_id", sector
+                    elif not no_area:
+                        name, raw = "area_id", area
+                    else:
+                        name, raw = "size_class", size
+                    counts = found[name].setdefault((raw,), {})
+                    counts[value] = counts.get(value, 0) + int(n)
+            self._by_dimension[key] = found
+        return self._by_dimension[key][field]
+
     def medians_by(self, year, filters, dimension):
         field = {"sector": "sector_id", "area": "area_id", "size": "size_class"}[dimension]
         groups = {}
-        for (raw,), counts in self._values(filters, [field], pillar="", year=year).items():
+        for (raw,), counts in self._histograms_by(year, filters, field).items():
             if dimension == "sector":
                 key = self.cells.sector_key.get(raw) if raw is not None else None
                 if key is None:
