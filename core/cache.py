@@ -125,18 +125,6 @@ class FailOpenMixin(_MixinBase):
     def clear(self) -> None:
         return self._guard("clear", super().clear, (), {}, lambda: None)
 
-    def count_many(self, counters: dict[str, int]) -> dict[str, int]:
-        """Add one to each counter {key: seconds it lives from its first count} and return
-        the new counts ({} with the cache down: nothing is counted). Rate limits count
-        several per request (core.spam)."""
-        return self._guard("count_many", self._count_many, (counters,), {}, dict)
-
-    def _count_many(self, counters: dict[str, int]) -> dict[str, int]:
-        counts = {}
-        for key, seconds in counters.items():
-            counts[key] = 1 if super().add(key, 1, seconds) else super().incr(key)
-        return counts
-
     def probe(self) -> None:
         """Round-trip a key through the real backend; raises when it is unreachable."""
         token = secrets.token_hex(4)
@@ -176,6 +164,12 @@ class RedisCache(FailOpenMixin, redis.RedisCache):
         super().__init__(server, params)
         self._class = _ReusedClientRedisCacheClient
         self.retry_seconds = float(retry)
+
+    def count_many(self, counters: dict[str, int]) -> dict[str, int]:
+        """Add one to each counter {key: seconds it lives from its first count} and return
+        the new counts ({} with the cache down: nothing is counted). Rate limits count
+        several per request (core.spam); other caches count one call at a time there."""
+        return self._guard("count_many", self._count_many, (counters,), {}, dict)
 
     def _count_many(self, counters: dict[str, int]) -> dict[str, int]:
         """Every counter in one round trip: SET … NX EX starts a counter at 0 with its lifetime
@@ -291,7 +285,7 @@ _local: dict[str, tuple[float, Any]] = {}
 _local_lock = threading.Lock()
 
 
-def versioned(key: str, load: Callable[[], Any], timeout: int, *, shared: bool = True) -> Any:
+def versioned(key: str, load: Callable[[], Any], timeout: int) -> Any:
     """The value of `key` (which must include the version tokens it depends on): from this
     process when read in the last LOCAL_SECONDS, else from the shared cache, else `load()`
     (stored in both). `load` may return None: nothing is stored then."""
@@ -299,13 +293,12 @@ def versioned(key: str, load: Callable[[], Any], timeout: int, *, shared: bool =
     entry = _local.get(key)
     if entry is not None and entry[0] > now:
         return entry[1]
-    value = default_cache.get(key) if shared else None
+    value = default_cache.get(key)
     if value is None:
         value = load()
         if value is None:
             return None
-        if shared:
-            default_cache.set(key, value, timeout)
+        default_cache.set(key, value, timeout)
     with _local_lock:
         if len(_local) >= LOCAL_SIZE:
             for old in [k for k, (until, _v) in _local.items() if until <= now] or list(_local)[: LOCAL_SIZE // 4]:

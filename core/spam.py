@@ -187,7 +187,7 @@ def rate_limited(request: HttpRequest, scope: str, **values: Any) -> bool:
         limits[key], counters[key] = limit, period + 1
     cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
     count_many = getattr(cache, "count_many", None)
-    if count_many is None:  # a cache without it (not this site's backends): one call each
+    if count_many is None:  # any cache but Redis: one call each
         counts = {key: _count(cache, key, seconds) for key, seconds in counters.items()}
     else:
         counts = count_many(counters)

@@ -26,6 +26,10 @@ WARM_KEY = "dashboard:warm-scheduled"
 WARM_DELAY_SECONDS = 30
 
 
+def _digest(filters):
+    return hashlib.sha1(json.dumps(filters, sort_keys=True).encode(), usedforsecurity=False).hexdigest()[:12]
+
+
 def version():
     return versions.version(VERSION_NAME)
 
@@ -75,7 +79,7 @@ def year_medians(year, filters, compute):
         )
     )
     tokens = versions.versions(ALL_YEARS, *(year_name(each) for each in earlier))
-    digest = hashlib.sha1(json.dumps(filters, sort_keys=True).encode(), usedforsecurity=False).hexdigest()[:12]
+    digest = _digest(filters)
     keys = {each: f"dashboard:median:{digest}:{each}:{tokens[ALL_YEARS]}:{tokens[year_name(each)]}" for each in earlier}
     found = cache.get_many(list(keys.values()))
     medians = {each: found[key] for each, key in keys.items() if key in found}
@@ -163,8 +167,7 @@ def schedule_warm():
 
 
 def figures_key(year, filters):
-    digest = hashlib.sha1(json.dumps(filters, sort_keys=True).encode(), usedforsecurity=False).hexdigest()[:12]
-    return f"dashboard:figures:v{version()}:{int(year)}:{digest}"
+    return f"dashboard:figures:v{version()}:{int(year)}:{_digest(filters)}"
 
 
 def get_figures(year, filters=None):
@@ -182,5 +185,4 @@ def page_key(page_id, year, filters):
     """The key of a visitor's rendered dashboard page (HTML) for this language."""
     from django.utils import translation
 
-    digest = hashlib.sha1(json.dumps(filters, sort_keys=True).encode(), usedforsecurity=False).hexdigest()[:12]
-    return f"dashboard:page:v{version()}:{page_id}:{translation.get_language()}:{int(year)}:{digest}"
+    return f"dashboard:page:v{version()}:{page_id}:{translation.get_language()}:{int(year)}:{_digest(filters)}"
