@@ -97,9 +97,21 @@ def queue_mail(
     return mail
 
 
+# New rows are sent by one "drain" task per burst when the backend is a real queue (it can
+# defer): under a registration rush a task row per e-mail was one of the request's four
+# inserts. A drain is marked queued in the shared cache until it starts; a request that sees
+# the mark queues nothing, since the drain reads the pending rows only after it clears the
+# mark, so a row committed before the check is among them. With the cache down (no mark
+# read) or a mark lost to a race, the row gets its own task, as before.
+DRAIN_KEY = "mail:drain-queued"
+DRAIN_SECONDS = 10 * 60  # a worker down longer than this: the next row queues a new drain
+
+
 def enqueue(pk: int, run_after: datetime | None = None) -> None:
     """Hand a row to the task backend; a backend error leaves it for `send_due`."""
-    from .tasks import deliver_mail
+    from django.core.cache import cache
+
+    from .tasks import deliver_mail, drain_mail
 
     task = deliver_mail
     try:
@@ -107,9 +119,27 @@ def enqueue(pk: int, run_after: datetime | None = None) -> None:
             if not task.get_backend().supports_defer:
                 return
             task = task.using(run_after=run_after)
+        elif task.get_backend().supports_defer:
+            if cache.get(DRAIN_KEY):
+                return  # the queued drain will send it
+            if cache.add(DRAIN_KEY, 1, DRAIN_SECONDS):
+                drain_mail.enqueue()
+                return
         task.enqueue(pk)
     except Exception:  # the queue being down must never fail the request that wrote the row
         logger.exception("Could not enqueue e-mail %s; send_due will pick it up", pk)
+
+
+def drain() -> tuple[int, int]:
+    """Send every new row (never tried yet): the drain task. The mark is cleared first, so a
+    row committed after this read queues a new drain. Rows a concurrent drain claimed are
+    skipped by `deliver`. Returns (sent, tried)."""
+    from django.core.cache import cache
+
+    cache.delete(DRAIN_KEY)
+    fresh = OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING, attempts=0).order_by("pk")
+    results = [deliver(pk) for pk in fresh.values_list("pk", flat=True)]
+    return results.count("sent"), len(results)
 
 
 def backoff(attempts: int) -> timedelta:

@@ -8,3 +8,11 @@ def deliver_mail(mail_id: int) -> str:
     from .mail import deliver
 
     return deliver(mail_id)
+
+
+@task()
+def drain_mail() -> int:
+    """Send every new e-mail (see `core.mail.enqueue`)."""
+    from .mail import drain
+
+    return drain()[0]

@@ -34,8 +34,8 @@ GROUPING_SETS_SQL = (
 
 
 class SummarySource:
-    fields = ("sector_id", "area_id", "size_class")
-    pillar_fields = fields
+    """Rows are tuples in `stats.Cells.fold`'s order (raw sector, area and size, the extra
+    keys, the measures)."""
 
     def __init__(self, cells):
         self.cells = cells
@@ -43,42 +43,29 @@ class SummarySource:
         self._by_dimension = {}
 
     def registry(self):
-        return SummaryCell.objects.filter(kind=SummaryCell.Kind.REGISTRY, year=REGISTRY_YEAR).values(
+        return SummaryCell.objects.filter(kind=SummaryCell.Kind.REGISTRY, year=REGISTRY_YEAR).values_list(
             "sector_id", "area_id", "size_class", "n"
         )
 
     def results(self, year):
         return (
             SummaryCell.objects.filter(kind=SummaryCell.Kind.RESULT, year__lte=year)
-            .values("year", "level", "sector_id", "area_id", "size_class", "n", "total")
+            .values_list("sector_id", "area_id", "size_class", "year", "level", "n", "total")
             .order_by()
         )
 
     def assessed(self, year):
-        return SummaryCell.objects.filter(kind=SummaryCell.Kind.ASSESSED, year=year).values(
+        return SummaryCell.objects.filter(kind=SummaryCell.Kind.ASSESSED, year=year).values_list(
             "sector_id", "area_id", "size_class", "n"
         )
 
     def pillars(self, year):
-        rows = (
+        return (
             SummaryPillar.objects.filter(year=year)
             .order_by()
-            .values("pillar", "sector_id", "area_id", "size_class")
+            .values_list("sector_id", "area_id", "size_class", "pillar")
             .annotate(_n=Sum("n"), _points=Sum("points"), _percent=Sum("percent"), _maximum=Max("maximum"))
         )
-        return [
-            {
-                "pillar__code": row["pillar"],
-                "n": row["_n"],
-                "points": row["_points"],
-                "percent": row["_percent"],
-                "maximum": row["_maximum"],
-                "sector_id": row["sector_id"],
-                "area_id": row["area_id"],
-                "size_class": row["size_class"],
-            }
-            for row in rows
-        ]
 
     # --- Medians from the histograms, filtered as sources.enterprise_filter filters ------------
 

@@ -168,3 +168,68 @@ def test_the_default_site_carries_the_real_address(settings):
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("dx.example.gov.vn", 443)
     assert site.root_url == "https://dx.example.gov.vn"
+
+
+# --- One drain task per burst of new e-mails (issue 21.4) ---------------------------------
+@pytest.fixture
+def task_queue(settings):
+    """The database task backend (a real queue, as production runs it) and an empty cache."""
+    from django.core.cache import cache
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def queued_tasks():
+    from django_tasks_db.models import DBTaskResult
+
+    return list(DBTaskResult.objects.order_by("enqueued_at").values_list("task_path", "args_kwargs"))
+
+
+def test_a_burst_of_mail_queues_one_drain_that_sends_every_row(task_queue, django_capture_on_commit_callbacks):
+    from core.mail import drain
+
+    with django_capture_on_commit_callbacks(execute=True):
+        rows = [queue_mail("test.burst", f"r{n}@example.vn", rendered=(f"Thư {n}", "x", "")) for n in range(5)]
+    assert [path for path, _args in queued_tasks()] == ["core.tasks.drain_mail"]
+    assert drain() == (5, 5)
+    assert sorted(m.subject for m in mail.outbox) == [f"Thư {n}" for n in range(5)]
+    assert set(OutgoingMail.objects.filter(pk__in=[r.pk for r in rows]).values_list("status", flat=True)) == {S.SENT}
+    # The drain cleared its mark: the next e-mail queues a new drain; a second run sends nothing twice.
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_mail("test.burst", "late@example.vn", rendered=("Muộn", "x", ""))
+    assert [path for path, _args in queued_tasks()] == ["core.tasks.drain_mail"] * 2
+    assert drain() == (1, 1) and drain() == (0, 0)
+    assert len(mail.outbox) == 6
+
+
+def test_a_row_committed_while_the_drain_runs_queues_another(task_queue, django_capture_on_commit_callbacks):
+    """The mark is cleared before the rows are read: a row arriving during a drain's sending
+    (after its read) finds no mark and queues its own drain, so it is never left behind."""
+    from core import mail as outgoing
+
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_mail("test.race", "a@example.vn", rendered=("A", "x", ""))
+    real_deliver = outgoing.deliver
+
+    def deliver_and_meanwhile_queue(pk, now=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            queue_mail("test.race", "b@example.vn", rendered=("B", "x", ""))
+        return real_deliver(pk, now=now)
+
+    outgoing.deliver = deliver_and_meanwhile_queue
+    try:
+        assert outgoing.drain() == (1, 1)
+    finally:
+        outgoing.deliver = real_deliver
+    assert [path for path, _args in queued_tasks()] == ["core.tasks.drain_mail"] * 2
+    assert outgoing.drain() == (1, 1)
+    assert sorted(m.subject for m in mail.outbox) == ["A", "B"]
+
+
+def test_with_the_cache_down_every_row_gets_its_own_task(task_queue, redis_down, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        rows = [queue_mail("test.down", f"d{n}@example.vn", rendered=("x", "x", "")) for n in range(2)]
+    assert queued_tasks() == [("core.tasks.deliver_mail", {"args": [row.pk], "kwargs": {}}) for row in rows]
