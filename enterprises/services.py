@@ -37,12 +37,14 @@ def find_by_tax_code(tax_code: str | None, fields: tuple[str, ...] = ()) -> Ente
 
 
 def get_or_create_pending(
-    tax_code: str | None, name: str, *, known_missing: bool = False, **details: Any
+    tax_code: str | None, name: str, *, known_missing: bool = False, savepoint: bool = True, **details: Any
 ) -> tuple[Enterprise, bool]:
     """The enterprise with this tax code, or a new one marked pending for the programme
     editors to verify. Raises ValidationError for an invalid tax code. `known_missing`: the
     caller has just looked the code up (`find_by_tax_code`) and found nothing, so the insert is
-    tried at once.
+    tried at once. `savepoint=False`: inside the caller's transaction without a savepoint of
+    its own (two fewer statements); a duplicate tax code then raises IntegrityError, and the
+    caller's transaction must be rolled back.
 
     Idempotent under concurrency: two first registrations with the same new tax code race on
     the unique key; the loser's insert fails inside a savepoint and it reads the winner's row
@@ -55,6 +57,12 @@ def get_or_create_pending(
             return enterprise, False
     allowed = {"name_en", "address", "email", "phone", "contact_name", "sector", "area", "legal_form"}
     extra = {key: value for key, value in details.items() if key in allowed and value}
+    if not savepoint:
+        with transaction.atomic(savepoint=False):
+            enterprise = Enterprise.objects.create(
+                tax_code=code, name=name.strip()[:150], status=Enterprise.Status.PENDING, **extra
+            )
+        return enterprise, True
     try:
         with transaction.atomic():
             enterprise = Enterprise.objects.create(

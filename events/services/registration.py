@@ -91,48 +91,65 @@ def register(
     """Register for the event from a validated form's data. Returns an Outcome: a clear
     message (and the form field it concerns) when refused.
 
-    The seat lock (the event's row) is held for four queries: the lock, one query of the
-    event's figures (seats taken, the enterprise's seats, this e-mail, this submission key),
-    the registration and its queued e-mail. Everything else runs before the lock (the
-    enterprise, recorded as pending when unknown) or after the commit (the e-mail's task,
-    the seats shown on cached pages)."""
+    One transaction: an unknown enterprise is recorded as pending, then the seat lock (the
+    event's row) is held for four queries: the lock, one query of the event's figures (seats
+    taken, the enterprise's seats, this e-mail, this submission key), the registration and its
+    queued e-mail. A refusal rolls the whole transaction back, so it leaves nothing behind, not
+    even the pending enterprise. The e-mail's task and the seats shown on cached pages follow
+    the commit."""
     now = now or timezone.now()
-    email = data["email"].strip().lower()
-    key = data.get("submission_key") or None
-    seats = data["seats"]
     try:
         validate_tax_code(normalize_tax_code(data["tax_code"]))
     except ValidationError as error:
         return Outcome(False, field="tax_code", message=" ".join(error.messages))
     enterprise = find_by_tax_code(data["tax_code"], fields=("name", "tax_code"))
-    if enterprise is None:
-        # An unknown enterprise is recorded as pending before the lock, once the checks that
-        # need no lock have passed: a refused registration leaves nothing behind (a refusal
-        # only the lock can decide, a same e-mail registered meanwhile, may leave the pending
-        # enterprise, as a second try would have).
-        figures = _figures(event, email, key)
-        if figures["repeated"]:
-            return _repeated(figures["repeated"])
-        refused = _refusal(event, figures, seats, now)
-        if refused is not None:
-            return refused
-        enterprise, _created = get_or_create_pending(
-            data["tax_code"],
-            data["enterprise_name"],
-            known_missing=True,
-            contact_name=data["attendee_name"],
-            email=email,
-            phone=data.get("phone", ""),
-        )
+    try:
+        return _register(event, data, enterprise, language, request, now)
+    except _EnterpriseRace:
+        # Another first registration of the same new tax code committed its enterprise
+        # first: register again with that one.
+        enterprise = find_by_tax_code(data["tax_code"], fields=("name", "tax_code"))
+        return _register(event, data, enterprise, language, request, now)
+
+
+class _EnterpriseRace(Exception):
+    pass
+
+
+def _register(
+    event: EventPage,
+    data: dict[str, Any],
+    enterprise: Any,
+    language: str,
+    request: HttpRequest | None,
+    now: datetime,
+) -> Outcome:
+    email = data["email"].strip().lower()
+    key = data.get("submission_key") or None
+    seats = data["seats"]
     try:
         with transaction.atomic():
+            if enterprise is None:
+                try:
+                    # No savepoint of its own: a duplicate tax code breaks this transaction,
+                    # which is rolled back and tried again (_EnterpriseRace).
+                    enterprise, _created = get_or_create_pending(
+                        data["tax_code"],
+                        data["enterprise_name"],
+                        known_missing=True,
+                        savepoint=False,
+                        contact_name=data["attendee_name"],
+                        email=email,
+                        phone=data.get("phone", ""),
+                    )
+                except IntegrityError as error:
+                    raise _EnterpriseRace from error
             event = _lock_seats(event)
             figures = _figures(event, email, key, enterprise)
-            if figures["repeated"]:
-                return _repeated(figures["repeated"])
-            refused = _refusal(event, figures, seats, now)
-            if refused is not None:
-                return refused
+            outcome = _repeated(figures["repeated"]) if figures["repeated"] else _refusal(event, figures, seats, now)
+            if outcome is not None:
+                transaction.set_rollback(True)  # nothing kept: no registration, no pending enterprise
+                return outcome
             if seats <= event.capacity - figures["taken"]:
                 status = S.PENDING if event.needs_approval else S.CONFIRMED
             else:
