@@ -315,13 +315,18 @@ def compute_figures_direct(year, filters=None):
 def _figures(year, filters, cells, source):
     filters = clean_filters(filters)
     year = int(year)
+    if hasattr(source, "start"):
+        source.start(year, filters)  # the medians' reads, while the cells are folded here
     registry = cells.fold(source.registry())
     results = cells.fold(source.results(year), extra=("year", "level"), measures=("n", "total"))
     assessed = cells.fold(source.assessed(year))
     pillar_rows = cells.fold(source.pillars(year), extra=("pillar__code",), measures=PILLAR_MEASURES)
     # The suppression cube and the pillars' maxima read every cell; everything else only the
     # filtered set (and its year), selected once.
-    cube = Cube((keys["year"], keys["sector"], keys["area"], keys["size"], row["n"]) for keys, row in results)
+    cube = Cube(
+        ((keys["year"], keys["sector"], keys["area"], keys["size"], row["n"]) for keys, row in results),
+        fixed=("year",),
+    )
     this_year = {**filters, "year": year}
     maxima = {}
     for keys, row in pillar_rows:

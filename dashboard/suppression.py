@@ -44,20 +44,29 @@ class Cube:
 
     FIELDS = ("year", "sector", "area", "size")
 
-    def __init__(self, cells):
+    def __init__(self, cells, fixed=()):
+        """`fixed`: dimensions every asked set fixes (the dashboard always names the year):
+        sets leaving them free are not counted, half the work per fixed dimension."""
+        self.fixed = tuple(fixed)
         merged = {}
         for year, sector, area, size, count in cells:
             key = (year, sector, area, size)
             merged[key] = merged.get(key, 0) + count
         counts = {}
-        for (year, sector, area, size), count in merged.items():
-            for key in product((year, ANY), (sector, ANY), (area, ANY), (size, ANY)):
+        free = [field not in self.fixed for field in self.FIELDS]
+        for cell, count in merged.items():
+            for key in product(
+                *[(value, ANY) if is_free else (value,) for value, is_free in zip(cell, free, strict=True)]
+            ):
                 counts[key] = counts.get(key, 0) + count
         self._counts = counts
         self._siblings = {}
         self._hidden = {}
 
     def _key(self, spec):
+        missing = [field for field in self.fixed if field not in spec]
+        if missing:
+            raise ValueError(f"this cube counts only sets that fix {', '.join(missing)}")
         return tuple(spec.get(field, ANY) for field in self.FIELDS)
 
     def count(self, spec):

@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import get_language, pgettext_lazy
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -296,6 +296,17 @@ def _capped_count(results: Any) -> tuple[int, bool]:
     return (COUNT_CAP, True) if count > COUNT_CAP else (count, False)
 
 
+def _first_matches(results: Any) -> Any:
+    """A capped kind (more than COUNT_CAP matches) is paged over its first COUNT_CAP matches in
+    primary-key order, shown in its own order (enterprises by name). Ordering every match of a
+    word found in a ninth of a million names cost about 300 ms (all of them read and sorted);
+    the first thousand by primary key are read along the key's index. A kind counted in full
+    keeps all its matches."""
+    if not isinstance(results, QuerySet):
+        return results
+    return results.filter(pk__in=results.order_by("pk").values("pk")[:COUNT_CAP])
+
+
 def editors_picks(query: str, locale: Locale, tokens: dict[str, str] | None = None) -> list[Hit]:
     """Promoted pages for the query, matched with or without diacritics. No writes. The
     promotions (by folded query) are cached under the "site" token (a promotion's save bumps
@@ -387,6 +398,8 @@ def _site_search(
     for entry in registry.registered():
         results = entry.search(locale, query)
         count, capped = _capped_count(results)
+        if capped:
+            results = _first_matches(results)
         if count:
             other_kinds.append(Kind(entry.key, str(entry.label), count, capped))
             other_results[entry.key] = (entry, results)

@@ -284,3 +284,38 @@ def test_dashboard_page_query_ceiling(client, page, known, django_assert_max_num
     print(f"dashboard page, first view after a change: {len(ctx.captured_queries)} queries")
     table = Submission._meta.db_table
     assert not [q["sql"] for q in ctx.captured_queries if f'FROM "{table}"' in q["sql"]]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the parallel reads are used on PostgreSQL only")
+def test_outside_a_transaction_the_medians_are_read_in_background_threads(settings, monkeypatch):
+    """A page view runs outside a transaction: the medians' histograms are read by two
+    threads on their own connections while the cells are folded, with the same figures."""
+    import threading
+
+    from dashboard.summary_source import SummarySource
+    from tests.e2e.conftest import restore_base_data
+
+    restore_base_data()
+    known = build_known_set()
+    summary.rebuild()
+    readers = []
+    for name in ("_read_by_dimension", "_pillar_medians"):
+        real = getattr(SummarySource, name)
+
+        def recorded(self, *args, _real=real, _name=name):
+            readers.append((_name, threading.current_thread().name))
+            return _real(self, *args)
+
+        monkeypatch.setattr(SummarySource, name, recorded)
+    assert not connection.in_atomic_block
+    for filters in filter_sets(known):
+        assert compute_figures(2025, filters) == compute_figures_direct(2025, filters), filters
+    assert readers and all(thread.startswith("dashboard-medians") for _name, thread in readers)
+    assert {name for name, _thread in readers} == {"_read_by_dimension", "_pillar_medians"}
+
+    readers.clear()
+    settings.DASHBOARD_PARALLEL_MEDIANS = False
+    assert compute_figures(2025, {}) == compute_figures_direct(2025, {})
+    assert readers and all(thread == threading.current_thread().name for _name, thread in readers)

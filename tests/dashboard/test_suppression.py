@@ -1,3 +1,5 @@
+import pytest
+
 from dashboard.suppression import Cube, hidden_groups
 
 
@@ -87,3 +89,31 @@ def test_cube_agrees_with_the_rule_on_many_cells_with_repeats_and_unknowns():
             assert outcomes[-1] == _reference_published(cells, spec), spec
     assert len(outcomes) > 200 and any(outcomes) and not all(outcomes)
     assert cube.count({"year": 2025, "area": None}) == sum(c[4] for c in cells if c[0] == 2025 and c[2] is None)
+
+
+def test_a_cube_with_the_year_fixed_agrees_and_refuses_sets_without_a_year():
+    import itertools
+    import random
+
+    rng = random.Random(11)
+    cells = [
+        (
+            rng.choice([2024, 2025]),
+            rng.choice([1, 2, 3]),
+            rng.choice([8, 9, None]),
+            rng.choice(["small", ""]),
+            rng.randint(0, 6),
+        )
+        for _ in range(120)
+    ]
+    full, yearly = Cube(cells), Cube(cells, fixed=("year",))
+    choices = {"sector": [1, 2, 3], "area": [8, 9, None], "size": ["small", ""]}
+    for fields in itertools.chain.from_iterable(
+        itertools.combinations(("sector", "area", "size"), k) for k in range(4)
+    ):
+        for values in itertools.product(*(choices[f] for f in fields)):
+            for year in (2024, 2025, 2023):
+                spec = {"year": year, **dict(zip(fields, values, strict=True))}
+                assert yearly.published(spec) == full.published(spec) == _reference_published(cells, spec), spec
+    with pytest.raises(ValueError):
+        yearly.published({"sector": 1})
