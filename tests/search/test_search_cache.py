@@ -129,3 +129,32 @@ def test_the_capped_count_does_not_sort_the_matches(db):
     with CaptureQueriesContext(connection) as ctx:
         assert _capped_count(Enterprise.objects.order_by("name")) == (3, False)
     assert "ORDER BY" not in ctx.captured_queries[-1]["sql"].upper()
+
+
+def test_a_capped_kind_is_paged_over_its_first_matches_by_key_in_name_order(client, site_home, monkeypatch):
+    """More matches than the cap: the pages hold the first COUNT_CAP matches by primary key
+    (read along the key's index, not every match sorted), shown by name; under the cap,
+    every match by name."""
+    from assessment_forms.models import PublishedYear
+    from enterprises.factories import EnterpriseFactory
+    from honors.factories import RankingEntryFactory, make_rankings_page
+
+    from django.utils.html import strip_tags
+
+    make_rankings_page(site_home)
+    names = ["Mắc ca Đông", "Mắc ca Bắc", "Mắc ca Ánh", "Mắc ca Cường", "Mắc ca An"]
+    for name in names:  # created in this order: keys ascending
+        enterprise = EnterpriseFactory(name=name, publish_dbi_consent=True)
+        PublishedYear.objects.get_or_create(year=RankingEntryFactory(enterprise=enterprise).year)
+    monkeypatch.setattr(services, "COUNT_CAP", 3)
+    monkeypatch.setattr(services, "RESULTS_PER_PAGE", 2)
+    shown = []
+    for number in (1, 2):
+        response = client.get("/search/", {"q": "mac ca", "kind": "enterprises", "page": number})
+        shown += [strip_tags(hit.title) for hit in response.context["results"].object_list]
+    from enterprises.models import Enterprise
+
+    first_three = Enterprise.objects.filter(name__in=names).order_by("pk").values_list("name", flat=True)[:3]
+    expected = Enterprise.objects.filter(name__in=list(first_three)).order_by("name").values_list("name", flat=True)
+    assert shown == list(expected)
+    assert "Mắc ca An" not in shown and "Mắc ca Cường" not in shown
