@@ -135,11 +135,11 @@ def test_a_capped_kind_is_paged_over_its_first_matches_by_key_in_name_order(clie
     """More matches than the cap: the pages hold the first COUNT_CAP matches by primary key
     (read along the key's index, not every match sorted), shown by name; under the cap,
     every match by name."""
+    from django.utils.html import strip_tags
+
     from assessment_forms.models import PublishedYear
     from enterprises.factories import EnterpriseFactory
     from honors.factories import RankingEntryFactory, make_rankings_page
-
-    from django.utils.html import strip_tags
 
     make_rankings_page(site_home)
     names = ["Mắc ca Đông", "Mắc ca Bắc", "Mắc ca Ánh", "Mắc ca Cường", "Mắc ca An"]
