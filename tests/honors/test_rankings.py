@@ -322,3 +322,46 @@ def test_profile_lists_the_published_stories_about_the_enterprise(client, rankin
     assert about.title not in client.get(rankings.profile_url(other.enterprise_id)).content.decode()
     english = rankings.get_translation(rankings.locale.__class__.objects.get(language_code="en"))
     assert about.title not in client.get(english.profile_url(subject.enterprise_id)).content.decode()
+
+
+@pytest.mark.parametrize("sort", ["rank", "total", "p3"])
+def test_a_common_name_search_reads_the_first_rows_and_pages_as_the_database_would(monkeypatch, sort, settings):
+    """Many matches: the page's ids come from the first NAME_WALK rows of the view without
+    the words (`_name_walk`), the same ids as the database's own search and sort; when those
+    rows hold too few matches for the page, the database answers."""
+    from django.core.cache import cache
+
+    from honors.services.rankings import query as ranking_query
+
+    for n in range(30):
+        # Every third name matches; totals interleave them with the others.
+        entry(f"{'Mắc ca' if n % 3 == 0 else 'Cà phê'} {n:02d}", 300 - n, level=n % 5)
+    rerank(2025)
+    monkeypatch.setattr(ranking_query, "NAME_WALK", 12)
+    monkeypatch.setattr(ranking_query, "NAME_WALK_FROM", 0)
+    monkeypatch.setattr(ranking_query, "PAGE_SIZE", 2)
+    walked = []
+    real = ranking_query._name_walk
+
+    def recorded(query):
+        ids = real(query)
+
+        def counted(start, stop):
+            found = ids(start, stop)
+            walked.append(found is not None)
+            return found
+
+        return counted if ids else None
+
+    monkeypatch.setattr(ranking_query, "_name_walk", recorded)
+    query = RankingQuery.from_params({"year": "2025", "q": "mac ca", "sort": sort}, years=[2025])
+    expected = [row.pk for row in ranking_queryset(query)]
+    assert len(expected) == 10
+    shown = []
+    for page in range(1, 6):
+        cache.clear()
+        paged = RankingQuery.from_params({"year": "2025", "q": "mac ca", "sort": sort, "page": str(page)}, years=[2025])
+        shown += [row.pk for row in ranking_query.ranking_result(paged, per_page=2).page.object_list]
+    assert shown == expected
+    # The first 12 rows hold 4 matches: pages 1 and 2 from the walk, the rest from the database.
+    assert walked == [True, True, False, False, False]

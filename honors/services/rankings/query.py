@@ -4,7 +4,7 @@ its pages, cached per URL until the next re-ranking."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, cast
 
@@ -35,6 +35,12 @@ SIZE_CLASSES = ("micro", "small", "medium", "large")
 # table); beyond, the page says "more than" and offers the first COUNT_LIMIT rows, which a
 # filter or a name search narrows. Deep pages read ids from an index only (`_page_rows`).
 COUNT_LIMIT = 5000
+# A name search reads the first NAME_WALK rows of the view without the words, in its order
+# (along its index), and keeps those whose name holds every word: a word found in a ninth
+# of a year's million names fills a page from the first few hundred. When fewer than the page
+# needs are there, the database finds every match (the trigram index) and sorts them.
+NAME_WALK = 5000
+NAME_WALK_FROM = 1000  # matches
 
 
 def available_years(framework_code: str = DEFAULT_FRAMEWORK) -> list[int]:
@@ -206,14 +212,41 @@ def ranking_queryset(query: RankingQuery) -> QuerySet[RankingEntry]:
     return qs.select_related("sector", "area").order_by(*SORTS[query.sort])
 
 
-def _page_rows(queryset: QuerySet[RankingEntry], start: int, stop: int) -> list[RankingEntry]:
+def _page_rows(
+    queryset: QuerySet[RankingEntry],
+    start: int,
+    stop: int,
+    walk: Callable[[int, int], list[int] | None] | None = None,
+) -> list[RankingEntry]:
     """Rows [start:stop] of the ordered queryset in two steps (a "deferred join"): the ids of
     the slice, read in index order without the joins (an index-only scan for the default
     order: page 200 costs a few ms, not the joins of the 5,000 rows before it), then those
-    rows with their sector and area."""
+    rows with their sector and area. `walk(start, stop)`: the ids found another way (a name
+    search, `_name_walk`), or None."""
     order = queryset.query.order_by
-    ids = queryset.select_related(None).values("pk")[start:stop]
+    ids: Any = walk(start, stop) if walk is not None else None
+    if ids is None:
+        ids = queryset.select_related(None).values("pk")[start:stop]
     return list(queryset.model.objects.filter(pk__in=ids).select_related("sector", "area").order_by(*order))
+
+
+def _name_walk(query: RankingQuery) -> Callable[[int, int], list[int] | None] | None:
+    """For a name search: `ids(start, stop)` of the page from the first NAME_WALK rows of the
+    same view without the words (same filters, same order), or None when they hold fewer
+    matches than the page needs (and are not the whole view)."""
+    words = fold(query.q).split()
+    if not words:
+        return None
+    unnamed = ranking_queryset(replace(query, q="")).select_related(None)
+
+    def ids(start: int, stop: int) -> list[int] | None:
+        rows = list(unnamed.values_list("pk", "name_folded")[:NAME_WALK])
+        found = [pk for pk, name in rows if all(word in name for word in words)]
+        if len(found) >= stop or len(rows) < NAME_WALK:
+            return found[start:stop]
+        return None
+
+    return ids
 
 
 class _Counted:
@@ -269,7 +302,10 @@ def ranking_result(query: RankingQuery, per_page: int = PAGE_SIZE) -> RankingRes
             counted = count_rows(queryset)
             cache.set(count_key, counted, 10 * 60)
         count, capped = counted
-        rows = partial(_page_rows, queryset)
+        # A name search with few matches is answered by the trigram index at once; with many,
+        # sorting them all costs more than walking the view's first rows.
+        walk = _name_walk(query) if count > NAME_WALK_FROM else None
+        rows = partial(_page_rows, queryset, walk=walk)
         # _Counted has count() and slicing, all a Paginator reads (not its typed protocol).
         paginator: Paginator[RankingEntry] = Paginator(cast(Any, _Counted(count, rows)), per_page)
         page = paginator.get_page(query.page)
