@@ -158,3 +158,22 @@ def test_a_capped_kind_is_paged_over_its_first_matches_by_key_in_name_order(clie
     expected = Enterprise.objects.filter(name__in=list(first_three)).order_by("name").values_list("name", flat=True)
     assert shown == list(expected)
     assert "Mắc ca An" not in shown and "Mắc ca Cường" not in shown
+
+
+def test_a_capped_query_finds_its_matches_once_for_all_its_pages(client, site_home, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _enterprises(site_home, 5)
+    monkeypatch.setattr(services, "COUNT_CAP", 3)
+    monkeypatch.setattr(services, "RESULTS_PER_PAGE", 2)
+    with CaptureQueriesContext(connection) as first:
+        client.get("/search/", {"q": "dak mil", "kind": "enterprises"})
+    with CaptureQueriesContext(connection) as second:
+        client.get("/search/", {"q": "dak mil", "kind": "enterprises", "page": 2})
+
+    def finding(queries):  # the one query that looks for matches: LIMIT COUNT_CAP + 1
+        return [q["sql"] for q in queries if "LIMIT 4" in q["sql"] and "enterprises_enterprise" in q["sql"]]
+
+    assert len(finding(first.captured_queries)) == 1
+    assert finding(second.captured_queries) == []
