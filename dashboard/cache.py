@@ -65,12 +65,11 @@ def _changed_years(year=None, submission=None):
     return None if year is None else [year]
 
 
-def year_medians(year, filters, compute):
-    """{year: median of totals} for the years up to `year`: the earlier years' from the
-    cache when no result of theirs changed since, the rest from `compute(years)`."""
+def earlier_years(year):
+    """The years before `year` that have results in the summary."""
     from .models import SummaryCell
 
-    earlier = sorted(
+    return sorted(
         set(
             SummaryCell.objects.filter(kind=SummaryCell.Kind.RESULT, year__lt=year)
             .order_by()
@@ -78,9 +77,20 @@ def year_medians(year, filters, compute):
             .distinct()
         )
     )
-    tokens = versions.versions(ALL_YEARS, *(year_name(each) for each in earlier))
+
+
+def _per_year_keys(prefix, years, filters):
+    """{year: cache key} naming each year's own version (and the all-years one)."""
+    tokens = versions.versions(ALL_YEARS, *(year_name(each) for each in years))
     digest = _digest(filters)
-    keys = {each: f"dashboard:median:{digest}:{each}:{tokens[ALL_YEARS]}:{tokens[year_name(each)]}" for each in earlier}
+    return {each: f"dashboard:{prefix}:{digest}:{each}:{tokens[ALL_YEARS]}:{tokens[year_name(each)]}" for each in years}
+
+
+def year_medians(year, filters, compute, earlier=None):
+    """{year: median of totals} for the years up to `year`: the earlier years' from the
+    cache when no result of theirs changed since, the rest from `compute(years)`."""
+    earlier = earlier_years(year) if earlier is None else earlier
+    keys = _per_year_keys("median", earlier, filters)
     found = cache.get_many(list(keys.values()))
     medians = {each: found[key] for each, key in keys.items() if key in found}
     missing = [each for each in earlier if each not in medians]
@@ -88,6 +98,20 @@ def year_medians(year, filters, compute):
     cache.set_many({keys[each]: computed.get(each) for each in missing}, TIMEOUT)
     medians.update(computed)
     return {each: value for each, value in medians.items() if value is not None}
+
+
+def known_trend(years, filters):
+    """{year: trend entry} of the earlier `years` whose entry for `filters` is cached ({}: the
+    year has no result in that set)."""
+    keys = _per_year_keys("trend", years, filters)
+    found = cache.get_many(list(keys.values()))
+    return {each: found[key] for each, key in keys.items() if key in found}
+
+
+def keep_trend(entries, filters):
+    """Cache earlier years' trend entries ({year: entry}) under each year's version."""
+    keys = _per_year_keys("trend", list(entries), filters)
+    cache.set_many({keys[each]: entry for each, entry in entries.items()}, TIMEOUT)
 
 
 def on_results_changed(sender=None, submission=None, year=None, enterprise_ids=None, action=None, **kwargs):

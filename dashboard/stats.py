@@ -246,10 +246,11 @@ class DirectSource:
     def registry(self):
         return sources.registry().order_by().values_list("sector_id", "area_id", "size_class").annotate(n=Count("pk"))
 
-    def results(self, year):
+    def results(self, year, skip=()):
         return (
             sources.verified_submissions(None)
             .filter(year__lte=year)
+            .exclude(year__in=sorted(skip))
             .order_by()
             .values_list(*RAW, "year", "level")
             .annotate(n=Count("pk"), total=Sum("total"))
@@ -318,7 +319,9 @@ def _figures(year, filters, cells, source):
     if hasattr(source, "start"):
         source.start(year, filters)  # the medians' reads, while the cells are folded here
     registry = cells.fold(source.registry())
-    results = cells.fold(source.results(year), extra=("year", "level"), measures=("n", "total"))
+    # Earlier years' trend entries no change has made stale: their rows are not read at all.
+    known = source.known_trend(year, filters) if hasattr(source, "known_trend") else {}
+    results = cells.fold(source.results(year, skip=known), extra=("year", "level"), measures=("n", "total"))
     assessed = cells.fold(source.assessed(year))
     pillar_rows = cells.fold(source.pillars(year), extra=("pillar__code",), measures=PILLAR_MEASURES)
     # The suppression cube and the pillars' maxima read every cell; everything else only the
@@ -413,23 +416,29 @@ def _figures(year, filters, cells, source):
             rows.sort(key=lambda row: (row["name"] is None, isinstance(row["key"], str), row["name"] or ""))
         breakdowns[dimension] = rows
 
-    trend = []
     per_year = _by(results, "year", ("n", "total"))
     year_levels = {}
     for keys, row in results:
         year_levels.setdefault(keys["year"], dict.fromkeys(LEVELS, 0))[int(keys["level"])] += row["n"]
-    year_medians = source.year_medians(year, filters)
-    previous = None
-    for each in sorted(per_year):
-        n = per_year[each]["n"]
-        row = {
-            "year": each,
-            "verified": n,
-            "average": _round(per_year[each]["total"] / n) if n else None,
-            "median": _round(year_medians.get(each)),
+    entries = {
+        each: {
+            "verified": group["n"],
+            "average": _round(group["total"] / group["n"]) if group["n"] else None,
             "levels": year_levels.get(each, dict.fromkeys(LEVELS, 0)),
             "published": cube.published({**filters, "year": each}),
         }
+        for each, group in per_year.items()
+    }
+    if hasattr(source, "keep_trend"):
+        # Every earlier year read here, {} for one with no result in this set.
+        read = {each for each in source.earlier_years(year) if each not in known}
+        source.keep_trend(year, filters, {each: entries.get(each, {}) for each in read})
+    entries.update({each: entry for each, entry in known.items() if entry})
+    year_medians = source.year_medians(year, filters)
+    trend = []
+    previous = None
+    for each in sorted(entries):
+        row = {"year": each, **entries[each], "median": _round(year_medians.get(each))}
         comparable = previous is not None and previous["published"] and row["published"]
         row["change"] = _round(row["average"] - previous["average"]) if comparable else None
         trend.append(row)

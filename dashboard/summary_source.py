@@ -53,6 +53,7 @@ class SummarySource:
         self._year_medians = {}
         self._by_dimension = {}
         self._pending = {}
+        self._earlier = {}
 
     def start(self, year, filters):
         """Start the medians' histogram reads of (year, filters) in two background threads,
@@ -79,12 +80,33 @@ class SummarySource:
             "sector_id", "area_id", "size_class", "n"
         )
 
-    def results(self, year):
-        return (
-            SummaryCell.objects.filter(kind=SummaryCell.Kind.RESULT, year__lte=year)
-            .values_list("sector_id", "area_id", "size_class", "year", "level", "n", "total")
-            .order_by()
-        )
+    def results(self, year, skip=()):
+        """Result rows of the years up to `year`, but those in `skip` (their trend is cached)."""
+        rows = SummaryCell.objects.filter(kind=SummaryCell.Kind.RESULT, year__lte=year)
+        if skip:
+            rows = rows.exclude(year__in=sorted(skip))
+        return rows.values_list("sector_id", "area_id", "size_class", "year", "level", "n", "total").order_by()
+
+    # --- The trend's earlier years, cached per year (dashboard.cache) ----------------------
+    def earlier_years(self, year):
+        from .cache import earlier_years
+
+        if year not in self._earlier:
+            self._earlier[year] = earlier_years(year)
+        return self._earlier[year]
+
+    def known_trend(self, year, filters):
+        """Earlier years' trend entries for `filters` that no change has made stale: their
+        rows are then neither read nor folded (two thirds of a first view's rows, three
+        years in)."""
+        from .cache import known_trend
+
+        return known_trend(self.earlier_years(year), filters)
+
+    def keep_trend(self, year, filters, entries):
+        from .cache import keep_trend
+
+        keep_trend({each: entry for each, entry in entries.items() if each in self.earlier_years(year)}, filters)
 
     def assessed(self, year):
         return SummaryCell.objects.filter(kind=SummaryCell.Kind.ASSESSED, year=year).values_list(
@@ -145,7 +167,7 @@ class SummarySource:
 
         key = (year, tuple(sorted(filters.items())))
         if key not in self._year_medians:
-            self._year_medians[key] = year_medians(year, filters, compute)
+            self._year_medians[key] = year_medians(year, filters, compute, earlier=self.earlier_years(year))
         return self._year_medians[key]
 
     def median(self, year, filters):

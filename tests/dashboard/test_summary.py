@@ -319,3 +319,33 @@ def test_outside_a_transaction_the_medians_are_read_in_background_threads(settin
     settings.DASHBOARD_PARALLEL_MEDIANS = False
     assert compute_figures(2025, {}) == compute_figures_direct(2025, {})
     assert readers and all(thread == threading.current_thread().name for _name, thread in readers)
+
+
+def test_earlier_years_trend_rows_are_not_read_until_their_results_change(known):
+    """A view of 2025 after the first reads only 2025's result rows (earlier years' trend
+    entries are cached per year); a change of a 2024 result makes 2024's rows read again and
+    its trend entry right."""
+
+    def result_years_read(filters):
+        with CaptureQueriesContext(connection) as ctx:
+            figures = compute_figures(2025, filters)
+        reads = [
+            q["sql"] for q in ctx.captured_queries if "dashboard_summarycell" in q["sql"] and '"level"' in q["sql"]
+        ]
+        assert len(reads) == 1
+        return reads[0], figures
+
+    for filters in filter_sets(known):
+        compute_figures(2025, filters)
+        read, figures = result_years_read(filters)
+        assert "NOT" in read and "2024" in read, read  # 2024 excluded: its entry is cached
+        assert figures == compute_figures_direct(2025, filters)
+    target = known.submissions[2024][2]
+    Submission.objects.filter(pk=target.pk).update(total=1, level=0)
+    PillarScore.objects.filter(submission=target).update(points=0)
+    summary.rebuild(years=[2024])
+    invalidate(years=[2024])
+    read, figures = result_years_read({})
+    assert "NOT" not in read
+    assert figures == compute_figures_direct(2025, {})
+    assert [row["year"] for row in figures["trend"]] == [2024, 2025]
