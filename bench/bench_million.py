@@ -418,6 +418,11 @@ def measure_dashboard(client, cold_runs, cached_runs, out):
 
 
 def measure_search(client, requests, out):
+    """p95 of each query, warm (a capped query's first 1,000 matches found by an earlier
+    request, kept under the search tokens) and cold (the "site" token bumped before each
+    request, as any public change does: every match found again)."""
+    from core import cache as versions
+
     queries = ["ca phe dak mil", "Sầu riêng", "hop tac xa 4711", "mac ca", "xay dung bao loc 12"]
     out(f"\npublic search of enterprises (/search/?kind=enterprises), {requests} requests per query")
     worst = 0
@@ -425,9 +430,17 @@ def measure_search(client, requests, out):
         url = f"/search/?kind=enterprises&q={text.replace(' ', '+')}"
         client.get(url)
         times = [timed_get(client, url)[0] for _ in range(requests)]
+        cold = []
+        for _ in range(requests):
+            versions.bump("site")
+            cold.append(timed_get(client, url)[0])
         p95 = percentile(times, 0.95)
-        worst = max(worst, p95)
-        out(f"  {text:25} p50 {statistics.median(times):7.1f} ms, p95 {p95:7.1f} ms, queries {queries_of(client, url)}")
+        worst = max(worst, p95, percentile(cold, 0.95))
+        out(
+            f"  {text:25} warm p50 {statistics.median(times):6.1f} ms, p95 {p95:6.1f} ms; "
+            f"cold p50 {statistics.median(cold):6.1f} ms, p95 {percentile(cold, 0.95):6.1f} ms; "
+            f"queries {queries_of(client, url)}"
+        )
     out(f"  worst p95: {worst:.1f} ms (target < 100 ms)")
 
 

@@ -318,7 +318,30 @@ def _matches(results: Any, key: str) -> tuple[int, bool, Any]:
             cache.set(key, ids, FIRST_MATCHES_SECONDS)
     capped = bool(ids) and ids[-1] is None
     ids = ids[:-1] if capped else ids
-    return len(ids), capped, results.filter(pk__in=ids)
+    return len(ids), capped, _KnownMatches(results, ids)
+
+
+class _KnownMatches:
+    """A registered kind's matches whose keys are known (`_matches`). A slice reads its keys in
+    the kind's order among the known keys alone (primary keys: no search condition for the
+    database to answer with its text index), then reads those rows through the search itself,
+    so whatever is shown has passed every public and match condition again just now."""
+
+    def __init__(self, results: QuerySet[Any], ids: list[Any]) -> None:
+        self.results = results
+        self.ids = ids
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, key: slice) -> list[Any]:
+        model = self.results.model
+        ordering = self.results.query.order_by or model._meta.ordering
+        keys = list(
+            model._default_manager.filter(pk__in=self.ids).order_by(*ordering).values_list("pk", flat=True)[key]
+        )
+        rows = {row.pk: row for row in self.results.filter(pk__in=keys)}
+        return [rows[pk] for pk in keys if pk in rows]
 
 
 def editors_picks(query: str, locale: Locale, tokens: dict[str, str] | None = None) -> list[Hit]:
