@@ -234,11 +234,17 @@ def main():
         manage(env, "load_demo")
     manage(env, "collectstatic", "--noinput")
     content = setup_content(env)
-    # Tasks left queued in the database (an earlier run, or the template's) would sit in
-    # front of this run's e-mail: the worker starts on an empty queue.
+    # Tasks and e-mails left queued in the database (an earlier run, or the template's: a
+    # registration rush leaves hundreds, with no worker to send them) would sit in front of
+    # this run's e-mail, which the worker sends oldest first: it starts on an empty queue.
     from django_tasks_db.models import DBTaskResult
 
+    from core.models import OutgoingMail
+
     DBTaskResult.objects.all().delete()
+    OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING).delete()
+    # Marks of tasks just deleted (core.mail's "drain queued") must go with them.
+    redis.Redis.from_url(env["REDIS_URL"]).flushdb()
 
     gunicorn = str(Path(PYTHON).parent / "gunicorn")
     processes = []

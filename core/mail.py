@@ -104,7 +104,9 @@ def queue_mail(
 # mark, so a row committed before the check is among them. With the cache down (no mark
 # read) or a mark lost to a race, the row gets its own task, as before.
 DRAIN_KEY = "mail:drain-queued"
-DRAIN_SECONDS = 10 * 60  # a worker down longer than this: the next row queues a new drain
+# A drain not started after this long (a busy worker, or its task row lost): the next row
+# queues another. At most one extra task a minute; `send_due` catches anything left.
+DRAIN_SECONDS = 60
 
 
 def enqueue(pk: int, run_after: datetime | None = None) -> None:

@@ -233,3 +233,28 @@ def test_with_the_cache_down_every_row_gets_its_own_task(task_queue, redis_down,
     with django_capture_on_commit_callbacks(execute=True):
         rows = [queue_mail("test.down", f"d{n}@example.vn", rendered=("x", "x", "")) for n in range(2)]
     assert queued_tasks() == [("core.tasks.deliver_mail", {"args": [row.pk], "kwargs": {}}) for row in rows]
+
+
+def test_a_drain_lost_before_it_started_is_queued_again_once_its_mark_expires(
+    task_queue, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The mark outlives a lost task row by DRAIN_SECONDS at most: then the next e-mail queues
+    a new drain, which sends the rows the lost one should have."""
+    import time
+
+    from django_tasks_db.models import DBTaskResult
+
+    from core import mail as outgoing
+
+    monkeypatch.setattr(outgoing, "DRAIN_SECONDS", 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_mail("test.lost", "lost@example.vn", rendered=("Mất", "x", ""))
+    DBTaskResult.objects.all().delete()  # the drain's row lost; its mark stays
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_mail("test.lost", "wait@example.vn", rendered=("Chờ", "x", ""))
+    assert queued_tasks() == []
+    time.sleep(1.2)
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_mail("test.lost", "next@example.vn", rendered=("Sau", "x", ""))
+    assert [path for path, _args in queued_tasks()] == ["core.tasks.drain_mail"]
+    assert outgoing.drain() == (3, 3)
