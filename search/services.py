@@ -311,25 +311,28 @@ def _matches(results: Any, key: str) -> tuple[int, bool, Any]:
         count, capped = _capped_count(results)
         return count, capped, results
     ids = cache.get(key)
-    if ids is None:
+    fresh = ids is None
+    if fresh:
         ids = list(results.order_by().values_list("pk", flat=True)[: COUNT_CAP + 1])
         if len(ids) > COUNT_CAP:
             ids = sorted(ids)[:COUNT_CAP] + [None]  # None: more were found
             cache.set(key, ids, FIRST_MATCHES_SECONDS)
     capped = bool(ids) and ids[-1] is None
     ids = ids[:-1] if capped else ids
-    return len(ids), capped, _KnownMatches(results, ids)
+    return len(ids), capped, _KnownMatches(results, ids, checked=fresh)
 
 
 class _KnownMatches:
-    """A registered kind's matches whose keys are known (`_matches`). A slice reads its keys in
-    the kind's order among the known keys alone (primary keys: no search condition for the
-    database to answer with its text index), then reads those rows through the search itself,
-    so whatever is shown has passed every public and match condition again just now."""
+    """A registered kind's matches whose keys are known (`_matches`). A slice is read in the
+    kind's order among the known keys alone (primary keys: no search condition for the
+    database to answer with its text index). Keys kept from an earlier request (`checked`
+    false) are only ordered that way; the slice's rows are then read through the search
+    itself, so whatever is shown has passed every public and match condition again just now."""
 
-    def __init__(self, results: QuerySet[Any], ids: list[Any]) -> None:
+    def __init__(self, results: QuerySet[Any], ids: list[Any], checked: bool = False) -> None:
         self.results = results
         self.ids = ids
+        self.checked = checked
 
     def count(self) -> int:
         return len(self.ids)
@@ -337,9 +340,11 @@ class _KnownMatches:
     def __getitem__(self, key: slice) -> list[Any]:
         model = self.results.model
         ordering = self.results.query.order_by or model._meta.ordering
-        keys = list(
-            model._default_manager.filter(pk__in=self.ids).order_by(*ordering).values_list("pk", flat=True)[key]
-        )
+        known = model._default_manager.filter(pk__in=self.ids).order_by(*ordering)
+        if self.checked:  # found by this request's own search: one query
+            known.query.select_related = self.results.query.select_related
+            return list(known[key])
+        keys = list(known.values_list("pk", flat=True)[key])
         rows = {row.pk: row for row in self.results.filter(pk__in=keys)}
         return [rows[pk] for pk in keys if pk in rows]
 

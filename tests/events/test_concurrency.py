@@ -79,37 +79,25 @@ def test_first_registrations_of_one_new_tax_code_at_once_share_one_enterprise():
     """The pending enterprise is created inside the registration's transaction: the ones that
     lose the race on its tax code are rolled back and registered again with the winner's."""
     from enterprises.models import Enterprise
+    from tests.resilience.test_races import run_at_once
 
     people = 12
     event = make_event(capacity=50, max_seats_per_enterprise=people)
     code = random_tax_code()
-    barrier = threading.Barrier(people)
-    outcomes, errors = [], []
 
     def attempt(n):
-        try:
-            barrier.wait()
-            data = {
-                "tax_code": code,
-                "enterprise_name": f"Tên gõ lần {n}",
-                "attendee_name": f"Người {n}",
-                "email": f"cung{n}@dn.vn",
-                "phone": "0900000000",
-                "seats": 1,
-                "submission_key": f"{n + 100:032x}",
-            }
-            outcomes.append(services.register(event, data))
-        except Exception as exc:  # any error fails the test below
-            errors.append(exc)
-        finally:
-            connections.close_all()
+        data = {
+            "tax_code": code,
+            "enterprise_name": f"Tên gõ lần {n}",
+            "attendee_name": f"Người {n}",
+            "email": f"cung{n}@dn.vn",
+            "phone": "0900000000",
+            "seats": 1,
+            "submission_key": f"{n + 100:032x}",
+        }
+        return services.register(event, data)
 
-    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(people)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
+    outcomes, errors = run_at_once(people, attempt)
     assert errors == []
     assert len(outcomes) == people and all(outcome.ok for outcome in outcomes)
     enterprise = Enterprise.objects.get(tax_code=code)
