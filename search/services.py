@@ -47,6 +47,8 @@ COUNT_CAP = 1000
 # How long the first COUNT_CAP matches of a capped query are kept (its pages page them); a
 # change to the site or its pages moves the key at once.
 FIRST_MATCHES_SECONDS = 10 * 60
+# Up to this many known matches, a page of them is read in one query (sorted with its joins).
+FEW_MATCHES = 100
 # Version names whose tokens key everything cached here: "pages" (any publish, unpublish, move
 # or live save) and "site" (any other public change: restrictions, promotions, the registry).
 TOKENS = ("site", "pages")
@@ -341,11 +343,14 @@ class _KnownMatches:
         model = self.results.model
         ordering = self.results.query.order_by or model._meta.ordering
         known = model._default_manager.filter(pk__in=self.ids).order_by(*ordering)
-        if self.checked:  # found by this request's own search: one query
-            known.query.select_related = self.results.query.select_related
+        known.query.select_related = self.results.query.select_related
+        if self.checked and len(self.ids) <= FEW_MATCHES:  # found by this request: one query
             return list(known[key])
-        keys = list(known.values_list("pk", flat=True)[key])
-        rows = {row.pk: row for row in self.results.filter(pk__in=keys)}
+        # Many: the slice's keys sorted without the joins, then its rows; rows kept from an
+        # earlier request through the search again.
+        keys = list(known.select_related(None).values_list("pk", flat=True)[key])
+        source = known if self.checked else self.results
+        rows = {row.pk: row for row in source.filter(pk__in=keys)}
         return [rows[pk] for pk in keys if pk in rows]
 
 
