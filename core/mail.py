@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import TemplateDoesNotExist, render_to_string
@@ -111,8 +112,6 @@ DRAIN_SECONDS = 60
 
 def enqueue(pk: int, run_after: datetime | None = None) -> None:
     """Hand a row to the task backend; a backend error leaves it for `send_due`."""
-    from django.core.cache import cache
-
     from .tasks import deliver_mail, drain_mail
 
     task = deliver_mail
@@ -136,8 +135,6 @@ def drain() -> tuple[int, int]:
     """Send every new row (never tried yet): the drain task. The mark is cleared first, so a
     row committed after this read queues a new drain. Rows a concurrent drain claimed are
     skipped by `deliver`. Returns (sent, tried)."""
-    from django.core.cache import cache
-
     cache.delete(DRAIN_KEY)
     fresh = OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING, attempts=0).order_by("pk")
     results = [deliver(pk) for pk in fresh.values_list("pk", flat=True)]

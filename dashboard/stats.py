@@ -243,6 +243,16 @@ class DirectSource:
     def __init__(self, cells):
         self.cells = cells
 
+    # Nothing is read ahead or cached: the reference reads everything each time.
+    def start(self, year, filters):
+        pass
+
+    def known_trend(self, year, filters):
+        return {}
+
+    def keep_trend(self, year, filters, entries, known):
+        pass
+
     def registry(self):
         return sources.registry().order_by().values_list("sector_id", "area_id", "size_class").annotate(n=Count("pk"))
 
@@ -316,11 +326,10 @@ def compute_figures_direct(year, filters=None):
 def _figures(year, filters, cells, source):
     filters = clean_filters(filters)
     year = int(year)
-    if hasattr(source, "start"):
-        source.start(year, filters)  # the medians' reads, while the cells are folded here
+    source.start(year, filters)  # the medians' reads, while the cells are folded here
     registry = cells.fold(source.registry())
     # Earlier years' trend entries no change has made stale: their rows are not read at all.
-    known = source.known_trend(year, filters) if hasattr(source, "known_trend") else {}
+    known = source.known_trend(year, filters)
     results = cells.fold(source.results(year, skip=known), extra=("year", "level"), measures=("n", "total"))
     assessed = cells.fold(source.assessed(year))
     pillar_rows = cells.fold(source.pillars(year), extra=("pillar__code",), measures=PILLAR_MEASURES)
@@ -429,10 +438,7 @@ def _figures(year, filters, cells, source):
         }
         for each, group in per_year.items()
     }
-    if hasattr(source, "keep_trend"):
-        # Every earlier year read here, {} for one with no result in this set.
-        read = {each for each in source.earlier_years(year) if each not in known}
-        source.keep_trend(year, filters, {each: entries.get(each, {}) for each in read})
+    source.keep_trend(year, filters, entries, known)
     entries.update({each: entry for each, entry in known.items() if entry})
     year_medians = source.year_medians(year, filters)
     trend = []

@@ -36,6 +36,11 @@ GROUPING_SETS_SQL = (
 )
 
 
+def _key(year, filters):
+    """What the per-view reads are remembered by: the year and the filters."""
+    return (year, tuple(sorted(filters.items())))
+
+
 def _in_thread(function, *args):
     """`function(*args)` in a pool's thread, on that thread's own connection, closed after."""
     try:
@@ -65,7 +70,7 @@ class SummarySource:
             return
         if not getattr(settings, "DASHBOARD_PARALLEL_MEDIANS", True):
             return
-        key = (year, tuple(sorted(filters.items())))
+        key = _key(year, filters)
         pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="dashboard-medians")
         self._pending[("by", key)] = pool.submit(_in_thread, self._read_by_dimension, year, filters)
         self._pending[("pillars", key)] = pool.submit(_in_thread, self._pillar_medians, year, filters)
@@ -103,10 +108,13 @@ class SummarySource:
 
         return known_trend(self.earlier_years(year), filters)
 
-    def keep_trend(self, year, filters, entries):
+    def keep_trend(self, year, filters, entries, known):
+        """Cache the trend entries of the earlier years read this time (`entries`: {year:
+        entry} of every year read; not in `known`), {} for a year with no result in the set."""
         from .cache import keep_trend
 
-        keep_trend({each: entry for each, entry in entries.items() if each in self.earlier_years(year)}, filters)
+        read = [each for each in self.earlier_years(year) if each not in known]
+        keep_trend({each: entries.get(each, {}) for each in read}, filters)
 
     def assessed(self, year):
         return SummaryCell.objects.filter(kind=SummaryCell.Kind.ASSESSED, year=year).values_list(
@@ -165,7 +173,7 @@ class SummarySource:
             histograms = self._values(filters, ["year"], pillar="", year__in=years)
             return {keys[0]: histogram_median(counts) for keys, counts in histograms.items()}
 
-        key = (year, tuple(sorted(filters.items())))
+        key = _key(year, filters)
         if key not in self._year_medians:
             self._year_medians[key] = year_medians(year, filters, compute, earlier=self.earlier_years(year))
         return self._year_medians[key]
@@ -179,7 +187,7 @@ class SummarySource:
         million results has about 577,000 histogram rows, scanned once instead of three times."""
         if connection.vendor != "postgresql":
             return self._values(filters, [field], pillar="", year=year)
-        key = (year, tuple(sorted(filters.items())))
+        key = _key(year, filters)
         if key not in self._by_dimension:
             found = self._collect("by", key)
             self._by_dimension[key] = found if found is not None else self._read_by_dimension(year, filters)
@@ -227,7 +235,7 @@ class SummarySource:
         return {key: histogram_median(counts) for key, counts in groups.items()}
 
     def pillar_medians(self, year, filters):
-        found = self._collect("pillars", (year, tuple(sorted(filters.items()))))
+        found = self._collect("pillars", _key(year, filters))
         return found if found is not None else self._pillar_medians(year, filters)
 
     def _pillar_medians(self, year, filters):

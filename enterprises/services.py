@@ -57,19 +57,15 @@ def get_or_create_pending(
             return enterprise, False
     allowed = {"name_en", "address", "email", "phone", "contact_name", "sector", "area", "legal_form"}
     extra = {key: value for key, value in details.items() if key in allowed and value}
-    if not savepoint:
-        with transaction.atomic(savepoint=False):
-            enterprise = Enterprise.objects.create(
-                tax_code=code, name=name.strip()[:150], status=Enterprise.Status.PENDING, **extra
-            )
-        return enterprise, True
     try:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=savepoint):
             enterprise = Enterprise.objects.create(
                 tax_code=code, name=name.strip()[:150], status=Enterprise.Status.PENDING, **extra
             )
         return enterprise, True
     except IntegrityError:
+        if not savepoint:  # the caller's transaction is broken: it must roll back
+            raise
         enterprise = Enterprise.objects.filter(tax_code=code).first()
         if enterprise is None:
             raise
