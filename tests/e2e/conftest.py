@@ -67,6 +67,17 @@ def phone_page(browser, live_server):
     context.close()
 
 
+def open_menu(page):
+    """Open the header's menu on a phone and wait until Bootstrap's collapse has finished:
+    a click inside the menu while it is still growing can land on what lies beneath it (seen
+    on a loaded CI machine as a click on "Đăng nhập" that went nowhere)."""
+    page.get_by_role("button", name="Mở hoặc đóng trình đơn").click()
+    page.wait_for_function(
+        "() => { const nav = document.getElementById('main-nav');"
+        " return nav.classList.contains('show') && !nav.classList.contains('collapsing'); }"
+    )
+
+
 def restore_base_data():
     """Transactional tests flush every table, including the rows that migrations create
     (the page tree's root, the root collection, the locales, the role groups)."""

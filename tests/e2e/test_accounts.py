@@ -11,6 +11,7 @@ import pytest
 from django.core import mail
 
 from .axe import assert_accessible
+from .conftest import open_menu
 
 PASSWORD = "Ca-phe-Dak-Mil-2025"
 EDITOR_PASSWORD = "Bien-tap-chuong-trinh-2025"
@@ -52,7 +53,7 @@ def test_owner_journey_on_a_phone(owner_site, phone_page, browser):
 
     # Sign up: the header offers "Đăng nhập"; the login page links to sign-up.
     page.goto(base + "/")
-    page.get_by_role("button", name="Mở hoặc đóng trình đơn").click()
+    open_menu(page)
     page.get_by_role("link", name="Đăng nhập").click()
     page.get_by_role("link", name="Đăng ký tài khoản").click()
     assert page.locator("h1").inner_text() == "Đăng ký tài khoản"
@@ -126,7 +127,7 @@ def test_owner_journey_on_a_phone(owner_site, phone_page, browser):
     assert data["enterprises"]["memberships"][0]["tax_code"] == "0100107518"
 
     # Log out from the header's account menu.
-    page.get_by_role("button", name="Mở hoặc đóng trình đơn").click()
+    open_menu(page)
     page.get_by_role("button", name="Tài khoản").click()
     page.locator(".account-menu").get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url(base + "/")

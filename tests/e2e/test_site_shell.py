@@ -1,4 +1,5 @@
 from .axe import assert_accessible
+from .conftest import open_menu
 
 
 def test_home_in_vietnamese_switch_to_english_and_back(live_site, page):
@@ -30,8 +31,7 @@ def test_phone_layout_has_no_horizontal_scroll_and_menu_opens(live_site, phone_p
     phone_page.goto(live_site.url + "/")
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
-    toggle = phone_page.get_by_role("button", name="Mở hoặc đóng trình đơn")
-    toggle.click()
+    open_menu(phone_page)
     phone_page.locator("#main-nav").get_by_role("link", name="Giới thiệu", exact=True).wait_for(state="visible")
     assert_accessible(phone_page)
 
