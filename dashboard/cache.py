@@ -7,6 +7,7 @@ years are included because a later year's trend and change read them.
 
 import hashlib
 import json
+import time
 from datetime import timedelta
 
 from django.core.cache import cache
@@ -44,16 +45,21 @@ def year_name(year):
     return f"dashboard:year:{int(year)}"
 
 
-def invalidate(years=None, **kwargs):
+def invalidate(years=None, after_commit=False, **kwargs):
     """Make every cached figure stale (connected to the results and registry signals), and
     have the current year's figures recomputed in the background. `years`: the years whose
     results changed; None when any year may have (a whole rebuild, an enterprise that moved
-    cells); () when no result changed (a new enterprise)."""
+    cells); () when no result changed (a new enterprise). `after_commit`: only once the
+    current transaction commits, with its other bumps (what it changed is not visible before)."""
     names = [VERSION_NAME]
     if years is None:
         names.append(ALL_YEARS)
     else:
         names.extend(year_name(year) for year in set(years) if year is not None)
+    if after_commit:
+        versions.bump_after_commit(*names)
+        transaction.on_commit(_schedule_warm_at_most_every_second)
+        return
     versions.bump(*names)
     schedule_warm()
 
@@ -139,7 +145,9 @@ def on_enterprise_changed(sender, instance, created=False, **kwargs):
     cell = (instance.sector_id, instance.area_id, instance.size_class)
     if created:
         summary.enterprise_added(cell)
-        invalidate(years=())  # a new enterprise has no result yet
+        # A new enterprise has no result yet, and no one sees it before the commit: nothing
+        # reaches the cache while a registration holds its seat lock.
+        invalidate(years=(), after_commit=True)
     else:
         cells = {*getattr(instance, "_dashboard_cells", ()), cell}
         if summary.is_built():
@@ -188,6 +196,22 @@ def schedule_warm():
     run_after = timezone.now() + timedelta(seconds=WARM_DELAY_SECONDS)
     transaction.on_commit(lambda: warm_figures.using(run_after=run_after).enqueue())
     return True
+
+
+_warm_asked_at = 0.0
+
+
+def _schedule_warm_at_most_every_second():
+    """`schedule_warm` for a burst of small changes (new enterprises under a registration
+    rush): this process asks the shared cache at most once a second. The warm-up found or
+    queued then nearly always runs after the changes of the next second and reads them; at
+    worst the next view computes the figures, as without a worker."""
+    global _warm_asked_at
+    now = time.monotonic()
+    if now - _warm_asked_at < 1:
+        return
+    _warm_asked_at = now
+    schedule_warm()
 
 
 def figures_key(year, filters):

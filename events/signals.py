@@ -9,7 +9,6 @@ and the index above each, through the page cache's version names ("page:<tree pa
 rows for that reason.
 """
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 
@@ -40,15 +39,9 @@ def seat_page_names(event_id) -> list[str]:
 def _on_registration_change(sender, instance, update_fields=None, **kwargs):
     if update_fields is not None and not (set(update_fields) & SEAT_FIELDS):
         return
-    event_id = instance.event_id
-
-    def bump():
-        names = seat_page_names(event_id)
-        if names:
-            versions.bump(*names)
-
-    # After the commit: a page rendered meanwhile would store the old seats under new tokens.
-    transaction.on_commit(bump)
+    # After the commit (a page rendered meanwhile would store the old seats under new
+    # tokens), with the transaction's other bumps in one round trip.
+    versions.bump_after_commit(*seat_page_names(instance.event_id))
 
 
 def connect():

@@ -93,3 +93,39 @@ def test_attach_sets_the_wagtail_site_so_wagtail_makes_no_query(django_assert_ma
     sites.attach(request)
     with django_assert_max_num_queries(0):
         assert Site.find_for_request(request).is_default_site
+
+
+@pytest.mark.django_db
+def test_bumps_after_commit_wait_for_it_go_together_and_vanish_with_a_rollback(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    writes = []
+    set_many = cache.set_many
+
+    def counting(data, *args, **kwargs):
+        writes.append(sorted(data))
+        return set_many(data, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set_many", counting)
+    before = versions.versions("a", "b", "c", "d")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with transaction.atomic():
+            versions.bump_after_commit("a")
+            with transaction.atomic():
+                versions.bump_after_commit("b", "a")
+            try:
+                with transaction.atomic():
+                    versions.bump_after_commit("c")
+                    raise RuntimeError("rolled back")
+            except RuntimeError:
+                pass
+            versions.bump_after_commit("d")
+            assert writes == []  # nothing reaches the cache before the commit
+            assert versions.versions("a", "d") == {"a": before["a"], "d": before["d"]}
+    assert len(callbacks) == 3  # "a", "b" and "d": the savepoint's went with it
+    prefix = versions.VERSION_PREFIX
+    assert writes == [[prefix + "a", prefix + "b", prefix + "d"]]  # one round trip, "c" rolled back
+    after = versions.versions("a", "b", "c", "d")
+    assert all(after[name] != before[name] for name in "abd") and after["c"] == before["c"]

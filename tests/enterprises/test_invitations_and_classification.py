@@ -42,6 +42,20 @@ def test_a_pending_enterprise_keeps_only_the_allowed_details():
     assert services.find_by_tax_code("") is None
 
 
+def test_a_lookup_of_some_fields_reads_those_and_loads_the_rest_when_used(django_assert_num_queries):
+    enterprise = EnterpriseFactory(tax_code="0100107518", name="HTX Tiêu Đắk Song", phone="0912345678")
+    with django_assert_num_queries(1):
+        found = services.find_by_tax_code(" 0100 107 518 ", fields=("name", "recorded_on", "tax_code"))
+    with django_assert_num_queries(0):  # read, each in its own field, converted as the ORM does
+        assert (found.pk, found.name, found.tax_code) == (enterprise.pk, "HTX Tiêu Đắk Song", "0100107518")
+        assert found.recorded_on == enterprise.recorded_on and found.recorded_on is not None
+        assert not isinstance(found.recorded_on, str)
+    assert found.get_deferred_fields() >= {"phone", "status"}
+    with django_assert_num_queries(1):
+        assert found.phone == "0912345678"
+    assert services.find_by_tax_code("0100109106", fields=("name",)) is None
+
+
 def test_only_verified_memberships_count():
     enterprise = EnterpriseFactory()
     member, claimant = UserFactory(), UserFactory()
