@@ -110,20 +110,19 @@ def test_bumps_after_commit_wait_for_it_go_together_and_vanish_with_a_rollback(
 
     monkeypatch.setattr(cache, "set_many", counting)
     before = versions.versions("a", "b", "c", "d")
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        versions.bump_after_commit("a")
         with transaction.atomic():
-            versions.bump_after_commit("a")
+            versions.bump_after_commit("b", "a")
+        try:
             with transaction.atomic():
-                versions.bump_after_commit("b", "a")
-            try:
-                with transaction.atomic():
-                    versions.bump_after_commit("c")
-                    raise RuntimeError("rolled back")
-            except RuntimeError:
-                pass
-            versions.bump_after_commit("d")
-            assert writes == []  # nothing reaches the cache before the commit
-            assert versions.versions("a", "d") == {"a": before["a"], "d": before["d"]}
+                versions.bump_after_commit("c")
+                raise RuntimeError("rolled back")
+        except RuntimeError:
+            pass
+        versions.bump_after_commit("d")
+        assert writes == []  # nothing reaches the cache before the commit
+        assert versions.versions("a", "d") == {"a": before["a"], "d": before["d"]}
     assert len(callbacks) == 3  # "a", "b" and "d": the savepoint's went with it
     prefix = versions.VERSION_PREFIX
     assert writes == [[prefix + "a", prefix + "b", prefix + "d"]]  # one round trip, "c" rolled back
