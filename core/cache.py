@@ -273,7 +273,7 @@ class _BumpAfterCommit:
     bumps its names and those of every call of the same transaction still queued (Django
     drops the callbacks of a rolled-back savepoint, so their names are not bumped)."""
 
-    def __init__(self, names: tuple[str, ...]) -> None:
+    def __init__(self, names: tuple[str | Callable[[], Iterable[str]], ...]) -> None:
         self.names = names
         self.done = False
 
@@ -287,16 +287,19 @@ class _BumpAfterCommit:
         for each in (self, *queued):
             if not each.done:
                 each.done = True
-                names.update(each.names)
+                for name in each.names:
+                    names.update([name] if isinstance(name, str) else name())
         bump(*sorted(names))
 
 
-def bump_after_commit(*names: str) -> None:
+def bump_after_commit(*names: str | Callable[[], Iterable[str]]) -> None:
     """`bump` once the current transaction commits (at once outside one). The names asked
     for in one transaction are bumped together, in one round trip, after the commit: nothing
     reaches the cache while the transaction holds its row locks (perf, issue 21.4: under a
     registration rush the seat lock was held through two cache writes), and no reader can
-    store the old rows under a token bumped before they were committed."""
+    store the old rows under a token bumped before they were committed. A callable among
+    `names` is called after the commit and gives more names (looking them up costs nothing
+    inside the transaction)."""
     from django.db import transaction
 
     if names:

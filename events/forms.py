@@ -7,6 +7,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.core.validators import MaxValueValidator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core import spam
@@ -59,15 +60,22 @@ class RegistrationForm(spam.HumanCheckForm):
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["attendee_name"].widget.attrs["autocomplete"] = "name"
         self.fields["tax_code"].widget.attrs["inputmode"] = "numeric"
-        self.helper = FormHelper()
-        self.helper.form_id = "registration-form"
-        self.helper.form_action = action
-        self.helper.attrs = {"novalidate": ""}
+        self._action, self._tokens_url = action, tokens_url
+
+    @cached_property
+    def helper(self):
+        """The layout, built when the form is shown (a registration rush posts valid forms
+        that are never rendered)."""
+        action, tokens_url = self._action, self._tokens_url
+        helper = FormHelper()
+        helper.form_id = "registration-form"
+        helper.form_action = action
+        helper.attrs = {"novalidate": ""}
         if tokens_url:
             # Never `{% csrf_token %}` here: it would make the page uncacheable (and shared).
-            self.helper.disable_csrf = True
-            self.helper.attrs.update({"hidden": "", "data-tokens-url": tokens_url})
-        self.helper.layout = Layout(
+            helper.disable_csrf = True
+            helper.attrs.update({"hidden": "", "data-tokens-url": tokens_url})
+        helper.layout = Layout(
             Fieldset(_("Doanh nghiệp"), "tax_code", "enterprise_name"),
             Fieldset(_("Người tham dự"), "attendee_name", "position", "email", "phone", "seats"),
             Field("consent"),
@@ -78,7 +86,8 @@ class RegistrationForm(spam.HumanCheckForm):
             Submit("register", _("Đăng ký"), css_class="btn-primary btn-lg w-100 mt-2"),
         )
         if tokens_url:
-            self.helper.layout.fields.insert(-1, HTML('<input type="hidden" name="csrfmiddlewaretoken" value="">'))
+            helper.layout.fields.insert(-1, HTML('<input type="hidden" name="csrfmiddlewaretoken" value="">'))
+        return helper
 
     def clean_tax_code(self):
         code = normalize_tax_code(self.cleaned_data["tax_code"])

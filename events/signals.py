@@ -41,7 +41,8 @@ def _on_registration_change(sender, instance, update_fields=None, **kwargs):
         return
     # After the commit (a page rendered meanwhile would store the old seats under new
     # tokens), with the transaction's other bumps in one round trip.
-    versions.bump_after_commit(*seat_page_names(instance.event_id))
+    event_id = instance.event_id
+    versions.bump_after_commit(lambda: seat_page_names(event_id))
 
 
 def connect():

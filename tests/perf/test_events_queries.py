@@ -35,7 +35,7 @@ def lock_counter(monkeypatch):
     from events.services import registration
 
     state = {"locked": False, "queries": []}
-    lock, register = registration._lock, services.register
+    lock, register = registration._lock_seats, services.register
 
     def counting_lock(event):
         state["locked"] = True
@@ -52,15 +52,16 @@ def lock_counter(monkeypatch):
             state["queries"].append(sql)
         return execute(sql, params, many, context)
 
-    monkeypatch.setattr(registration, "_lock", counting_lock)
+    monkeypatch.setattr(registration, "_lock_seats", counting_lock)
     monkeypatch.setattr(services, "register", counting_register)
     with connection.execute_wrapper(record):
         yield state
 
 
 def _post(client, event, **overrides):
+    data = registration_data(**overrides)  # its fresh tax code is looked up: not the request's query
     with CaptureQueriesContext(connection) as captured:
-        response = client.post(f"/events/{event.pk}/register/", registration_data(**overrides))
+        response = client.post(f"/events/{event.pk}/register/", data)
     assert response.status_code == 302 and "/events/registration/" in response.url
     return sum(_counted(query["sql"]) for query in captured.captured_queries)
 
@@ -78,7 +79,7 @@ def test_a_registration_runs_few_queries_constant_in_the_registrations(client, e
         counts.append(_post(client, event, **data()))
         locked.append(len(lock_counter["queries"]))
     print(f"queries per registration: {counts}; holding the seat lock: {locked}")
-    assert max(locked) <= UNDER_LOCK, lock_counter["queries"]
+    assert 0 < max(locked) <= UNDER_LOCK, lock_counter["queries"]
     assert max(counts) <= (8 if known else 15)  # 8: PostgreSQL runs one more than SQLite
     assert counts[-1] <= counts[1]  # constant in the registrations already there
     from events.models import Registration
