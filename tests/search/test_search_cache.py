@@ -177,3 +177,42 @@ def test_a_capped_query_finds_its_matches_once_for_all_its_pages(client, site_ho
 
     assert len(finding(first.captured_queries)) == 1
     assert finding(second.captured_queries) == []
+
+
+def test_a_page_of_many_matches_reads_its_rows_by_its_own_keys(client, site_home, monkeypatch):
+    """Many matches (more than FEW_MATCHES): the page's keys are sorted among the known ones,
+    then its rows are read by those keys alone, not with every known key again (at a million
+    enterprises a thousand keys in the rows' query cost several milliseconds for ten rows)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _enterprises(site_home, 6)
+    monkeypatch.setattr(services, "FEW_MATCHES", 2)
+    monkeypatch.setattr(services, "RESULTS_PER_PAGE", 2)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/search/", {"q": "dak mil", "kind": "enterprises"})
+    assert len(response.context["results"].object_list) == 2
+    rows = [q["sql"] for q in captured.captured_queries if '"enterprises_enterprise"."tax_code"' in q["sql"]]
+    assert len(rows) == 1
+    keys = rows[0].split(" IN (", 1)[1].split(")", 1)[0].split(",")
+    assert len(keys) == 2  # the page's two keys, not the six known ones
+
+
+def test_the_kinds_searches_run_without_parallel_workers_in_one_transaction(db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.services import _SerialReads
+
+    with CaptureQueriesContext(connection) as captured, _SerialReads() as serial:
+        serial.start()
+        serial.start()
+        with connection.cursor() as cursor:
+            postgresql = connection.vendor == "postgresql"
+            cursor.execute("SELECT current_setting('max_parallel_workers_per_gather')" if postgresql else "SELECT '0'")
+            inside = cursor.fetchone()[0]
+    settings_changed = [q["sql"] for q in captured.captured_queries if "SET LOCAL" in q["sql"]]
+    if connection.vendor != "postgresql":
+        assert settings_changed == []  # nothing to set elsewhere
+        return
+    assert inside == "0" and len(settings_changed) == 1  # once, however many kinds read
