@@ -48,11 +48,11 @@ def _find_fields(code: str, fields: tuple[str, ...]) -> Enterprise | None:
     entry = _FIND_SQL.get((connection.alias, fields))
     if entry is None:
         meta = Enterprise._meta
-        wanted = {meta.pk.attname, *(meta.get_field(name).attname for name in fields)}
+        concrete: list[Any] = list(meta.concrete_fields)
         # In the model's field order: `from_db` pairs the values with the fields in that order.
-        chosen = [field for field in meta.concrete_fields if field.attname in wanted]
+        chosen = [each for each in concrete if each.primary_key or each.name in fields or each.attname in fields]
         columns = ", ".join(connection.ops.quote_name(field.column) for field in chosen)
-        where = connection.ops.quote_name(meta.get_field("tax_code").column)
+        where = connection.ops.quote_name(next(each.column for each in concrete if each.name == "tax_code"))
         sql = f"SELECT {columns} FROM {connection.ops.quote_name(meta.db_table)} WHERE {where} = %s LIMIT 1"  # noqa: S608
         converters = []
         for field in chosen:
