@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from core.rows import FieldRow
 from core.text import fold_compact as fold  # noqa: F401  (the registry folds names compactly)
 
 from .models import Enterprise
@@ -35,7 +36,7 @@ def find_by_tax_code(tax_code: str | None, fields: tuple[str, ...] = ()) -> Ente
     return next(iter(Enterprise.objects.filter(tax_code=code).order_by()[:1]), None)  # unique: no ORDER BY
 
 
-_FIND_SQL: dict[tuple[str, tuple[str, ...]], tuple[str, list[str], list[Any]]] = {}
+_FIND_SQL: dict[tuple[str, tuple[str, ...]], tuple[str, FieldRow]] = {}
 
 
 def _find_fields(code: str, fields: tuple[str, ...]) -> Enterprise | None:
@@ -50,27 +51,19 @@ def _find_fields(code: str, fields: tuple[str, ...]) -> Enterprise | None:
         meta = Enterprise._meta
         concrete: list[Any] = list(meta.concrete_fields)
         # In the model's field order: `from_db` pairs the values with the fields in that order.
-        chosen = [each for each in concrete if each.primary_key or each.name in fields or each.attname in fields]
-        columns = ", ".join(connection.ops.quote_name(field.column) for field in chosen)
+        row = FieldRow(
+            [each for each in concrete if each.primary_key or each.name in fields or each.attname in fields], connection
+        )
         where = connection.ops.quote_name(next(each.column for each in concrete if each.name == "tax_code"))
-        sql = f"SELECT {columns} FROM {connection.ops.quote_name(meta.db_table)} WHERE {where} = %s LIMIT 1"  # noqa: S608
-        converters = []
-        for field in chosen:
-            column = field.get_col(meta.db_table)
-            converters.append((column, connection.ops.get_db_converters(column) + field.get_db_converters(connection)))
-        entry = _FIND_SQL[(connection.alias, fields)] = (sql, [field.attname for field in chosen], converters)
-    sql, names, converters = entry
+        sql = f"SELECT {row.columns} FROM {connection.ops.quote_name(meta.db_table)} WHERE {where} = %s LIMIT 1"  # noqa: S608
+        entry = _FIND_SQL[(connection.alias, fields)] = (sql, row)
+    sql, row = entry
     with connection.cursor() as cursor:
         cursor.execute(sql, [code])
-        row = cursor.fetchone()
-    if row is None:
+        found = cursor.fetchone()
+    if found is None:
         return None
-    values = []
-    for value, (column, convert) in zip(row, converters, strict=True):
-        for each in convert:
-            value = each(value, column, connection)
-        values.append(value)
-    return Enterprise.from_db(connection.alias, names, values)
+    return Enterprise.from_db(connection.alias, [field.attname for field in row.fields], row.values(found))
 
 
 def get_or_create_pending(

@@ -13,6 +13,8 @@ from typing import Any
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from core.rows import FieldRow
+
 from ..models import EventPage, Registration
 
 S = Registration.Status
@@ -63,36 +65,29 @@ def _lock_seats(event: EventPage) -> EventPage:
 
     from django.db import connection
 
-    sql, converters = _seat_query(connection)
+    sql, row = _seat_query(connection)
     with connection.cursor() as cursor:
         cursor.execute(sql, [event.pk])
         values = cursor.fetchone()
     if values is None:
         raise EventPage.DoesNotExist
     locked = copy(event)
-    for name, value, (column, convert) in zip(SEAT_FIELDS, values, converters, strict=True):
-        for each in convert:  # as the ORM converts them (SQLite returns datetimes as text)
-            value = each(value, column, connection)
+    for name, value in zip(SEAT_FIELDS, row.values(values), strict=True):
         setattr(locked, name, value)
     return locked
 
 
-_SEAT_QUERIES: dict[str, tuple[str, list[Any]]] = {}
+_SEAT_QUERIES: dict[str, tuple[str, FieldRow]] = {}
 
 
-def _seat_query(connection: Any) -> tuple[str, list[Any]]:
+def _seat_query(connection: Any) -> tuple[str, FieldRow]:
     if connection.alias not in _SEAT_QUERIES:
         meta = EventPage._meta
-        fields = [meta.get_field(name) for name in SEAT_FIELDS]
-        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        row = FieldRow([meta.get_field(name) for name in SEAT_FIELDS], connection)
         lock = " FOR UPDATE" if connection.features.has_select_for_update else ""  # SQLite serialises writers
         pk = connection.ops.quote_name(meta.pk.column)
-        sql = f"SELECT {columns} FROM {connection.ops.quote_name(meta.db_table)} WHERE {pk} = %s{lock}"  # noqa: S608
-        converters = []
-        for field in fields:
-            column = field.get_col(meta.db_table)
-            converters.append((column, connection.ops.get_db_converters(column) + field.get_db_converters(connection)))
-        _SEAT_QUERIES[connection.alias] = (sql, converters)
+        sql = f"SELECT {row.columns} FROM {connection.ops.quote_name(meta.db_table)} WHERE {pk} = %s{lock}"  # noqa: S608
+        _SEAT_QUERIES[connection.alias] = (sql, row)
     return _SEAT_QUERIES[connection.alias]
 
 
